@@ -1,0 +1,132 @@
+"""The batch: plain article inputs in, plain table rows out.
+
+``process_articles`` maps ``ArticleInput`` records to ``{table: [row dict, ...]}`` per
+article, in input order. It takes and returns plain data only, so the same function can
+be mapped over a distributed engine (one pipeline per worker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Iterable, Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import schema
+from .extensions import records, register_extensions
+from .inputs import ArticleInput
+from .stage import sentence_index
+
+#: doc._ record list -> (table, id column)
+RECORD_TABLES = {
+    "entities": ("entities", "mention_id"),
+    "quotes": ("quotes", "quote_id"),
+    "documents": ("documents", "document_id"),
+    "money": ("money", "money_id"),
+    "dates": ("dates", "date_id"),
+    "signings": ("signings", "signing_id"),
+}
+
+
+def empty_rows() -> dict[str, list[dict]]:
+    return {name: [] for name in schema.TABLES}
+
+
+def article_row(art: ArticleInput, status: str, error: Optional[str] = None, doc: Optional[Doc] = None) -> dict:
+    row = schema.Article(
+        article_id=art.article_id, source_path=art.source_path, title=art.title,
+        published=art.published, url=art.url, source=art.source, status=status, error=error,
+        n_sentences=len(list(doc.sents)) if doc is not None else None,
+        n_tokens=len(doc) if doc is not None else None, sha256=art.sha256,
+    )
+    return asdict(row)
+
+
+def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
+    """All table rows of one processed article. Offsets are shifted to the file text and
+    every row is checked to slice back to its text; a row that does not is an error."""
+    rows = empty_rows()
+    shift = art.body_start
+    errors = list(records(doc, "errors"))
+    sent_of = sentence_index(doc)
+
+    for i, sent in enumerate(doc.sents):
+        text = sent.text.rstrip()
+        rows["sentences"].append(asdict(schema.Sentence(
+            article_id=art.article_id, sentence_id=i, start=sent.start_char + shift,
+            end=sent.start_char + len(text) + shift, text=text)))
+
+    for attr, (table, id_col) in RECORD_TABLES.items():
+        for idx, rec in enumerate(records(doc, attr)):
+            rec = dict(rec)
+            parties = rec.pop("parties", None)
+            row = {c: None for c in schema.columns(table)}
+            row.update({k: v for k, v in rec.items() if k in row})
+            row["article_id"] = art.article_id
+            row[id_col] = idx
+            row["sentence_id"] = sent_of(rec["start"])
+            if row.get("text") is not None and doc.text[rec["start"]:rec["end"]] != row["text"]:
+                errors.append(f"{table} row {idx}: offsets {rec['start']}-{rec['end']} do not slice "
+                              f"to its text {row['text']!r}")
+                continue
+            row["start"] = rec["start"] + shift
+            row["end"] = rec["end"] + shift
+            rows[table].append(row)
+            for order, party in enumerate(parties or []):
+                prow = {c: None for c in schema.columns("document_parties")}
+                prow.update({k: v for k, v in party.items() if k in prow})
+                prow.update(article_id=art.article_id, document_id=idx, party_order=order)
+                rows["document_parties"].append(prow)
+
+    status = "error" if errors else "ok"
+    rows["articles"].append(article_row(art, status, "; ".join(errors) or None, doc))
+    return rows
+
+
+def _make_doc(nlp: Language, art: ArticleInput) -> Doc:
+    doc = nlp.make_doc(art.body)
+    doc._.published = art.published
+    return doc
+
+
+def process_articles(articles: Iterable[ArticleInput], nlp: Language, workers: int = 1,
+                     batch_size: int = 16) -> Iterator[dict[str, list[dict]]]:
+    """Rows for each article, in input order. A failure of one article (unreadable input,
+    a stage raising, a crash of the model on it) becomes its articles row with
+    status=error; the other articles are processed as usual."""
+    register_extensions()
+    pending: list[ArticleInput] = []
+
+    def flush() -> Iterator[dict[str, list[dict]]]:
+        try:
+            docs = list(nlp.pipe((_make_doc(nlp, a) for a in pending), n_process=workers,
+                                 batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - find the article that broke the batch
+            docs = []
+            for art in pending:
+                try:
+                    docs.append(nlp(_make_doc(nlp, art)))
+                except Exception as exc:  # noqa: BLE001
+                    docs.append(exc)
+        for art, doc in zip(pending, docs):
+            if isinstance(doc, Exception):
+                rows = empty_rows()
+                rows["articles"].append(article_row(art, "error", f"pipeline: {type(doc).__name__}: {doc}"))
+                yield rows
+            else:
+                yield doc_rows(doc, art)
+        pending.clear()
+
+    chunk = max(batch_size * max(workers, 1) * 4, 1)
+    for art in articles:
+        if art.error:
+            yield from flush()
+            rows = empty_rows()
+            rows["articles"].append(article_row(art, "error", art.error))
+            yield rows
+            continue
+        pending.append(art)
+        if len(pending) >= chunk:
+            yield from flush()
+    yield from flush()

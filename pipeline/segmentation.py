@@ -1,0 +1,175 @@
+"""Sentence segmentation for news text: rules that run before the statistical parser.
+
+The parser respects sentence starts set before it (``token.is_sent_start`` True or False),
+so this stage marks the boundaries news layout makes certain and the parser fills in the
+rest:
+
+* a line break starts a sentence (title, sub-heads, captions, paragraphs, list items),
+  unless the line break only wraps running text (the previous line does not end a
+  sentence and the next line starts in lower case);
+* the first line (the title) is one sentence;
+* a list item opened by a bullet (``models/segmentation/bullets.txt``), a number
+  (``1.``, ``2)``, ``(a)``) or an ordinal with a colon (``First:``) starts a sentence, also
+  inline after ``;`` or ``.``; the word after the marker does not;
+* a question followed by a capitalised word ends a sentence (``What happened? President ...``);
+* quotation marks stay with their sentence: the token after an opening mark and a
+  closing mark itself never start a sentence, and after a closing mark that follows a
+  comma the attribution continues the sentence (``«..., » Tokayev said.``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .config import stage_data_dir
+from .stage import Stage, read_lines, read_tsv
+
+NUMBERED = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+SENTENCE_END = set(".!?;:")
+
+
+class Segmenter(Stage):
+    def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
+        super().__init__(nlp, name)
+        folder = stage_data_dir("segmentation", data_dir)
+        self.bullets = set(read_lines(folder / "bullets.txt"))
+        self.ordinals = {w.lower() for w in read_lines(folder / "ordinals.txt")}
+        marks = read_tsv(folder / "quote_marks.tsv")
+        self.open_marks = {m["mark"] for m in marks if m["kind"] == "open"}
+        self.close_marks = {m["mark"] for m in marks if m["kind"] == "close"}
+        self.both_marks = {m["mark"] for m in marks if m["kind"] == "both"}
+
+    # -- classification helpers -------------------------------------------------------
+    def quote_role(self, tok: Token) -> Optional[str]:
+        """'open', 'close' or None for a token that is (or is not) a quotation mark."""
+        text = tok.text
+        if text in self.open_marks and text != "‘":
+            return "open"
+        if text in self.close_marks and text != "’":
+            return "close"
+        if text in self.both_marks or text in ("‘", "’"):
+            doc = tok.doc
+            before = doc.text[tok.idx - 1] if tok.idx > 0 else " "
+            after_i = tok.idx + len(text)
+            after = doc.text[after_i] if after_i < len(doc.text) else " "
+            space_before = before.isspace() or before in "([{—–-"
+            space_after = after.isspace() or after in ".,;:!?)]}"
+            if space_before and not space_after:
+                return "open"
+            if space_after and not space_before:
+                return "close"
+        return None
+
+    def is_list_marker(self, tok: Token) -> bool:
+        if tok.text in self.bullets:
+            return True
+        if NUMBERED.match(tok.text):
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        # "1" "." tokenised apart
+        if tok.text.isdigit() and len(tok.text) <= 3 and nxt is not None and nxt.text in (".", ")") \
+                and not nxt.whitespace_ == "":
+            return True
+        return False
+
+    def is_ordinal_marker(self, tok: Token) -> bool:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return tok.lower_ in self.ordinals and nxt is not None and nxt.text == ":"
+
+    # -- the rules --------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        if len(doc) == 0:
+            return
+        text = doc.text
+        starts: dict[int, bool] = {}
+
+        def force(i: int, value: bool) -> None:
+            if 0 < i < len(doc):
+                starts[i] = value
+
+        line_first = []  # first non-space token of each line
+        for tok in doc:
+            if tok.is_space:
+                force(tok.i, False)
+                continue
+            line_start = text.rfind("\n", 0, tok.idx) + 1
+            if text[line_start:tok.idx].strip() == "":
+                line_first.append(tok)
+
+        first_line_end = text.find("\n", line_first[0].idx) if line_first else -1
+        for tok in line_first:
+            prev = self._prev_word(tok)
+            wrapped = (
+                prev is not None
+                and text.count("\n", prev.idx, tok.idx) == 1
+                and prev.text[-1] not in SENTENCE_END
+                and self.quote_role(prev) != "close"
+                and tok.text[:1].islower()
+                and not self.is_list_marker(tok)
+            )
+            if not wrapped:
+                force(tok.i, True)
+            if self.is_list_marker(tok) or self.is_ordinal_marker(tok):
+                self._marker_body(doc, tok, force)
+
+        # the title line is one sentence
+        if line_first and first_line_end != -1:
+            for tok in doc:
+                if line_first[0].idx < tok.idx < first_line_end:
+                    starts[tok.i] = False
+            title_end = first_line_end
+        else:
+            title_end = 0
+
+        for tok in doc:
+            if tok.idx < title_end or tok.is_space:
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            # inline "…; Second: …" / "… . 2) …"
+            if (self.is_ordinal_marker(tok) or (tok.text in self.bullets and tok.text not in "-–—*>")) \
+                    and self._prev_word(tok) is not None \
+                    and self._prev_word(tok).text in (";", ".", ":"):
+                force(tok.i, True)
+                self._marker_body(doc, tok, force)
+            if tok.text == "?" and nxt is not None:
+                after = nxt if not nxt.is_space else (nxt.nbor(1) if nxt.i + 1 < len(doc) else None)
+                if after is not None and after.text[:1].isupper() and self.quote_role(after) is None:
+                    force(after.i, True)
+            role = self.quote_role(tok)
+            if role == "open" and nxt is not None:
+                force(nxt.i, False)
+            elif role == "close":
+                force(tok.i, False)
+                prev = self._prev_word(tok)
+                if prev is not None and prev.text in (",",) and nxt is not None and not nxt.is_space \
+                        and "\n" not in tok.whitespace_:
+                    force(nxt.i, False)
+
+        for i, value in starts.items():
+            doc[i].is_sent_start = value
+        if len(doc):
+            doc[0].is_sent_start = True
+
+    @staticmethod
+    def _prev_word(tok: Token) -> Optional[Token]:
+        i = tok.i - 1
+        while i >= 0 and tok.doc[i].is_space:
+            i -= 1
+        return tok.doc[i] if i >= 0 else None
+
+    def _marker_body(self, doc: Doc, marker: Token, force) -> None:
+        """The words right after a list marker belong to the marker's sentence."""
+        j = marker.i + 1
+        while j < len(doc) and (doc[j].is_space or doc[j].text in (":", ".", ")")):
+            force(j, False)
+            j += 1
+        force(j, False)
+
+
+@Language.factory("newsie_segmenter", default_config={"data_dir": None})
+def make_segmenter(nlp: Language, name: str, data_dir: Optional[str]):
+    return Segmenter(nlp, name, data_dir)

@@ -1,0 +1,74 @@
+"""What every newsie stage shares: error isolation per article and data-file loading."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Callable, Iterator
+
+from spacy.tokens import Doc
+
+from .extensions import record_error, register_extensions
+
+
+class Stage:
+    """Base of newsie's components: ``process(doc)`` does the work; a failure is recorded
+    on the doc (the article is reported with status=error) instead of stopping the batch.
+
+    Subclasses keep only plain, picklable attributes (lists, dicts, compiled regexes,
+    spaCy matchers built from the shared vocab), loaded once when the pipeline is built.
+    """
+
+    name = "stage"
+
+    def __init__(self, nlp, name: str):
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.process(doc)
+        except Exception as exc:  # noqa: BLE001 - isolate one article's failure
+            record_error(doc, self.name, exc)
+        return doc
+
+    def process(self, doc: Doc) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def read_lines(path: Path) -> list[str]:
+    """A word list: one entry a line; blank lines and lines starting with # are skipped."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def read_tsv(path: Path) -> list[dict]:
+    """A TSV table with a header row; lines starting with # are comments."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return [dict(row) for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield json.loads(line)
+
+
+def sentence_index(doc: Doc) -> Callable[[int], int]:
+    """A function mapping a character offset to the index of its sentence."""
+    import bisect
+
+    starts = [sent.start_char for sent in doc.sents]
+
+    def lookup(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    return lookup
