@@ -76,6 +76,29 @@ def run(
     raise typer.Exit(1 if summary.failed else 0)
 
 
+@app.command()
+def bench(
+    suite: str = typer.Argument(..., help="money (Recognizers-Text currency spec) or dates (TempEval-3 platinum)"),
+    data: Optional[Path] = typer.Option(None, "--data", help="the suite's data (default: ../shared/benchmarks/...)"),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="also write the result as JSON"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="list every miss and extra"),
+) -> None:
+    """Score a stage on a peer test suite (not a unit test; figures go to the README)."""
+    import json
+    import importlib
+
+    if suite not in ("money", "dates"):
+        _fail_usage(f"unknown suite {suite!r}: choose money or dates")
+    module = importlib.import_module(f"pipeline.bench_{suite}")
+    try:
+        result = module.run_bench(data_path=data)
+    except FileNotFoundError as exc:
+        _fail_usage(str(exc))
+    typer.echo(module.format_report(result, verbose=verbose))
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
     app()
 

@@ -91,3 +91,11 @@ def load_pipeline(model: Optional[str] = None, config_path: Optional[Path] = Non
     for stage in settings.get("after", []):
         add(stage, last=True)
     return nlp
+
+
+def benchmarks_dir() -> Path:
+    """The peer test suites: $NEWSIE_BENCHMARKS, else ../shared/benchmarks beside the repository."""
+    import os
+
+    env = os.environ.get("NEWSIE_BENCHMARKS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
