@@ -99,6 +99,63 @@ def bench(
         json_out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Option(..., "--gold", help="folder of gold tables (articles.csv lists the articles scored)"),
+    pred: Path = typer.Option(Path("outputs"), "--pred", help="folder of a run's tables"),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="write every figure as JSON"),
+    report: Optional[Path] = typer.Option(None, "--report", help="write misses/spurious records: .md or .html"),
+    fail_under: Optional[List[str]] = typer.Option(None, "--fail-under",
+                                                  help="TABLE=F1 (or TABLE.METRIC[.FIGURE]=X); exit 1 when not met"),
+) -> None:
+    """Score a run's tables against gold tables (precision, recall, F1 per table and article)."""
+    from .evaluate import (GoldError, check_thresholds, evaluate, format_table, parse_thresholds,
+                           write_json, write_report)
+
+    if report is not None and report.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
+        _fail_usage(f"--report must end in .md or .html, not {report.name!r}")
+    try:
+        thresholds = parse_thresholds(fail_under or [])
+        ev = evaluate(gold, pred)
+        failures = check_thresholds(ev, thresholds)
+    except GoldError as exc:
+        _fail_usage(str(exc))
+    typer.echo(format_table(ev))
+    if json_out:
+        write_json(ev, json_out)
+    if report:
+        write_report(ev, report)
+    for message in failures:
+        typer.echo(f"below threshold: {message}", err=True)
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command("import-gold")
+def import_gold(
+    source: Path = typer.Argument(..., help="Label Studio JSON export, or a brat folder of .txt/.ann pairs"),
+    out: Path = typer.Option(..., "--out", "-o", help="folder for the gold tables"),
+    fmt: str = typer.Option("labelstudio", "--from", help="labelstudio or brat"),
+    articles: Optional[Path] = typer.Option(None, "--articles",
+                                            help="the article files: align offsets when the tool saw only the body"),
+) -> None:
+    """Turn an annotation tool's export into gold tables (articles, entities, quotes)."""
+    from .importers import ImportError_, import_gold as do_import
+
+    if fmt not in ("labelstudio", "brat"):
+        _fail_usage(f"--from must be labelstudio or brat, not {fmt!r}")
+    if not source.exists():
+        _fail_usage(f"no such file or folder: {source}")
+    if articles is not None and not articles.exists():
+        _fail_usage(f"--articles: no such file or folder: {articles}")
+    try:
+        result = do_import(source, out, fmt=fmt, articles=articles)
+    except ImportError_ as exc:
+        _fail_usage(str(exc))
+    typer.echo(f"{result.articles} articles -> {out}/: " + ", ".join(f"{k} {v}" for k, v in result.rows.items()))
+    for warning in result.warnings:
+        typer.echo(f"  warning: {warning}", err=True)
+
+
 def main() -> None:
     app()
 
