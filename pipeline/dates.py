@@ -1,20 +1,628 @@
-"""The dates stage (placeholder: fills doc._.dates with no records yet)."""
+"""The dates stage: date expressions found by rules (models/dates/) and normalised.
+
+Output ``doc._.dates``: one dict per expression (keys of ``schema.Date``: start, end, text,
+value, granularity, mod), sorted by start. Values follow TimeML conventions at the
+granularity the text states: ``2024`` (year), ``2022-09`` (month), ``2023-10-17`` (day),
+``2023-W42`` (week), ``2023-Q3`` (quarter), ``2023-H1`` (half), ``2023-SU`` (season),
+``199`` (decade), ``19`` (century), ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``
+(granularity ``reference``).
+
+How it works (all rule data in ``models/dates/``):
+
+1. ``find_candidates(doc, grammar)``: the regex patterns of ``patterns.tsv`` (slots filled
+   from the word lists) run over ``doc.text``; a modifier word just before a match
+   ("early", "mid-", "the end of") joins the span; bare years and bare month names need a
+   date context; overlaps are resolved longest first. The model's DATE entities are added
+   as candidates where no rule matched, unless they read as a duration or vague period
+   (``not_dates.tsv``).
+2. ``governing_tense(span)``: past / future / None from the verb governing the expression.
+3. ``normalise(text, published, tense, grammar)`` -> (value, granularity, mod): absolute
+   calendar dates are parsed by dateparser (RELATIVE_BASE = publication date, first day /
+   month preferred, REQUIRE_PARTS = the parts the pattern states) and cut to the stated
+   granularity; relative expressions are computed from the publication date by calendar
+   arithmetic (dateparser for "N units ago"). Without a publication date, relative
+   expressions keep an empty value.
+
+dateparser's ``search_dates`` is never run over running text (it reads "$21" and "5%" as
+dates), and weekday/month direction is decided by tense, not PREFER_DATES_FROM (which
+pushes a weekday back a full week).
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-from .stage import Stage
+from .config import stage_data_dir
+from .stage import Stage, read_lines, read_tsv
+
+PAST, FUTURE = "past", "future"
+
+
+# --------------------------------------------------------------------------- grammar
+def _alt(words, cap: bool = False) -> str:
+    forms = set()
+    for w in words:
+        forms.add(w)
+        if cap:
+            forms.add(w[:1].upper() + w[1:])
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                            sorted(forms, key=len, reverse=True)) + ")"
+
+
+@dataclass
+class Grammar:
+    """The dates rule data, loaded once from a models/dates folder (plain, picklable)."""
+
+    months: dict
+    weekdays: dict
+    seasons: dict
+    numbers: dict
+    ordinals: dict
+    units: dict
+    relative: dict
+    modifiers: dict
+    anchors: dict
+    year_context: set
+    tense: dict
+    patterns: list = field(default_factory=list)  # (kind, context, compiled regex)
+    mod_prefix: Optional[re.Pattern] = None
+    mod_lead: Optional[re.Pattern] = None
+    not_dates: list = field(default_factory=list)
+
+    @classmethod
+    def load(cls, data_dir: Optional[str] = None) -> "Grammar":
+        d = stage_data_dir("dates", data_dir)
+        months, month_full, month_abbr = {}, [], []
+        for r in read_tsv(d / "months.tsv"):
+            months[r["surface"].lower()] = int(r["month"])
+            (month_full if r["kind"] == "full" else month_abbr).append(r["surface"])
+        weekdays = {r["surface"].lower(): int(r["index"]) for r in read_tsv(d / "weekdays.tsv")}
+        seasons = {r["surface"].lower(): (r["code"], int(r["start_month"])) for r in read_tsv(d / "seasons.tsv")}
+        numbers, ordinals = {}, {}
+        for r in read_tsv(d / "numbers.tsv"):
+            (numbers if r["kind"] == "cardinal" else ordinals)[r["word"]] = (int(r["value"]), r["kind"])
+        units = {r["surface"]: (r["unit"], r["number"]) for r in read_tsv(d / "units.tsv")}
+        relative = {r["word"]: int(r["offset"]) for r in read_tsv(d / "relative.tsv")}
+        modifiers = {r["phrase"]: (r.get("mod") or None) for r in read_tsv(d / "modifiers.tsv")}
+        anchors = {r["phrase"]: (r["kind"], r["value"]) for r in read_tsv(d / "anchors.tsv")}
+        year_context = set(read_lines(d / "year_context.txt"))
+        tense = {r["word"]: r["role"] for r in read_tsv(d / "tense.tsv")}
+        g = cls(months, weekdays, seasons, numbers, ordinals, units, relative, modifiers, anchors,
+                year_context, tense)
+        month_a = "(?:" + _alt(month_full) + "|" + _alt(month_abbr) + r"\.?" + ")"
+        slots = {
+            "MONTHA": month_a,
+            "MONTH": _alt(month_full),
+            "WEEKDAY": _alt([w.capitalize() for w in weekdays]),
+            "SEASON": _alt(seasons, cap=True),
+            "REL": _alt(relative, cap=True),
+            "UNITS": _alt(units),
+            "UNIT": _alt([u for u, (_, n) in units.items() if n == "sg" and u != "day"]),
+            "NUM": "(?:" + _alt(numbers, cap=True) + r"|\d{1,3})",
+            "ORD": "(?:" + _alt(ordinals, cap=True) + r"|\d{1,2}(?:st|nd|rd|th))",
+            "YEAR": r"(?:1[89]\d\d|20\d\d|2100)",
+            "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|\s*(?:%|percent|per\b))",
+            "ANCHOR": _alt(anchors, cap=True),
+        }
+        for r in read_tsv(d / "patterns.tsv"):
+            body = re.sub(r"\{([A-Z]+)\}", lambda m: slots[m.group(1)], r["pattern"])
+            rx = re.compile(r"(?<![\w$€£¥])(?<!\d[-–,.])(?:" + body + r")(?![\w%])(?!,\d)(?![-–]\d)")
+            g.patterns.append((r["kind"], r["context"], rx))
+        mods = _alt(modifiers, cap=True)
+        g.mod_prefix = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<mod>" + mods + r")(?:\s+|-)$")
+        g.mod_lead = re.compile(r"^(?P<mod>" + mods + r")(?:\s+|-)")
+        g.not_dates = [re.compile(r["pattern"], re.I) for r in read_tsv(d / "not_dates.tsv")]
+        return g
+
+    def mod_of(self, phrase: str) -> Optional[str]:
+        key = re.sub(r"\s+", " ", phrase.strip()).lower()
+        return self.modifiers.get(key)
+
+
+# --------------------------------------------------------------------------- normalise
+def _published(published) -> Optional[dt.date]:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _number(g: Grammar, s: str) -> Optional[int]:
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    if s.isdigit():
+        return int(s)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", s)
+    if m:
+        return int(m.group(1))
+    for table in (g.numbers, g.ordinals):
+        if s in table:
+            return table[s][0]
+    return None
+
+
+def _direction_year(base: dt.date, key: tuple, tense: Optional[str]) -> int:
+    """The year of an underspecified month/day ``key`` ((month,) or (month, day)):
+    past tense -> on or before the publication date, future -> on or after, else its year."""
+    here = (base.month, base.day)[:len(key)]
+    if tense == PAST and key > here:
+        return base.year - 1
+    if tense == FUTURE and key < here:
+        return base.year + 1
+    return base.year
+
+
+def _dateparse(text: str, base: Optional[dt.date], parts: list) -> Optional[dt.datetime]:
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
+                "REQUIRE_PARTS": parts, "RETURN_AS_TIMEZONE_AWARE": False}
+    # without a publication date a fixed, clock-independent base (never the machine's clock)
+    settings["RELATIVE_BASE"] = dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())
+    return dateparser.parse(text, languages=["en"], settings=settings)
+
+
+def _year2(yy: int, base: Optional[dt.date]) -> int:
+    """A two-digit year: the century putting it nearest (within +10 years) the reference."""
+    ref = base.year if base else 2000
+    century = ref // 100 * 100
+    year = century + yy
+    if year > ref + 10:
+        year -= 100
+    return year
+
+
+def _clean_month(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(".", "").strip())
+
+
+def _match_kind(g: Grammar, text: str):
+    for kind, context, rx in g.patterns:
+        m = rx.fullmatch(text)
+        if m:
+            return kind, context, m
+    return None, None, None
+
+
+def normalise(text: str, published=None, tense: Optional[str] = None,
+              grammar: Optional[Grammar] = None) -> Optional[tuple]:
+    """(value, granularity, mod) of one date expression, or None when it is not a date.
+
+    ``published``: ISO string/date (the anchor of relative expressions; None leaves their
+    value empty). ``tense``: "past" / "future" / None, the direction of underspecified
+    weekdays, months and days.
+    """
+    g = grammar or Grammar.load()
+    base = _published(published)
+    text = text.strip()
+    mod = None
+    m = g.mod_lead.match(text)
+    if m and _match_kind(g, text)[0] is None:
+        mod = g.mod_of(m.group("mod"))
+        text = text[m.end():]
+        had_mod = True
+    else:
+        had_mod = False
+    kind, context, m = _match_kind(g, text)
+    if kind is None:
+        return None
+    if context == "modifier" and not had_mod:
+        return None
+    gd = m.groupdict()
+    res = _value(g, kind, gd, m.group(0), base, tense, mod)
+    if res is None:
+        return None
+    value, gran, kmod = res
+    return value, gran, (mod or kmod)
+
+
+def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], tense, mod):
+    """The (value, granularity, kind's own mod) of one parsed pattern."""
+    if kind in ("iso", "numeric", "mdy", "dmy"):
+        clean = text if kind in ("iso", "numeric") else _clean_month(
+            f"{gd['month']} {re.sub(r'(st|nd|rd|th)$', '', gd['day'])} {gd['year']}")
+        d = _dateparse(clean, base, ["day", "month", "year"])
+        return (d.date().isoformat(), "day", None) if d else None
+    if kind in ("md", "dm"):
+        if base is None:
+            return None, "day", None
+        month = g.months[_clean_month(gd["month"]).lower()]
+        day = int(re.sub(r"\D", "", gd["day"]))
+        year = _direction_year(base, (month, day), tense)
+        d = _dateparse(f"{year:04d}-{month:02d}-{day:02d}", base, ["day", "month", "year"])
+        return (d.date().isoformat(), "day", None) if d else None
+    if kind == "month_year":
+        d = _dateparse(_clean_month(f"{gd['month']} {gd['year']}"), base, ["month", "year"])
+        return (f"{d.year:04d}-{d.month:02d}", "month", None) if d else None
+    if kind == "year":
+        return gd["year"], "year", None
+    if kind == "year_range":  # the stage splits ranges into one row per bound
+        return gd["year"], "year", None
+    if kind == "fiscal_year":
+        y = gd["year"].lstrip("'")
+        year = int(y) if len(y) == 4 else _year2(int(y), base)
+        return f"{year:04d}", "year", "APPROX"
+    if kind == "rel_fiscal":
+        if base is None:
+            return None, "year", "APPROX"
+        return f"{base.year + g.relative[gd['rel'].lower()]:04d}", "year", "APPROX"
+    if kind == "decade":
+        if gd.get("decade"):
+            return gd["decade"][:3], "decade", None
+        return str(_year2(int(gd["decade2"]), base))[:3], "decade", None
+    if kind == "century":
+        n = _number(g, gd["ord"])
+        return (f"{n - 1:02d}", "century", None) if n else None
+    if kind == "season_year":
+        code, _ = g.seasons[gd["season"].lower()]
+        return f"{gd['year']}-{code}", "season", None
+    if kind == "quarter_year":
+        q = gd.get("q") or gd.get("q2") or _number(g, gd.get("ord") or "")
+        if not q or int(q) > 4:
+            return None
+        return f"{gd['year']}-Q{int(q)}", "quarter", None
+    if kind == "half_year":
+        h = gd.get("h") or (1 if gd.get("ord", "").lower() == "first" else 2)
+        return f"{gd['year']}-H{int(h)}", "half", None
+    if kind == "half_rel":
+        h = 1 if gd["ord"].lower() == "first" else 2
+        if base is None:
+            return None, "half", None
+        return f"{base.year + g.relative.get((gd.get('rel') or 'this').lower(), 0):04d}-H{h}", "half", None
+    if kind == "quarter":
+        q = _number(g, gd["ord"])
+        if not q or q > 4:
+            return None
+        if base is None:
+            return None, "quarter", None
+        year = _direction_year(base, ((q - 1) * 3 + 1,), tense)
+        return f"{year:04d}-Q{q}", "quarter", None
+
+    # ---- relative to the publication date
+    if kind == "anchor":
+        akind, aval = g.anchors[re.sub(r"\s+", " ", gd["anchor"].lower())]
+        if akind == "ref":
+            return aval, "reference", None
+        if base is None:
+            return None, "day", None
+        return (base + dt.timedelta(days=int(aval))).isoformat(), "day", None
+    if kind == "rel_unit":
+        unit = g.units[gd["unit"].lower()][0]
+        off = g.relative[gd["rel"].lower()]
+        return _shift(base, unit, off)
+    if kind == "the_unit":
+        unit = g.units[gd["unit"].lower()][0]
+        return _the_unit(base, unit, mod, tense)
+    if kind == "ago":
+        n = _number(g, gd["num"])
+        unit = g.units[gd["unit"].lower()][0]
+        if n is None or unit == "quarter":
+            return None
+        sign = -1 if gd["dir"].lower() == "ago" else 1
+        if unit in ("decade", "century"):
+            if base is None:
+                return None, "year", None
+            return f"{base.year + sign * n * (10 if unit == 'decade' else 100):04d}", "year", None
+        if base is None:
+            return None, unit, None
+        d = _dateparse(f"{n} {unit}s ago", base, []) if sign < 0 else None
+        if d is None:  # "from now": calendar arithmetic
+            if unit == "year":
+                d = dt.date(base.year + n, 1, 1)
+            elif unit == "month":
+                y, mo = _add_months(base.year, base.month, n)
+                d = dt.date(y, mo, 1)
+            else:
+                d = base + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        d = d.date() if isinstance(d, dt.datetime) else d
+        return _at(d, unit)
+    if kind == "rel_month":
+        month = g.months[gd["month"].lower()]
+        if base is None:
+            return None, "month", None
+        off = g.relative[gd["rel"].lower()]
+        year = base.year
+        if off < 0 and month >= base.month:
+            year -= 1
+        elif off > 0 and month <= base.month:
+            year += 1
+        return f"{year:04d}-{month:02d}", "month", None
+    if kind == "month":
+        if base is None:
+            return None, "month", None
+        month = g.months[gd["month"].lower()]
+        return f"{_direction_year(base, (month,), tense):04d}-{month:02d}", "month", None
+    if kind == "rel_season":
+        code, start = g.seasons[gd["season"].lower()]
+        if base is None:
+            return None, "season", None
+        off = g.relative[gd["rel"].lower()]
+        year = base.year
+        if off < 0 and start + 2 >= base.month:   # not over yet this year: the previous one
+            year -= 1
+        elif off > 0 and start <= base.month:     # already begun: the next one
+            year += 1
+        return f"{year:04d}-{code}", "season", None
+    if kind == "weekday":
+        if base is None:
+            return None, "day", None
+        wd = g.weekdays[gd["weekday"].lower()]
+        rel = (gd.get("rel") or "").lower()
+        delta = wd - base.weekday()  # same ISO week
+        if rel in g.relative and g.relative[rel] < 0:
+            delta = delta if delta < 0 else delta - 7
+        elif rel in g.relative and g.relative[rel] > 0:
+            delta = delta if delta > 0 else delta + 7
+        elif not rel or g.relative.get(rel) == 0:
+            if tense == PAST and delta > 0:
+                delta -= 7
+            elif tense == FUTURE and delta < 0:
+                delta += 7
+        return (base + dt.timedelta(days=delta)).isoformat(), "day", None
+    return None
+
+
+def _at(d: dt.date, unit: str):
+    if unit == "year":
+        return f"{d.year:04d}", "year", None
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}", "month", None
+    if unit == "week":
+        return _week(d), "week", None
+    if unit == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}", "quarter", None
+    if unit == "decade":
+        return f"{d.year:04d}"[:3], "decade", None
+    if unit == "century":
+        return f"{d.year // 100:02d}", "century", None
+    return d.isoformat(), "day", None
+
+
+def _shift(base: Optional[dt.date], unit: str, off: int):
+    """The period ``off`` units from the publication date's period."""
+    if base is None:
+        return None, unit, None
+    if unit == "year":
+        return _at(dt.date(base.year + off, 1, 1), unit)
+    if unit == "month":
+        y, m = _add_months(base.year, base.month, off)
+        return _at(dt.date(y, m, 1), unit)
+    if unit == "quarter":
+        y, m = _add_months(base.year, (base.month - 1) // 3 * 3 + 1, 3 * off)
+        return _at(dt.date(y, m, 1), unit)
+    if unit == "week":
+        return _at(base + dt.timedelta(days=7 * off), unit)
+    if unit == "decade":
+        return f"{base.year // 10 + off:03d}", "decade", None
+    if unit == "century":
+        return f"{base.year // 100 + off:02d}", "century", None
+    return _at(base + dt.timedelta(days=off), unit)
+
+
+_PART_MONTHS = {"START": (1, 2), "MID": (6, 7), "END": (11, 12)}
+
+
+def _the_unit(base: Optional[dt.date], unit: str, mod: Optional[str], tense: Optional[str]):
+    """'the end of the year' & co: the publication date's period, or the previous/next one
+    when the tense puts the stated part wholly on the other side of the publication date."""
+    if base is None:
+        return None, unit, None
+    if unit != "year" or mod not in _PART_MONTHS:
+        return _shift(base, unit, 0)
+    first, last = _PART_MONTHS[mod]
+    if tense == PAST and first > base.month:
+        return _shift(base, unit, -1)
+    if tense == FUTURE and last < base.month:
+        return _shift(base, unit, 1)
+    return _shift(base, unit, 0)
+
+
+# --------------------------------------------------------------------------- tense
+def governing_tense(span: Span, grammar: Grammar) -> Optional[str]:
+    """past / future / None from the verb governing ``span`` (its auxiliaries, its tag,
+    and for a "to"-complement the governing verb: "plans to meet on Wednesday")."""
+    tok = span.root
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
+        tok = tok.head
+        seen += 1
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(4):
+        auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        roles = [grammar.tense.get(a) for a in auxes]
+        if "future_aux" in roles:
+            return FUTURE
+        if tok.tag_ == "VBD" or "past_aux" in roles:
+            return PAST
+        if tok.tag_ == "VBN" and not auxes:
+            return PAST
+        if tok.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and tok.head is not tok:
+            head = tok.head
+            if tok.dep_ == "xcomp" and grammar.tense.get(head.lemma_.lower()) == "future_head":
+                return FUTURE
+            if tok.dep_ == "xcomp":
+                tok = head
+                continue
+        if tok.tag_ in ("VBZ", "VBP") and grammar.tense.get(tok.lemma_.lower()) == "future_head" \
+                and tok.lower_ in ("going",):
+            return FUTURE
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- spans
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _prev_token(doc: Doc, char: int):
+    tok = _token_at(doc, char)
+    if tok is None or tok.i == 0:
+        return None
+    prev = doc[tok.i - 1]
+    while prev.i > 0 and prev.is_punct and prev.text in "-–":
+        prev = doc[prev.i - 1]
+    return prev
+
+
+def _in_date_ent(doc: Doc, start: int, end: int) -> bool:
+    return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char for e in doc.ents)
+
+
+def _year_context(doc: Doc, start: int, end: int, g: Grammar) -> bool:
+    """A bare 4-digit number is a year in a date context: a time preposition or modifier
+    before it, a verb or possessive after it, a sentence-initial "2022," or the model's DATE;
+    never before a scale word or a counted plural noun the model does not call a date."""
+    in_ent = _in_date_ent(doc, start, end)
+    last = _token_at(doc, end - 1)
+    nxt = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.like_num or nxt.lower_ in ("percent", "per", "%", "million", "billion")):
+        return False
+    if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and not in_ent:
+        return False
+    if in_ent:
+        return True
+    prev = _prev_token(doc, start)
+    if prev is not None and prev.lower_ in g.year_context:
+        return True
+    if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.lower_ == "'s"):
+        return True
+    first = _token_at(doc, start)
+    if first is not None and first.is_sent_start and nxt is not None and nxt.text == ",":
+        return True
+    return False
+
+
+def _month_context(doc: Doc, start: int, end: int, g: Grammar) -> bool:
+    """A bare month name is a month unless tagged as a modal ("May") or lower-level noun."""
+    tok = _token_at(doc, start)
+    if tok is None:
+        return False
+    if tok.tag_ == "MD":
+        return False
+    if _in_date_ent(doc, start, end):
+        return True
+    prev = _prev_token(doc, start)
+    if prev is not None and prev.lower_ in g.year_context:
+        return True
+    return tok.tag_ in ("NNP", "NNPS") and (prev is None or prev.lower_ not in ("the", "a", "an"))
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    norm_text: str          # the text to normalise (a range bound may be expanded: "17" -> "2017")
+    kind: str
+    rank: int
+
+
+def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
+    """Date expression spans in ``doc`` (rules first, then the model's DATE entities),
+    non-overlapping, in text order."""
+    text = doc.text
+    found: list[Candidate] = []
+    for rank, (kind, context, rx) in enumerate(g.patterns):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            before = g.mod_prefix.search(text, max(0, s - 40), s)
+            if context == "modifier" and not before:
+                continue
+            if kind == "year" and not _year_context(doc, s, e, g):
+                continue
+            if kind == "month" and not _month_context(doc, s, e, g):
+                continue
+            if kind == "year_range":
+                y1, y2 = m.group("year"), m.group("year2")
+                if len(y2) == 2:
+                    y2 = y1[:2] + y2
+                if int(y2) <= int(y1) or int(y2) - int(y1) > 50:
+                    continue
+                found.append(Candidate(m.start("year"), m.end("year"), y1, "year_range", rank))
+                found.append(Candidate(m.start("year2"), m.end("year2"), y2, "year_range", rank))
+                continue
+            if before and kind not in ("anchor",):
+                s = before.start("mod")
+            found.append(Candidate(s, e, text[s:e], kind, rank))
+    # resolve overlaps: ranges first (they hold their bounds), then longest, then pattern order
+    found.sort(key=lambda c: (c.kind != "year_range", -(c.end - c.start), c.rank, c.start))
+    chosen: list[Candidate] = []
+    for c in found:
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(ent.start_char < o.end and o.start < ent.end_char for o in chosen):
+            continue
+        if any(rx.search(ent.text) for rx in g.not_dates):
+            continue
+        chosen.append(Candidate(ent.start_char, ent.end_char, ent.text, "entity", len(g.patterns)))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _entity_value(text: str, base: Optional[dt.date]):
+    """A model DATE entity no rule matched: dateparser, only when it states a year."""
+    if not re.search(r"\b(?:1[89]|20)\d\d\b", text) or re.search(r"[$€£¥%]", text):
+        return None
+    d = _dateparse(text, base, ["year"])
+    if d is None:
+        return None
+    return f"{d.year:04d}", "year", None
+
+
+def extract_dates(doc: Doc, g: Grammar, published=None) -> list[dict]:
+    """The date records of one doc (plain dicts, sorted by start)."""
+    out = []
+    base = _published(published)
+    for c in find_candidates(doc, g):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        tense = governing_tense(span, g) if span is not None and len(span) else None
+        if c.kind == "entity":
+            res = _entity_value(c.norm_text, base)
+        else:
+            res = normalise(c.norm_text, published, tense, g)
+        if res is None:
+            continue
+        value, gran, mod = res
+        out.append({"start": c.start, "end": c.end, "text": doc.text[c.start:c.end],
+                    "value": value, "granularity": gran, "mod": mod})
+    return out
 
 
 class DatesStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
+        self.grammar = Grammar.load(data_dir)
 
     def process(self, doc) -> None:
-        doc._.dates = []
+        doc._.dates = extract_dates(doc, self.grammar, doc._.published)
 
 
 @Language.factory("newsie_dates", default_config={"data_dir": None})
