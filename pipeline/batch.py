@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from . import schema
 from .extensions import records, register_extensions
 from .inputs import ArticleInput
-from .stage import sentence_index
+from .stage import content_sentences, sentence_index
 
 #: doc._ record list -> (table, id column)
 RECORD_TABLES = {
@@ -37,7 +37,7 @@ def article_row(art: ArticleInput, status: str, error: Optional[str] = None, doc
     row = schema.Article(
         article_id=art.article_id, source_path=art.source_path, title=art.title,
         published=art.published, url=art.url, source=art.source, status=status, error=error,
-        n_sentences=len(list(doc.sents)) if doc is not None else None,
+        n_sentences=len(content_sentences(doc)) if doc is not None else None,
         n_tokens=len(doc) if doc is not None else None, sha256=art.sha256,
     )
     return asdict(row)
@@ -51,11 +51,12 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
     errors = list(records(doc, "errors"))
     sent_of = sentence_index(doc)
 
-    for i, sent in enumerate(doc.sents):
-        text = sent.text.rstrip()
+    for i, sent in enumerate(content_sentences(doc)):
+        lead = len(sent.text) - len(sent.text.lstrip())
+        text = sent.text.strip()
         rows["sentences"].append(asdict(schema.Sentence(
-            article_id=art.article_id, sentence_id=i, start=sent.start_char + shift,
-            end=sent.start_char + len(text) + shift, text=text)))
+            article_id=art.article_id, sentence_id=i, start=sent.start_char + lead + shift,
+            end=sent.start_char + lead + len(text) + shift, text=text)))
 
     for attr, (table, id_col) in RECORD_TABLES.items():
         for idx, rec in enumerate(records(doc, attr)):

@@ -51,7 +51,7 @@ def read_tsv(path: Path) -> list[dict]:
     """A TSV table with a header row; lines starting with # are comments."""
     with open(path, encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return [dict(row) for row in csv.DictReader(lines, delimiter="\t")]
+    return [dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -62,11 +62,17 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+def content_sentences(doc: Doc) -> list:
+    """The sentences that hold text (a run of blank lines is not a sentence)."""
+    return [sent for sent in doc.sents if sent.text.strip()]
+
+
 def sentence_index(doc: Doc) -> Callable[[int], int]:
-    """A function mapping a character offset to the index of its sentence."""
+    """A function mapping a character offset to the index of its sentence (as numbered by
+    ``content_sentences``)."""
     import bisect
 
-    starts = [sent.start_char for sent in doc.sents]
+    starts = [sent.start_char for sent in content_sentences(doc)]
 
     def lookup(char: int) -> int:
         return max(0, bisect.bisect_right(starts, char) - 1)
