@@ -1,20 +1,687 @@
-"""The money stage (placeholder: fills doc._.money with no records yet)."""
+"""The money stage: currency amounts with their value, currency, ranges, conversions and
+what they are for.
+
+The scanner works on the text (no spaCy needed): it finds numbers (digits in English or
+European notation, number words) with their scale words, then looks for a currency marker
+(symbol, ISO code or currency word from ``models/money/currencies.tsv``) written before or
+after them. The dependency parse is only used to say what the money is for (``context``).
+
+Pure functions, usable without spaCy:
+
+- ``load_tables(data_dir)`` -> ``MoneyTables`` (the rule data, compiled)
+- ``parse_number(text, tables)`` -> ``Decimal`` of "1,234.5", "345,0", "two hundred", "half a"
+- ``parse_amount(number, scales, tables)`` -> ``Decimal`` of "2.7", "trl" -> 2700000000000
+- ``format_amount(Decimal)`` -> "21000000000" (exact, no exponent)
+- ``find_money(text, tables)`` -> ``list[MoneyMatch]`` sorted by start
+- ``money_context(doc, start, end)`` -> ``{"context", "count", "item"}`` from the parse
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
 
-from .stage import Stage
+from .config import stage_data_dir
+from .stage import Stage, read_lines, read_tsv
 
+#: horizontal whitespace (never crosses a line break)
+_SP = r"[^\S\r\n]"
+#: ISO 4217 "no currency": placeholder rows for generic words without a default currency
+NO_CURRENCY = "XXX"
+
+
+# --------------------------------------------------------------------------- rule data
+
+@dataclass(frozen=True)
+class Marker:
+    """One way of writing a currency."""
+
+    text: str
+    code: Optional[str]  # None: the generic word has no default currency ("pesos")
+    family: str
+    generic: bool  # "$", "dollars", "¥": resolved per article (see resolve_currency)
+    kind: str  # symbol | code | word
+    needs_scale: bool = False
+
+
+@dataclass
+class MoneyTables:
+    """The compiled rule data of ``models/money``. Plain, picklable attributes only."""
+
+    markers: dict  # normalised text -> Marker (case-insensitive markers, lower-cased key)
+    markers_cs: dict  # exact text -> Marker (case-sensitive markers)
+    family_default: dict  # family -> default code (None when the generic has no default)
+    scales: dict  # word (lower) -> power of ten
+    plural_scales: list
+    number_words: dict  # word -> (Decimal value, kind)
+    approx_before: list
+    approx_after: list
+    vague: list
+    conversion_cues: list
+    re_before: re.Pattern = field(repr=False, default=None)
+    re_after: re.Pattern = field(repr=False, default=None)
+    re_atom: re.Pattern = field(repr=False, default=None)
+    re_vague: re.Pattern = field(repr=False, default=None)
+    re_named: re.Pattern = field(repr=False, default=None)
+    re_approx_before: re.Pattern = field(repr=False, default=None)
+    re_approx_after: re.Pattern = field(repr=False, default=None)
+    re_conversion: re.Pattern = field(repr=False, default=None)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _has_currency_sign(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Sc" for ch in text)
+
+
+def _phrase_re(phrase: str) -> str:
+    """A phrase as a regex: escaped, any horizontal whitespace between its words."""
+    return f"{_SP}+".join(re.escape(part) for part in phrase.split())
+
+
+def _alternation(phrases, flags_for=None) -> str:
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = _phrase_re(phrase) if " " in phrase else re.escape(phrase)
+        if flags_for is not None and not flags_for(phrase):
+            parts.append(body)
+        else:
+            parts.append(f"(?i:{body})")
+    return "|".join(parts)
+
+
+def _word_bounded(alt_phrases: list[str], case_insensitive) -> str:
+    """Alternatives, each with a word boundary on the sides that end in a word character."""
+    parts = []
+    for phrase in sorted(set(alt_phrases), key=len, reverse=True):
+        body = _phrase_re(phrase)
+        if case_insensitive(phrase):
+            body = f"(?i:{body})"
+        left = r"(?<![^\W_])" if re.match(r"\w", phrase) else ""
+        right = r"(?![^\W_])" if re.search(r"\w$", phrase) else ""
+        parts.append(f"{left}{body}{right}")
+    return "|".join(parts)
+
+
+def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
+    """Read and compile ``currencies.tsv``, ``scales.tsv``, ``number_words.tsv``,
+    ``approximation.tsv`` and ``conversion_cues.txt`` (default: models/money)."""
+    data_dir = Path(data_dir) if data_dir else stage_data_dir("money", None)
+    markers: dict = {}
+    markers_cs: dict = {}
+    family_default: dict = {}
+
+    def split(value):
+        return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+    for row in read_tsv(data_dir / "currencies.tsv"):
+        code = row["code"].strip()
+        real_code = None if code == NO_CURRENCY else code
+        family = row["family"].strip()
+        needs_scale = "needs_scale" in (row.get("flags") or "")
+        generic = split(row.get("generic"))
+        if generic:
+            family_default[family] = real_code
+
+        def add(text, kind, is_generic):
+            m = Marker(text, real_code, family, is_generic, kind, needs_scale and kind == "word")
+            if kind == "word" or _has_currency_sign(text):
+                markers.setdefault(_norm(text), m)
+            else:
+                markers_cs.setdefault(text, m)
+
+        if real_code:
+            markers_cs.setdefault(code, Marker(code, code, family, False, "code"))
+            if (row.get("lower_ok") or "").strip() == "yes":
+                markers.setdefault(code.lower(), Marker(code, code, family, False, "code"))
+        for sym in split(row.get("symbols")):
+            add(sym, "symbol", False)
+        for word in split(row.get("words")):
+            add(word, "word", False)
+        for g in generic:
+            kind = "symbol" if _has_currency_sign(g) else "word"
+            add(g, kind, True)
+
+    scales = {}
+    attached_only = []
+    spaced = []
+    plural = []
+    for row in read_tsv(data_dir / "scales.tsv"):
+        word = row["word"].strip().lower()
+        scales[word] = int(row["multiplier"])
+        (attached_only if row["attached"].strip() == "only" else spaced).append(word)
+        if row["plural"].strip() == "yes":
+            plural.append(word)
+
+    number_words = {}
+    for row in read_tsv(data_dir / "number_words.tsv"):
+        number_words[row["word"].strip().lower()] = (Decimal(row["value"]), row["kind"].strip())
+
+    approx = {"before": [], "after": [], "vague": []}
+    for row in read_tsv(data_dir / "approximation.tsv"):
+        approx[row["kind"].strip()].append(_norm(row["phrase"]))
+    cues = [_norm(x) for x in read_lines(data_dir / "conversion_cues.txt")]
+
+    t = MoneyTables(markers, markers_cs, family_default, scales, plural, number_words,
+                    approx["before"], approx["after"], approx["vague"], cues)
+    _compile(t, attached_only, spaced)
+    return t
+
+
+def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> None:
+    ci_keys = set(t.markers)
+    all_before = [k for k, m in t.markers.items() if m.kind != "word"]
+    all_before_cs = list(t.markers_cs)
+
+    def before_alt():
+        parts = []
+        for text in sorted(set(all_before) | set(all_before_cs), key=len, reverse=True):
+            body = re.escape(text).replace(r"\ ", f"{_SP}*")
+            ci = text in ci_keys and text not in t.markers_cs
+            if ci:
+                body = f"(?i:{body})"
+            left = r"(?<![^\W\d_])" if re.match(r"[^\W\d_]", text) else ""
+            parts.append(left + body)
+        return "|".join(parts)
+
+    # a marker ending right before the number (a space allowed: "$ 75", "USD 345")
+    t.re_before = re.compile(f"(?:{before_alt()}){_SP}?$")
+    after_words = sorted(set(t.markers) | set(t.markers_cs), key=len, reverse=True)
+    t.re_after = re.compile(
+        rf"^(?:{_SP}*-?{_SP}*)(?:" + _word_bounded(after_words, lambda p: p in ci_keys and p not in t.markers_cs) + ")")
+
+    digits = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
+              r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567,5 (spaced groups)
+              r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234.567,5 (European)
+              r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.234.567
+              r"|\d+(?:[.,]\d+)?"  # 345,0 / 2.5 / 21
+              r"|\.\d+)")
+    words = "|".join(re.escape(w) for w in sorted(t.number_words, key=len, reverse=True))
+    word_seq = (rf"(?<![\w'])(?i:(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
+    any_scale = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
+    only_scale = "|".join(re.escape(w) for w in sorted(attached_only, key=len, reverse=True))
+    scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
+    t.re_atom = re.compile(
+        rf"(?P<num>(?<!\d)(?<!\d[.,]){digits}|{word_seq})(?P<scale>{scale}*)(?![\w%])")
+
+    vague = "|".join(_phrase_re(v) for v in sorted(t.vague, key=len, reverse=True))
+    plural = "|".join(re.escape(p) for p in sorted(t.plural_scales, key=len, reverse=True))
+    singular = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True)
+                        if w not in t.plural_scales)
+    word_markers = sorted((k for k, m in t.markers.items() if m.kind == "word"), key=len, reverse=True)
+    wm = "|".join(_phrase_re(w) for w in word_markers)
+    t.re_vague = re.compile(
+        rf"(?<!\w)(?i:(?:(?:{vague}){_SP}+)?(?:{plural})(?:{_SP}+of)?{_SP}+(?P<w1>{wm})"
+        rf"|(?:{vague}){_SP}+(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w2>{wm}))(?!\w)")
+    named = [k for k, m in t.markers.items() if m.kind == "word" and not m.generic and m.code]
+    t.re_named = re.compile(rf"(?<!\w)(?i:{'|'.join(_phrase_re(w) for w in sorted(named, key=len, reverse=True))})(?!\w)")
+
+    def bounded(phrases):
+        out = []
+        for p in sorted(phrases, key=len, reverse=True):
+            body = _phrase_re(p)
+            left = r"(?<!\w)" if re.match(r"\w", p) else ""
+            right = r"(?!\w)" if re.search(r"\w$", p) else ""
+            out.append(left + body + right)
+        return "|".join(out)
+
+    t.re_approx_before = re.compile(rf"(?i:{bounded(t.approx_before)}){_SP}+$")
+    t.re_approx_after = re.compile(rf"^(?i:{_SP}*(?:{bounded(t.approx_after)}))")
+    cues = bounded(t.conversion_cues + t.approx_before)
+    t.re_conversion = re.compile(
+        rf"^(?:{_SP}*[(\[]{_SP}*(?:(?i:{cues}){_SP}*)*|{_SP}*,{_SP}*(?i:or){_SP}+(?:(?i:{cues}){_SP}+)*)$")
+
+
+# --------------------------------------------------------------------------- numbers
+
+def parse_number(text: str, tables: MoneyTables) -> Optional[Decimal]:
+    """The value of a number as written: "1,234.5", "1 234,5", "345,0", "1.234.567",
+    "two hundred fifty", "one and a half", "half a". None when it is not a number."""
+    s = text.strip()
+    if not s:
+        return None
+    if re.match(r"[\d.]", s):
+        s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):  # 1.234,5
+            s = s.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):  # 1.234.567
+            s = s.replace(".", "")
+        elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):  # 1,234.5
+            s = s.replace(",", "")
+        elif re.fullmatch(r"\d+,\d+", s):  # 345,0 (decimal comma)
+            s = s.replace(",", ".")
+        try:
+            return Decimal(s)
+        except InvalidOperation:
+            return None
+    return _parse_number_words(s, tables)
+
+
+def _parse_number_words(text: str, tables: MoneyTables) -> Optional[Decimal]:
+    tokens = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not tokens or any(w not in tables.number_words for w in tokens):
+        return None
+    total = Decimal(0)
+    current = Decimal(0)
+    seen_number = False
+    i = 0
+    while i < len(tokens):
+        value, kind = tables.number_words[tokens[i]]
+        if kind == "unit" or kind == "ten":
+            current += value
+            seen_number = True
+        elif kind == "hundred":
+            current = (current or Decimal(1)) * value
+            seen_number = True
+        elif kind == "article":
+            # "a hundred", "a billion"; "half a", "and a half": the fraction decides
+            if i + 1 < len(tokens) and tables.number_words[tokens[i + 1]][1] in ("half", "quarter"):
+                pass
+            elif i > 0 and tables.number_words[tokens[i - 1]][1] in ("half", "quarter"):
+                pass
+            else:
+                current = current or Decimal(1)
+                seen_number = True
+        elif kind in ("half", "quarter"):
+            current = current + value if seen_number else value
+            seen_number = True
+        i += 1
+    total += current
+    return total if seen_number else None
+
+
+def parse_amount(number: str, scales: str, tables: MoneyTables) -> Optional[Decimal]:
+    """number x the product of the scale words ("2.7", "trl" -> 2.7e12; "5", "lakh crore" -> 5e12)."""
+    value = parse_number(number, tables)
+    if value is None:
+        return None
+    for word in re.findall(r"[A-Za-z]+", scales or ""):
+        power = tables.scales.get(word.lower())
+        if power is None:
+            return None
+        value = value.scaleb(power)
+    return value
+
+
+def format_amount(value: Optional[Decimal]) -> Optional[str]:
+    """An exact decimal string without exponent or trailing zeros ("21000000000", "2.5")."""
+    if value is None:
+        return None
+    value = value.normalize()
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# --------------------------------------------------------------------------- scanning
+
+@dataclass
+class MoneyMatch:
+    """An amount found in the text (plain data; ``as_record`` gives the doc._ dict)."""
+
+    start: int
+    end: int
+    text: str
+    amount: Optional[Decimal]
+    currency: Optional[str]
+    approximate: bool = False
+    range_id: Optional[int] = None
+    range_bound: Optional[str] = None
+    equivalent_of: Optional[int] = None
+    # internals
+    marker: Optional[Marker] = None
+    number: Optional[Decimal] = None  # the number before scaling
+    power: int = 0  # the scale's power of ten (0 = no scale word)
+    has_scale: bool = False
+    vague: bool = False
+
+    def as_record(self) -> dict:
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "amount": format_amount(self.amount), "currency": self.currency,
+            "approximate": bool(self.approximate), "range_id": self.range_id,
+            "range_bound": self.range_bound, "equivalent_of": self.equivalent_of,
+        }
+
+
+def _lookup(tables: MoneyTables, text: str) -> Optional[Marker]:
+    m = tables.markers_cs.get(text)
+    if m is None:
+        m = tables.markers.get(_norm(text))
+    if m is None:
+        m = tables.markers.get(_norm(re.sub(r"\s+", "", text)))
+    return m
+
+
+def _is_year(num_text: str, has_scale: bool) -> bool:
+    return not has_scale and re.fullmatch(r"1[89]\d\d|20\d\d|21\d\d", num_text) is not None
+
+
+def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
+    """Every number with its scale, and its currency marker when one is written next to it."""
+    out = []
+    for m in tables.re_atom.finditer(text):
+        num_text, scale_text = m.group("num"), m.group("scale")
+        is_words = not re.match(r"[\d.]", num_text)
+        number = parse_number(num_text, tables)
+        if number is None:
+            continue
+        has_scale = bool(scale_text.strip(" -\u00a0"))
+        if is_words:
+            kinds = {tables.number_words[w][1] for w in re.split(r"[\s-]+", num_text.lower())
+                     if w and w != "and"}
+            if kinds <= {"article", "half", "quarter"} and not has_scale:
+                continue
+        power = sum(tables.scales[w.lower()] for w in re.findall(r"[A-Za-z]+", scale_text))
+        amount = number.scaleb(power)
+        start, end = m.start(), m.end()
+        marker = None
+        # a marker before the number ("$", "US$ ", "USD", "KZT")
+        before = tables.re_before.search(text, max(0, start - 12), start)
+        if before:
+            mk = _lookup(tables, before.group(0).strip())
+            if mk is not None:
+                marker = mk
+                start = before.start()
+        if marker is None:
+            after = tables.re_after.match(text[end:end + 40])
+            if after:
+                mk = _lookup(tables, after.group(0).strip(" -\u00a0\t"))
+                if mk is not None and not (mk.needs_scale and not has_scale) \
+                        and not (is_words is False and _is_year(num_text, has_scale)):
+                    marker = mk
+                    end = end + after.end()
+        match = MoneyMatch(start, end, text[start:end], amount, None, marker=marker,
+                           number=number, power=power, has_scale=has_scale)
+        out.append(match)
+    return out
+
+
+def _named_codes(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> set:
+    """Currencies the article names explicitly (non-generic markers next to amounts, and
+    currency names written anywhere: "Australian dollars", "the yuan")."""
+    codes = {a.marker.code for a in atoms if a.marker and not a.marker.generic and a.marker.code}
+    for m in tables.re_named.finditer(text):
+        mk = tables.markers.get(_norm(m.group(0)))
+        if mk and mk.code:
+            codes.add(mk.code)
+    return codes
+
+
+def resolve_currency(marker: Marker, named: set, tables: MoneyTables) -> Optional[str]:
+    """The ISO code of a marker. A generic marker ("$", "dollars", "¥", "rupees") is the
+    family's default, unless the article names exactly one other member of the family and
+    never the default itself ("A$" or "Australian dollars" elsewhere: "$" = AUD)."""
+    if not marker.generic:
+        return marker.code
+    default = tables.family_default.get(marker.family)
+    members = {c for c in named if _family_of(c, tables) == marker.family}
+    if default in members:
+        return default
+    others = members - {default}
+    if len(others) == 1:
+        return next(iter(others))
+    return default
+
+
+def _family_of(code: str, tables: MoneyTables) -> Optional[str]:
+    mk = tables.markers_cs.get(code)
+    return mk.family if mk else None
+
+
+def _vague(text: str, tables: MoneyTables, taken: list[tuple[int, int]]) -> list[MoneyMatch]:
+    out = []
+    for m in tables.re_vague.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group("w1") or m.group("w2")
+        mk = tables.markers.get(_norm(word))
+        if mk is None:
+            continue
+        out.append(MoneyMatch(m.start(), m.end(), m.group(0), None, None, approximate=True,
+                              marker=mk, vague=True))
+    return out
+
+
+def _gap(text: str, a: MoneyMatch, b: MoneyMatch) -> str:
+    return text[a.end:b.start]
+
+
+_RANGE_GAP = re.compile(rf"^{_SP}*(?:-|–|—|(?i:to|and)){_SP}*$")
+
+
+def _link_ranges(text: str, atoms: list[MoneyMatch]) -> list[tuple[MoneyMatch, MoneyMatch]]:
+    """Pairs (min, max) of amounts joined by -, to, or between ... and. A bound without a
+    currency or scale takes it from the other ("$2-3 billion", "between 2 and 3 billion euros")."""
+    pairs = []
+    i = 0
+    while i < len(atoms) - 1:
+        a, b = atoms[i], atoms[i + 1]
+        gap = _gap(text, a, b)
+        ok = _RANGE_GAP.match(gap) is not None and (a.marker or b.marker)
+        if ok and gap.strip().lower() == "and":
+            ok = re.search(rf"(?i:between){_SP}+$", text[max(0, a.start - 20):a.start]) is not None
+        if ok and a.marker and b.marker and a.marker.family != b.marker.family:
+            ok = False
+        if ok and b.marker is None and a.has_scale and not b.has_scale:
+            ok = False  # "$5 billion to 10 companies"
+        if ok:
+            a_amount, b_amount = a.amount, b.amount
+            a_power, b_power = a.power, b.power
+            if not a.has_scale and b.has_scale and a.number <= b.number:
+                a_amount, a_power = a.number.scaleb(b.power), b.power
+            if not b.has_scale and a.has_scale and b.marker is not None:
+                b_amount = b.number.scaleb(a.power)
+            if a_amount is None or b_amount is None or a_amount >= b_amount:
+                ok = False
+            else:
+                a.amount, b.amount, a.power = a_amount, b_amount, a_power
+                a.marker = a.marker or b.marker
+                b.marker = b.marker or a.marker
+                pairs.append((a, b))
+                i += 2
+                continue
+        i += 1
+    return pairs
+
+
+def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMatch]:
+    """All amounts of money in the text, sorted by start, with currency, approximation,
+    ranges (shared range_id, range_bound min/max) and bracketed conversions (equivalent_of =
+    the list index of the amount converted)."""
+    tables = tables or load_tables()
+    atoms = _atoms(text, tables)
+    pairs = _link_ranges(text, atoms)
+    money = [a for a in atoms if a.marker is not None]
+    money += _vague(text, tables, [(a.start, a.end) for a in money])
+    money = [m for m in money if not (m.vague is False and m.amount is None)]
+    money.sort(key=lambda m: m.start)
+
+    named = _named_codes(text, money, tables)
+    for m in money:
+        m.currency = resolve_currency(m.marker, named, tables)
+
+    range_of = {}
+    for rid, (lo, hi) in enumerate(sorted(pairs, key=lambda p: p[0].start)):
+        lo.range_id, lo.range_bound = rid, "min"
+        hi.range_id, hi.range_bound = rid, "max"
+        range_of[id(lo)] = range_of[id(hi)] = (lo, hi)
+
+    # approximation words before the amount (or its range) and after it
+    for m in money:
+        first, last = range_of.get(id(m), (m, m))
+        window = text[max(0, first.start - 30):first.start]
+        if first.range_id is not None:
+            window = re.sub(rf"(?i:(?:from|between)){_SP}+$", "", window)
+        if tables.re_approx_before.search(window) or tables.re_approx_after.match(text[last.end:last.end + 12]):
+            m.approximate = True
+
+    # bracketed / ", or" conversions into another currency
+    index = {id(m): i for i, m in enumerate(money)}
+    i = 0
+    while i < len(money) - 1:
+        a = money[i]
+        a_last = range_of.get(id(a), (a, a))[1]
+        j = index[id(a_last)] + 1
+        if j >= len(money):
+            break
+        b = money[j]
+        b_group = range_of.get(id(b), (b, b))
+        if (a.amount is not None and b.currency != a.currency
+                and tables.re_conversion.match(text[a_last.end:b.start])):
+            src = index[id(a)]
+            for x in {id(b_group[0]): b_group[0], id(b_group[1]): b_group[1]}.values():
+                x.equivalent_of = src
+        i = j
+    return money
+
+
+# --------------------------------------------------------------------------- context
+
+_CONTEXT_MODS = {"det", "nummod", "amod", "compound", "poss", "nmod", "quantmod"}
+_DROP_DET = {"a", "an"}
+_PURPOSE_PREPS = {"for", "of", "in", "on", "into"}
+_ATTACH_PREPS = {"worth", "of", "at", "valued", "totalling", "totaling", "amounting", "for"}
+
+
+def _noun_phrase(tok, exclude: set[int]) -> tuple[list, Optional[object]]:
+    """The short noun phrase headed by tok: its determiner (not a/an), numbers, adjectives
+    and compounds to the left, without the money tokens."""
+    left = []
+    for child in tok.lefts:
+        if child.i in exclude or child.dep_ not in _CONTEXT_MODS:
+            continue
+        if child.dep_ == "det" and child.lower_ in _DROP_DET:
+            continue
+        left.extend(t for t in child.subtree if t.i not in exclude)
+    toks = sorted(set(left) | {tok}, key=lambda t: t.i)
+    # keep the contiguous part ending at the head
+    kept = [tok]
+    for t in reversed(toks[:-1]):
+        if t.i == kept[0].i - 1 or (t.is_punct is False and t.i == kept[0].i - 1):
+            kept.insert(0, t)
+        else:
+            break
+    count_tok = next((t for t in kept if t.dep_ == "nummod" and t.like_num and t.head == tok), None)
+    return kept, count_tok
+
+
+def _phrase_record(tokens, count_tok, tables) -> dict:
+    doc = tokens[0].doc
+    context = doc[tokens[0].i:tokens[-1].i + 1].text
+    count = None
+    item = None
+    if count_tok is not None:
+        value = parse_number(count_tok.text, tables) if tables else None
+        if value is not None and value == value.to_integral_value():
+            count = int(value)
+            rest = [t for t in tokens if t.i > count_tok.i]
+            item = doc[rest[0].i:rest[-1].i + 1].text if rest else None
+    return {"context": context, "count": count, "item": item}
+
+
+def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = None) -> dict:
+    """What the money at doc.text[start:end] is for, from the dependency parse:
+    "52 joint projects worth $21 billion" -> context "52 joint projects", count 52, item
+    "joint projects"; "trade reached $28.7 billion" -> "trade"; "a $48.2 million army
+    contract" -> "army contract"; "€150 billion worth of investments" -> "investments"."""
+    empty = {"context": None, "count": None, "item": None}
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return empty
+    inside = {t.i for t in span}
+    root = span.root
+
+    def np(tok):
+        return _phrase_record(*_noun_phrase(tok, inside), tables)
+
+    def is_noun(tok):
+        return tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside
+
+    # 1. "$5 billion (worth) of/in/for investments": a preposition hanging off the money
+    for tok in span:
+        for child in tok.rights:
+            if child.i in inside:
+                continue
+            if child.lower_ == "worth" and child.dep_ in ("prep", "amod", "advmod", "npadvmod"):
+                obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
+                if obj is None:
+                    of = next((g for g in child.rights if g.lower_ == "of"), None)
+                    obj = next((g for g in of.rights if g.dep_ == "pobj"), None) if of is not None else None
+                if obj is not None and is_noun(obj):
+                    return np(obj)
+            if child.dep_ == "prep" and child.lower_ in _PURPOSE_PREPS:
+                obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
+                if obj is not None and is_noun(obj) and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
+                    return np(obj)
+    # 2. the money modifies a noun: "a $48.2 million army contract"
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and head.i not in inside and is_noun(head):
+        return np(head)
+    # 3. "projects worth $21 billion", "a fund of $1 billion", "the deal, worth $10 billion"
+    if root.dep_ == "pobj" or root.dep_ in ("npadvmod", "dobj") and head.lower_ == "worth":
+        prep = head
+        attach = prep.head
+        if prep.lower_ in _ATTACH_PREPS and is_noun(attach):
+            return np(attach)
+        if prep.lower_ == "worth" and attach.pos_ in ("ADJ",) and is_noun(attach.head):
+            return np(attach.head)
+        # "amounted to $5 billion", "increase assistance from $660 million to $1 billion"
+        if attach.pos_ in ("VERB", "AUX") and prep.lower_ in ("to", "at", "from", "by", "of"):
+            verb = attach
+            obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in inside), None)
+            if obj is not None and is_noun(obj) and prep.lower_ in ("from", "to", "by"):
+                return np(obj)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and is_noun(subj):
+                return np(subj)
+    # 4. "trade reached $28.7 billion": the subject of a measuring verb
+    if root.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos") and head.pos_ in ("VERB", "AUX"):
+        verb = head
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "in", "into") and child.i > root.i:
+                obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
+                if obj is not None and is_noun(obj) and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
+                    return np(obj)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and is_noun(subj) and subj.pos_ == "NOUN":
+            return np(subj)
+    if root.dep_ == "appos" and is_noun(head):
+        return np(head)
+    return empty
+
+
+# --------------------------------------------------------------------------- stage
 
 class MoneyStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
+        self.tables = load_tables(stage_data_dir("money", data_dir))
 
     def process(self, doc) -> None:
-        doc._.money = []
+        records = []
+        spans = []
+        for m in find_money(doc.text, self.tables):
+            rec = m.as_record()
+            rec.update(money_context(doc, m.start, m.end, self.tables))
+            records.append(rec)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        # key order of the schema
+        order = ["start", "end", "text", "amount", "currency", "approximate", "context", "count",
+                 "item", "range_id", "range_bound", "equivalent_of"]
+        doc._.money = [{k: r.get(k) for k in order} for r in records]
+        doc.spans["money"] = spans
 
 
 @Language.factory("newsie_money", default_config={"data_dir": None})
