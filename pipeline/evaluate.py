@@ -340,25 +340,48 @@ def _present_columns(directory: Path, table: str) -> Optional[list[str]]:
     return None
 
 
-def _read(directory: Path, table: str) -> pd.DataFrame:
-    """A table typed by the schema; tolerant of a spreadsheet's BOM and padded headers."""
+def _convert(value, dtype: str):
+    """A CSV cell as the schema's type (empty -> None); unparsable numbers become None."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value == "":
+        return None
+    try:
+        if dtype == "Int64":
+            return int(float(value))
+        if dtype == "Float64":
+            return float(value)
+    except ValueError:
+        return None
+    if dtype == "boolean":
+        return value.lower() == "true"
+    return value
+
+
+def read_records(directory: Path, table: str) -> list[dict]:
+    """A table's rows as plain dicts with every schema column (absent ones None).
+
+    CSV is read leniently (a spreadsheet's BOM, padded headers); Parquet via pandas. An
+    absent table is empty.
+    """
+    dtypes = schema.dtypes(table)
     csv_path, pq_path = directory / f"{table}.csv", directory / f"{table}.parquet"
     if csv_path.exists():
-        frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        frame.columns = [str(c).strip() for c in frame.columns]
-    elif pq_path.exists():
-        frame = pd.read_parquet(pq_path)
-    else:
-        frame = pd.DataFrame(columns=schema.columns(table))
-    frame = typed_frame(table, frame)
-    if "article_id" in frame:
-        frame["article_id"] = frame["article_id"].map(lambda v: None if v is None or v is pd.NA else str(v).strip())
-    return frame
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    frame = frame.astype(object)
-    return frame.where(frame.notna(), None).to_dict("records")
+        with open(csv_path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = [c.strip() for c in next(reader, [])]
+            out = []
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                raw = dict(zip(header, row))
+                out.append({c: _convert(raw.get(c), t) for c, t in dtypes.items()})
+            return out
+    if pq_path.exists():
+        frame = typed_frame(table, pd.read_parquet(pq_path))[list(dtypes)].astype(object)
+        return frame.where(frame.notna(), None).to_dict("records")
+    return []
 
 
 @dataclass
@@ -403,11 +426,11 @@ def load_side(directory, *, gold: bool, state_words: frozenset = frozenset()) ->
     else:
         present = {t for t in list(SPECS) + ["document_parties"] if _present_columns(directory, t) is not None}
 
-    frames = {t: _read(directory, t) for t in list(SPECS) + ["document_parties", "sentences", "articles"]}
+    frames = {t: read_records(directory, t) for t in list(SPECS) + ["document_parties", "sentences", "articles"]}
     rows: dict = {}
     for table in SPECS:
         by_article = defaultdict(list)
-        for rec in _records(frames[table]):
+        for rec in frames[table]:
             by_article[rec["article_id"]].append(rec)
         rows[table] = by_article
 
@@ -418,7 +441,7 @@ def load_side(directory, *, gold: bool, state_words: frozenset = frozenset()) ->
     gpe_ids = {(aid, e.get("entity_id")) for aid, recs in ents.items() for e in recs
                if same_code(e.get("label"), "GPE") and e.get("entity_id") is not None}
     parties = defaultdict(list)
-    for rec in sorted(_records(frames["document_parties"]),
+    for rec in sorted(frames["document_parties"],
                       key=lambda r: (r.get("party_order") is None, r.get("party_order") or 0)):
         rec["is_state"] = (bool(set(tokens(rec.get("party"))) & state_words)
                            or (rec["article_id"], rec.get("party_entity_id")) in gpe_ids
@@ -429,12 +452,12 @@ def load_side(directory, *, gold: bool, state_words: frozenset = frozenset()) ->
             d["parties"] = parties.get((aid, d.get("document_id")), [])
 
     sentences = defaultdict(list)
-    for s in _records(frames["sentences"]):
+    for s in frames["sentences"]:
         if s.get("start") is not None and s.get("end") is not None:
             sentences[s["article_id"]].append((s["start"], s["end"], s.get("text") or ""))
 
     article_ids, texts = [], {}
-    for a in _records(frames["articles"]):
+    for a in frames["articles"]:
         aid = a.get("article_id")
         if not aid or aid in article_ids:
             continue
