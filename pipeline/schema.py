@@ -172,3 +172,17 @@ def dtypes(table: str) -> dict[str, str]:
 
 def descriptions(table: str) -> dict[str, str]:
     return {f.name: f.metadata["doc"] for f in fields(TABLES[table])}
+
+
+def markdown() -> str:
+    """The schema as Markdown tables (the README's schema section is this text)."""
+    out = []
+    for name in TABLES:
+        out.append(f"**{name}.csv**\n")
+        out.append("| column | type | meaning |")
+        out.append("|---|---|---|")
+        for f in fields(TABLES[name]):
+            doc = f.metadata["doc"].replace("|", "\\|")
+            out.append(f"| `{f.name}` | {f.metadata['dtype']} | {doc} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
