@@ -70,6 +70,7 @@ class Grammar:
     modifiers: dict
     anchors: dict
     year_context: set
+    year_attributive: set
     tense: dict
     patterns: list = field(default_factory=list)  # (kind, context, compiled regex)
     mod_prefix: Optional[re.Pattern] = None
@@ -93,9 +94,10 @@ class Grammar:
         modifiers = {r["phrase"]: (r.get("mod") or None) for r in read_tsv(d / "modifiers.tsv")}
         anchors = {r["phrase"]: (r["kind"], r["value"]) for r in read_tsv(d / "anchors.tsv")}
         year_context = set(read_lines(d / "year_context.txt"))
+        year_attributive = set(read_lines(d / "year_attributive.txt"))
         tense = {r["word"]: r["role"] for r in read_tsv(d / "tense.tsv")}
         g = cls(months, weekdays, seasons, numbers, ordinals, units, relative, modifiers, anchors,
-                year_context, tense)
+                year_context, year_attributive, tense)
         month_a = "(?:" + _alt(month_full) + "|" + _alt(month_abbr) + r"\.?" + ")"
         slots = {
             "MONTHA": month_a,
@@ -198,6 +200,17 @@ def _clean_month(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(".", "").strip())
 
 
+def _modifier_ok(mod_match, core: str) -> bool:
+    """A bare unit ("the year", "year") is a date only after a part-of modifier: "the end
+    of the year", "by end of year", "mid-year"; "the year" alone is anaphoric."""
+    if not mod_match:
+        return False
+    phrase = mod_match.group("mod").lower()
+    if core.lower().startswith("the"):
+        return True
+    return phrase.endswith(" of") or phrase.endswith("mid")
+
+
 def _match_kind(g: Grammar, text: str):
     for kind, context, rx in g.patterns:
         m = rx.fullmatch(text)
@@ -218,17 +231,16 @@ def normalise(text: str, published=None, tense: Optional[str] = None,
     base = _published(published)
     text = text.strip()
     mod = None
-    m = g.mod_lead.match(text)
-    if m and _match_kind(g, text)[0] is None:
-        mod = g.mod_of(m.group("mod"))
-        text = text[m.end():]
-        had_mod = True
+    m_mod = g.mod_lead.match(text)
+    if m_mod and _match_kind(g, text)[0] is None:
+        mod = g.mod_of(m_mod.group("mod"))
+        text = text[m_mod.end():]
     else:
-        had_mod = False
+        m_mod = None
     kind, context, m = _match_kind(g, text)
     if kind is None:
         return None
-    if context == "modifier" and not had_mod:
+    if context == "modifier" and not _modifier_ok(m_mod, text):
         return None
     gd = m.groupdict()
     res = _value(g, kind, gd, m.group(0), base, tense, mod)
@@ -292,6 +304,8 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
             return None, "half", None
         return f"{base.year + g.relative.get((gd.get('rel') or 'this').lower(), 0):04d}-H{h}", "half", None
     if kind == "quarter":
+        if g.ordinals.get(gd["ord"].lower(), (0, ""))[1] == "last_ordinal":
+            return _shift(base, "quarter", -1)   # "the last quarter": the previous one
         q = _number(g, gd["ord"])
         if not q or q > 4:
             return None
@@ -502,12 +516,13 @@ def _year_context(doc: Doc, start: int, end: int, g: Grammar) -> bool:
     nxt = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
     if nxt is not None and (nxt.like_num or nxt.lower_ in ("percent", "per", "%", "million", "billion")):
         return False
-    if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and not in_ent:
-        return False
-    if in_ent:
-        return True
     prev = _prev_token(doc, start)
-    if prev is not None and prev.lower_ in g.year_context:
+    prev_word = prev.lower_ if prev is not None else ""
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and prev_word in g.year_attributive:
+        return True
+    if nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
+        return False
+    if in_ent or prev_word in g.year_context:
         return True
     if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.lower_ == "'s"):
         return True
@@ -550,7 +565,7 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             before = g.mod_prefix.search(text, max(0, s - 40), s)
-            if context == "modifier" and not before:
+            if context == "modifier" and not _modifier_ok(before, m.group(0)):
                 continue
             if kind == "year" and not _year_context(doc, s, e, g):
                 continue
@@ -590,6 +605,8 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
 def _entity_value(text: str, base: Optional[dt.date]):
     """A model DATE entity no rule matched: dateparser, only when it states a year."""
     if not re.search(r"\b(?:1[89]|20)\d\d\b", text) or re.search(r"[$€£¥%]", text):
+        return None
+    if not re.search(r"[A-Za-z]", text):   # a bare number: the year-context rule decides
         return None
     d = _dateparse(text, base, ["year"])
     if d is None:
