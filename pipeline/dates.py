@@ -76,6 +76,7 @@ class Grammar:
     mod_prefix: Optional[re.Pattern] = None
     mod_lead: Optional[re.Pattern] = None
     not_dates: list = field(default_factory=list)
+    names: Optional[re.Pattern] = None
 
     @classmethod
     def load(cls, data_dir: Optional[str] = None) -> "Grammar":
@@ -121,6 +122,7 @@ class Grammar:
         g.mod_prefix = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<mod>" + mods + r")(?:\s+|-)$")
         g.mod_lead = re.compile(r"^(?P<mod>" + mods + r")(?:\s+|-)")
         g.not_dates = [re.compile(r["pattern"], re.I) for r in read_tsv(d / "not_dates.tsv")]
+        g.names = re.compile(r"\b" + _alt(read_lines(d / "names.txt")) + r"\b")
         return g
 
     def mod_of(self, phrase: str) -> Optional[str]:
@@ -473,6 +475,8 @@ def governing_tense(span: Span, grammar: Grammar) -> Optional[str]:
             return PAST
         if tok.tag_ == "VBN" and not auxes:
             return PAST
+        if tok.tag_ == "VBN" and grammar.tense.get(tok.lemma_.lower()) == "future_head":
+            return FUTURE   # "is planned for 5 June", "is scheduled on Monday"
         if tok.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and tok.head is not tok:
             head = tok.head
             if tok.dep_ == "xcomp" and grammar.tense.get(head.lemma_.lower()) == "future_head":
@@ -556,6 +560,34 @@ class Candidate:
     rank: int
 
 
+def _inside_name(doc: Doc, start: int, end: int, g: Grammar) -> bool:
+    """A weekday or month inside a longer name ("the Sunday Times", "Good Friday
+    Agreement", "the May Fourth Movement": names.txt or a non-date entity) is not a date."""
+    for m in g.names.finditer(doc.text, max(0, start - 30), min(len(doc.text), end + 30)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return any(e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and e.start_char <= start
+               and end <= e.end_char and (e.end_char - e.start_char) > (end - start) for e in doc.ents)
+
+
+def _day_range(m: re.Match, rank: int) -> list[Candidate]:
+    """'16-17 October 2023', 'Oct. 16 to 18': one row per bound, each normalised as a day
+    with the shared month (and year)."""
+    month, year = m.group("month"), m.group("year")
+    tail = f" {year}" if year else ""
+    d1, d2 = m.group("day"), m.group("day2")
+    if int(re.sub(r"\D", "", d2)) <= int(re.sub(r"\D", "", d1)):
+        return []
+    if m.start("month") < m.start("day"):   # month first: "Oct. 16-18, 2023"
+        first = Candidate(m.start("month"), m.end("day"), f"{month} {d1}{tail}", "md", rank)
+        second = Candidate(m.start("day2"), m.end(), f"{month} {d2}{tail}", "md", rank)
+    else:                                    # day first: "16-18 October 2023"
+        first = Candidate(m.start("day"), m.end("day"), f"{d1} {month}{tail}", "dm", rank)
+        second = Candidate(m.start("day2"), m.end(), f"{d2} {month}{tail}", "dm", rank)
+    first.kind = second.kind = "day_range"
+    return [first, second]
+
+
 def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
     """Date expression spans in ``doc`` (rules first, then the model's DATE entities),
     non-overlapping, in text order."""
@@ -580,11 +612,16 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
                 found.append(Candidate(m.start("year"), m.end("year"), y1, "year_range", rank))
                 found.append(Candidate(m.start("year2"), m.end("year2"), y2, "year_range", rank))
                 continue
+            if kind == "day_range":
+                found.extend(_day_range(m, rank))
+                continue
+            if kind in ("weekday", "month", "md", "dm") and _inside_name(doc, s, e, g):
+                continue
             if before and kind not in ("anchor",):
                 s = before.start("mod")
             found.append(Candidate(s, e, text[s:e], kind, rank))
     # resolve overlaps: ranges first (they hold their bounds), then longest, then pattern order
-    found.sort(key=lambda c: (c.kind != "year_range", -(c.end - c.start), c.rank, c.start))
+    found.sort(key=lambda c: (c.kind not in ("year_range", "day_range"), -(c.end - c.start), c.rank, c.start))
     chosen: list[Candidate] = []
     for c in found:
         if any(c.start < o.end and o.start < c.end for o in chosen):

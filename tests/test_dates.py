@@ -76,6 +76,15 @@ SPAN_CASES = [
     ("The summit took place on Monday, Oct. 16, in the capital.",
      [("Monday, Oct. 16", "2023-10-16", "day", None)]),
     ("The mission was founded in late 1995 by both sides.", [("late 1995", "1995", "year", "END")]),
+    ("The summit is held on 16-17 October 2023 in the capital.",
+     [("16", "2023-10-16", "day", None), ("17 October 2023", "2023-10-17", "day", None)]),
+    ("The visit is planned for 5 June.", [("5 June", "2024-06-05", "day", None)]),
+    ("The vote is scheduled for Monday.", [("Monday", "2023-10-23", "day", None)]),
+    ("The sides may sign the deal in May.", [("May", "2023-05", "month", None)]),
+    ("The Good Friday Agreement was signed in 1998.", [("1998", "1998", "year", None)]),
+    ("Voters went to the polls in the 2022 elections.", [("2022", "2022", "year", None)]),
+    ("A year ago, the talks stalled.", [("A year ago", "2022", "year", None)]),
+    ("Prices rose in mid-October.", [("mid-October", "2023-10", "month", "MID")]),
 ]
 
 
@@ -99,6 +108,8 @@ NOT_DATES = [
     "Trade has doubled over the past decade.",
     "The ministers signed a five-year plan.",
     "Officials said funding may rise.",
+    "The story ran in the Sunday Times.",
+    "Over 2023 people attended the forum.",
 ]
 
 
