@@ -782,13 +782,15 @@ def build_report(ev: Evaluation) -> _Doc:
         res = ev.results[(table, spec.headline)]
         for a in ev.articles:
             r = res[a]
-            wrong = []
+            wrong = {}  # (check, gold record) -> line; a later (more lenient) matcher's pair wins
             for m in spec.matchers:
                 for check, fn in m.checks.items():
                     for g, p in ev.results[(table, m.name)][a].pairs:
                         if not fn(g, p):
-                            wrong.append(f"**{m.name} pair, wrong {check}**: gold {_quote(spec.describe(g))} "
-                                         f"/ predicted {_quote(spec.describe(p))} — in: {_context(ev, a, g)}")
+                            wrong[(check, id(g))] = (f"**wrong {check}** ({m.name} match): gold "
+                                                     f"{_quote(spec.describe(g))} / predicted "
+                                                     f"{_quote(spec.describe(p))} — in: {_context(ev, a, g)}")
+            wrong = list(wrong.values())
             if not (r.misses or r.spurious or wrong):
                 continue
             d.h(3, f"{a} ({table}.{spec.headline}: {r.tp} matched, {len(r.misses)} missed, "
@@ -858,3 +860,39 @@ def gold_hashes(gold_dir) -> dict:
             continue
         out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return dict(sorted(out.items()))
+
+
+# --------------------------------------------------------------------------- the floor gate
+
+#: slack for float noise when comparing a figure with its floor
+FLOOR_EPSILON = 1e-9
+
+
+def floor_figures(ev: Evaluation) -> dict:
+    """The figures of FLOOR_METRICS that exist for this gold (tables not scored are left out)."""
+    out = {}
+    for key in FLOOR_METRICS:
+        value = ev.figure(key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def below_floors(current: dict, floors: dict, eps: float = FLOOR_EPSILON) -> list[str]:
+    """Messages for every floor the current figures do not reach (a missing figure fails)."""
+    out = []
+    for key, floor in sorted(floors.items()):
+        value = current.get(key)
+        if value is None:
+            out.append(f"{key}: no figure now (floor {floor:.4f}); is the gold table gone?")
+        elif value < floor - eps:
+            out.append(f"{key} = {value:.4f} < floor {floor:.4f}")
+    return out
+
+
+def gold_diff(recorded: dict, current: dict) -> list[str]:
+    """Which gold files were added, removed or changed since the hashes were recorded."""
+    out = [f"added {p}" for p in sorted(set(current) - set(recorded))]
+    out += [f"removed {p}" for p in sorted(set(recorded) - set(current))]
+    out += [f"changed {p}" for p in sorted(set(current) & set(recorded)) if current[p] != recorded[p]]
+    return out

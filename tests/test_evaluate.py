@@ -463,3 +463,42 @@ def test_cli_import_gold(tmp_path):
     assert (tmp_path / "gold" / "entities.csv").exists()
     bad = runner.invoke(app, ["import-gold", "--from", "conll", str(src), "--out", str(tmp_path / "g2")])
     assert bad.exit_code == 2
+
+
+# --------------------------------------------------------------------------- floor gate helpers
+
+def test_floor_helpers(tmp_path):
+    from pipeline.evaluate import below_floors, gold_diff, gold_hashes
+
+    assert below_floors({"money.value.f1": 0.8}, {"money.value.f1": 0.8}) == []
+    assert below_floors({"money.value.f1": 0.8 - 1e-12}, {"money.value.f1": 0.8}) == []   # float noise
+    assert below_floors({"money.value.f1": 0.79}, {"money.value.f1": 0.8}) == ["money.value.f1 = 0.7900 < floor 0.8000"]
+    assert "no figure" in below_floors({}, {"dates.value.f1": 0.5})[0]
+    gold = write(tmp_path / "gold", {"articles": [{"article_id": "a1"}]})
+    before = gold_hashes(gold)
+    (gold / "articles.csv").write_text("article_id\r\na2\r\n", encoding="utf-8")
+    (gold / "money.csv").write_text("article_id\r\n", encoding="utf-8")
+    assert gold_diff(before, gold_hashes(gold)) == ["added money.csv", "changed articles.csv"]
+
+
+def test_update_floors_raises_but_refuses_to_lower(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_floors", Path(__file__).parent.parent / "scripts" / "update_floors.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    gold = write(tmp_path / "gold", gold_rows())
+    pred_rows = gold_rows()
+    pred_rows["money"] = pred_rows["money"][:1]
+    pred = write(tmp_path / "pred", pred_rows)
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"money.value.f1": 0.5}}), encoding="utf-8")
+    assert mod.main(["--gold", str(gold), "--pred", str(pred), "--floors", str(floors)]) == 0
+    data = json.loads(floors.read_text(encoding="utf-8"))
+    assert data["floors"]["money.value.f1"] == 0.6666 and data["floors"]["entities.strict.f1"] == 1.0
+    assert set(data["gold_sha256"]) == {f"{t}.csv" for t in gold_rows()}
+    worse = write(tmp_path / "worse", dict(pred_rows, money=[]))
+    assert mod.main(["--gold", str(gold), "--pred", str(worse), "--floors", str(floors)]) == 1
+    assert json.loads(floors.read_text(encoding="utf-8")) == data          # untouched
+    assert mod.main(["--gold", str(gold), "--pred", str(worse), "--floors", str(floors), "--lower"]) == 0
+    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["money.value.f1"] == 0.0
