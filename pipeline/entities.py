@@ -1,27 +1,434 @@
-"""Entities (placeholder while the gazetteer stage is built): the model's NER as records."""
+"""Entities: the model's NER corrected by gazetteers, full institution names, and
+per-article canonical names.
+
+Three sources of mentions, in order of precedence when they overlap:
+
+1. institution names: a run of capitalised words joined by of/for/and/on/the that
+   contains a head noun from ``institution_heads.txt`` ("Agency for Strategic Planning and
+   Reform of the Republic of Kazakhstan") is one ORG span; the country named inside it
+   (or an adjective before it) gives the ORG's country;
+2. gazetteer matches (``countries.tsv``: names, official names, abbreviations -> GPE,
+   adjectives and demonyms -> NORP, capitals -> GPE; ``people.tsv`` -> PERSON;
+   ``organisations.tsv`` -> their label), each with its canonical name and country;
+3. the statistical NER (titles such as "President" trimmed from PERSON spans).
+
+Canonicalisation is per article: gazetteer entries carry their canonical name; a person
+mentioned by surname ("Hill") joins the fuller name mentioned in the article ("Hugh Hill");
+an abbreviation introduced in brackets ("European Commission (EC)") joins its full form;
+other names are canonical as written without a leading "the". Every mention gets the
+``entity_id`` of its canonical entity, numbered in order of first mention.
+
+Numeric entities (DATE, MONEY, CARDINAL, ...) stay in ``doc.ents`` for later stages but
+are not entity records: they have tables of their own.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from .stage import Stage
+from .config import stage_data_dir
+from .stage import Stage, read_lines, read_tsv
+
+NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "'s", "’s", "&", "-", "in"}
+ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+
+
+def normalise_name(text: str) -> str:
+    """Straight apostrophes, single spaces, no leading article."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+    return re.sub(r"^(?:the|The|THE)\s+", "", text)
+
+
+def split_cell(value: Optional[str]) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+@dataclass
+class Entry:
+    label: str
+    canonical: str
+    country: Optional[str] = None
+    role: Optional[str] = None
+    surname_first: bool = False
+
+
+class Gazetteer:
+    """The entity lists of models/entities, as phrase patterns with their entries."""
+
+    def __init__(self, folder):
+        self.entries: list[Entry] = []
+        self.patterns: dict[str, list[int]] = {}     # surface form -> entry indices
+        self.country_by_adjective: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}       # iso2 -> short name
+        for row in read_tsv(folder / "countries.tsv"):
+            iso = row["iso2"].strip()
+            name = row["name"].strip()
+            self.country_names[iso] = name
+            gpe = self._add(Entry("GPE", name, iso))
+            for form in [name] + split_cell(row.get("aliases")):
+                self._pattern(form, gpe)
+            adjectives = split_cell(row.get("adjectives"))
+            demonyms = split_cell(row.get("demonyms"))
+            if adjectives or demonyms:
+                norp = self._add(Entry("NORP", (adjectives or demonyms)[0], iso))
+                for form in adjectives + demonyms:
+                    self._pattern(form, norp)
+                    self.country_by_adjective.setdefault(form.lower(), iso)
+            for capital in split_cell(row.get("capitals")):
+                self._pattern(capital, self._add(Entry("GPE", capital.split(",")[0], iso)))
+        for row in read_tsv(folder / "people.tsv"):
+            entry = Entry("PERSON", row["canonical"].strip(), row.get("country") or None,
+                          (split_cell(row.get("role")) or [None])[0],
+                          (row.get("surname_first") or "").strip().lower() == "yes")
+            index = self._add(entry)
+            for form in [entry.canonical] + split_cell(row.get("aliases")):
+                self._pattern(form, index)
+        for row in read_tsv(folder / "organisations.tsv"):
+            entry = Entry((row.get("label") or "ORG").strip(), row["canonical"].strip(),
+                          row.get("country") or None)
+            index = self._add(entry)
+            for form in [entry.canonical] + split_cell(row.get("aliases")):
+                self._pattern(form, index)
+        self.heads = {w.lower() for w in read_lines(folder / "institution_heads.txt")}
+        self.place_nouns = {w.lower() for w in read_lines(folder / "place_nouns.txt")}
+        self.generic_names = {w.lower() for w in read_lines(folder / "generic_names.txt")}
+        self.titles = {tuple(w.rstrip(".") for w in t.lower().split()) for t in read_lines(folder / "titles.txt")}
+        self.max_title = max((len(t) for t in self.titles), default=0)
+
+    def title_at(self, doc: Doc, k: int) -> int:
+        """Length in tokens of the title starting at token k ("Secretary of State"), or 0."""
+        for n in range(min(self.max_title, len(doc) - k), 0, -1):
+            words = tuple(t.lower_.rstrip(".") for t in doc[k:k + n] if t.text != ".")
+            if words in self.titles:
+                return n
+        return 0
+
+    def _add(self, entry: Entry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
+
+    def _pattern(self, form: str, index: int) -> None:
+        for variant in {form, form.replace("'", "’")}:
+            self.patterns.setdefault(variant, [])
+            if index not in self.patterns[variant]:
+                self.patterns[variant].append(index)
+
+    def entry_for(self, surface: str) -> Optional[Entry]:
+        """The entry for a surface form; an ambiguous form (two entries) gives None."""
+        found = self.patterns.get(surface) or self.patterns.get(surface.replace("’", "'"))
+        if not found:
+            return None
+        entries = {(self.entries[i].label, self.entries[i].canonical) for i in found}
+        if len(entries) == 1:
+            return self.entries[found[0]]
+        # "U.S." is both the country and its adjective: the country name wins
+        countries = {self.entries[i].country for i in found}
+        gpe = [self.entries[i] for i in found if self.entries[i].label == "GPE"]
+        if len(countries) == 1 and len(gpe) == 1:
+            return gpe[0]
+        return None
+
+    def is_head(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.heads or (w.endswith("s") and w[:-1] in self.heads)
 
 
 class EntityStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
+        self.gaz = Gazetteer(stage_data_dir("entities", data_dir))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in self.gaz.patterns:
+            self.matcher.add(form, [nlp.make_doc(form)])
+        self.vocab = nlp.vocab
 
-    def process(self, doc) -> None:
-        ids: dict = {}
+    # -- mention sources --------------------------------------------------------------
+    def gazetteer_spans(self, doc: Doc) -> list[tuple[Span, Entry]]:
         out = []
+        for match_id, start, end in self.matcher(doc):
+            surface = self.vocab.strings[match_id]
+            entry = self.gaz.entry_for(surface)
+            if entry is None:
+                continue
+            span = doc[start:end]
+            if entry.label == "NORP" and span.text[:1].islower():
+                continue
+            out.append((Span(doc, start, end, label=entry.label), entry))
+        return out
+
+    def institution_spans(self, doc: Doc) -> list[Span]:
+        """Runs of capitalised words and connectors that contain an institution head noun."""
+        spans = []
+        i, n = 0, len(doc)
+        while i < n:
+            if not self._capitalised(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and self._continues(doc, j + 1):
+                j += 1
+            # trim trailing connectors / possessives
+            while j > i and doc[j].lower_ in CONNECTORS:
+                j -= 1
+            spans.extend(self._split_run(doc, i, j + 1))
+            i = j + 1
+        return spans
+
+    def _capitalised(self, tok) -> bool:
+        t = tok.text
+        return bool(t) and (t[0].isupper() or ACRONYM.match(t) is not None) and tok.is_alpha | ("." in t or "-" in t)
+
+    def _continues(self, doc: Doc, k: int) -> bool:
+        tok = doc[k]
+        prev = doc[k - 1]
+        if prev.whitespace_ and "\n" in doc.text[prev.idx:tok.idx]:
+            return False
+        if self._capitalised(tok):
+            return True
+        if tok.lower_ in CONNECTORS:
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            if nxt is None:
+                return False
+            if tok.lower_ == "and" and nxt.lower_ == "the":
+                return False
+            return self._capitalised(nxt) or nxt.lower_ in CONNECTORS
+        return False
+
+    def _split_run(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """ORG spans inside one capitalised run: cut at titles and at 'and' between names."""
+        pieces, cur = [], start
+        for k in range(start, end):
+            if k > cur and self.gaz.title_at(doc, k) and any(
+                    self.gaz.is_head(doc[m].text) for m in range(cur, k)):
+                pieces.append((cur, k))
+                cur = None
+                break
+            if doc[k].lower_ == "and" and k > cur and any(self.gaz.is_head(doc[m].text) for m in range(cur, k)) \
+                    and k + 1 < end and any(self.gaz.is_head(doc[m].text) for m in range(k + 1, min(end, k + 4))):
+                pieces.append((cur, k))
+                cur = k + 1
+        if cur is not None:
+            pieces.append((cur, end))
+        out = []
+        for s, e in pieces:
+            while s < e:
+                n = self.gaz.title_at(doc, s)
+                if doc[s].lower_ in CONNECTORS:
+                    s += 1
+                elif n and not (s + n < e and self.gaz.is_head(doc[s + n].text)):
+                    s += n      # "Dr Akinwumi ...", but "General Administration" stays
+                else:
+                    break
+            heads = [k for k in range(s, e) if self.gaz.is_head(doc[k].text)]
+            if heads:
+                # "Adesina of the African Development Bank": the name starts after "of"
+                cut = [k for k in range(s, heads[0]) if doc[k].lower_ in ("of", "for", "in", "on")]
+                if cut:
+                    s = cut[-1] + 1
+                    while s < e and doc[s].lower_ in CONNECTORS:
+                        s += 1
+            while e > s and doc[e - 1].lower_ in CONNECTORS:
+                e -= 1
+            if e - s < 2:
+                continue
+            words = [t for t in doc[s:e] if t.lower_ not in CONNECTORS]
+            if len(words) < 2 or not any(self.gaz.is_head(t.text) for t in words):
+                continue
+            out.append(Span(doc, s, e, label="ORG"))
+        return out
+
+    def clean_model_span(self, ent: Span) -> Optional[Span]:
+        """Trim what the statistical NER wrongly includes: leading determiners and
+        prepositions ("a Memorandum", "Through Global Gateway"), quotation marks and
+        punctuation at the edges, titles before a name; an ORG running into a title and a
+        name ("Joint Chiefs of Staff Admiral Mullen") ends before the title. A span that is
+        only a title ("Majesty") is dropped."""
+        doc = ent.doc
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].pos_ in ("DET", "ADP", "PRON", "CCONJ") or doc[s].is_punct or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in (".",):
+            e -= 1
+        if ent.label_ == "PERSON":
+            while s < e and self.gaz.title_at(doc, s):
+                s += self.gaz.title_at(doc, s)
+            if s < e and doc[s].text.lower() in ("his", "her"):
+                return None
+        else:
+            for k in range(s + 1, e):
+                if self.gaz.title_at(doc, k) and k + self.gaz.title_at(doc, k) < e:
+                    e = k
+                    break
+        if s >= e or all(not t.is_alpha for t in doc[s:e]):
+            return None
+        if ent.label_ != "PERSON" and doc[s:e].text.lower().replace("’", "'") in self.gaz.generic_names:
+            return None
+        for k in range(max(0, s - 3), s + 1):   # the span is only (the end of) a title
+            if k + self.gaz.title_at(doc, k) >= e:
+                return None
+        return Span(doc, s, e, label=ent.label_)
+
+    def trim_title(self, span: Span) -> Span:
+        """'President Xi' -> 'Xi'; 'Dr Akinwumi Adesina' -> 'Akinwumi Adesina'."""
+        s = span.start
+        while s < span.end - 1 and self.gaz.title_at(span.doc, s):
+            s += self.gaz.title_at(span.doc, s)
+        if s >= span.end:
+            return span
+        return Span(span.doc, s, span.end, label=span.label_) if s != span.start else span
+
+    def yield_to_names(self, span: Span, entries: dict) -> Optional[Span]:
+        """An institution run that starts inside a known name ("... von der Leyen and
+        African Development Bank Group") starts after that name."""
+        s = span.start
+        for (gs, ge), entry in entries.items():
+            if gs < span.start < ge < span.end:
+                s = max(s, ge)
+        if s == span.start:
+            return span
+        doc = span.doc
+        while s < span.end and doc[s].lower_ in CONNECTORS:
+            s += 1
+        words = [t for t in doc[s:span.end] if t.lower_ not in CONNECTORS]
+        if len(words) < 2 or not any(self.gaz.is_head(t.text) for t in words):
+            return None
+        return Span(doc, s, span.end, label="ORG")
+
+    def person_or_place(self, span: Span, entries: dict) -> Span:
+        """A one-word PERSON guess that is the object of a place preposition ('in', 'near')
+        or of between/from/to after a route noun ('the railway between Tacheng and Ayagoz')
+        is a place."""
+        if span.label_ != "PERSON" or len(span) != 1 or (span.start, span.end) in entries:
+            return span
+        tok = span[0]
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.pos_ != "ADP":
+            return span
+        if prep.lower_ in ("in", "near", "at") or (
+                prep.lower_ in ("between", "from", "to", "via") and prep.head.lemma_.lower() in self.gaz.place_nouns):
+            return Span(span.doc, span.start, span.end, label="GPE")
+        return span
+
+    # -- the stage --------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        entries: dict[tuple[int, int], Entry] = {}
+        candidates: list[tuple[int, Span]] = []
+        for span, entry in self.gazetteer_spans(doc):
+            candidates.append((2, span))
+            entries[(span.start, span.end)] = entry
+        for span in self.institution_spans(doc):
+            if (span.start, span.end) in entries:   # "Russian Federation" is the country
+                continue
+            span = self.yield_to_names(span, entries)
+            if span is not None:
+                candidates.append((3, span))
+        in_title = set()
+        for k in range(len(doc)):
+            n = self.gaz.title_at(doc, k)
+            if n >= 2 and k + n < len(doc) and doc[k + n].text[:1].isupper():
+                in_title.update(range(k, k + n))
+        numeric = []
         for ent in doc.ents:
-            key = (ent.label_, ent.text)
+            if ent.label_ in NUMERIC_LABELS:
+                numeric.append(ent)
+                continue
+            span = self.clean_model_span(ent)
+            if span is not None and not all(k in in_title for k in range(span.start, span.end)):
+                candidates.append((1, span))
+
+        chosen: list[Span] = []
+        taken = set()
+        for prio, span in sorted(candidates, key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start)):
+            if any(k in taken for k in range(span.start, span.end)):
+                continue
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+        chosen.sort(key=lambda s: s.start)
+        chosen = [self.person_or_place(span, entries) for span in chosen]
+        keep_numeric = [e for e in numeric if not any(k in taken for k in range(e.start, e.end))]
+        doc.ents = filter_spans(chosen + keep_numeric)
+        doc._.entities = self.canonicalise(doc, chosen, entries)
+
+    def canonicalise(self, doc: Doc, spans: list[Span], entries: dict) -> list[dict]:
+        places = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), entry.country)
+                        for (s, e), entry in entries.items()
+                        if entry.label in ("GPE", "NORP") and entry.country)
+        mentions = []
+        for span in spans:
+            entry = entries.get((span.start, span.end))
+            mentions.append({
+                "start": span.start_char, "end": span.end_char, "text": span.text, "label": span.label_,
+                "canonical": entry.canonical if entry else normalise_name(span.text),
+                "country": entry.country if entry else None,
+                "role": entry.role if entry else None,
+                "_gaz": entry is not None,
+            })
+        self._link_people(mentions)
+        self._link_acronyms(doc, mentions)
+        for m in mentions:
+            if m["label"] == "ORG" and m["country"] is None:
+                m["country"] = self._country_inside(m, places)
+        ids: dict[tuple[str, str], int] = {}
+        out = []
+        for m in mentions:
+            group = "GPE" if m["label"] in ("GPE", "LOC") else m["label"]
+            key = (group, m["canonical"].casefold())
             ids.setdefault(key, len(ids))
-            out.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_,
-                        "entity_id": ids[key], "canonical": ent.text, "country": None})
-        doc._.entities = out
+            m["entity_id"] = ids[key]
+            m.pop("_gaz")
+            out.append(m)
+        return out
+
+    def _link_people(self, mentions: list[dict]) -> None:
+        """A surname (or a shorter form) joins the longest person name in the article ending
+        (or, for surname-first names, starting) with it."""
+        people = [m for m in mentions if m["label"] == "PERSON"]
+        full = sorted({m["canonical"] for m in people}, key=lambda c: -len(c.split()))
+        for m in people:
+            if m["_gaz"]:
+                continue
+            words = m["canonical"].split()
+            for name in full:
+                other = name.split()
+                if len(other) <= len(words):
+                    break
+                if other[-len(words):] == words or other[:len(words)] == words:
+                    m["canonical"] = name
+                    src = next((p for p in people if p["canonical"] == name and p["_gaz"]), None)
+                    if src:
+                        m["country"], m["role"] = src["country"], src["role"]
+                    break
+
+    def _link_acronyms(self, doc: Doc, mentions: list[dict]) -> None:
+        """'European Commission (EC)': later mentions of EC get the full name."""
+        aliases: dict[str, dict] = {}
+        for m in mentions:
+            if m["label"] not in ("ORG", "GPE", "NORP", "FAC", "EVENT", "LAW"):
+                continue
+            after = doc.text[m["end"]:m["end"] + 14]
+            found = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", after)
+            if found:
+                aliases[found.group(1)] = m
+        for m in mentions:
+            src = aliases.get(m["text"])
+            if src is not None and src is not m and not m["_gaz"]:
+                m["canonical"], m["label"], m["country"] = src["canonical"], src["label"], src["country"]
+
+    @staticmethod
+    def _country_inside(m: dict, places: list[tuple[int, int, str]]) -> Optional[str]:
+        """The country of an organisation: the last country/adjective named inside it."""
+        inside = [iso for s, e, iso in places if s >= m["start"] and e <= m["end"]]
+        return inside[-1] if inside else None
 
 
 @Language.factory("newsie_entities", default_config={"data_dir": None})
