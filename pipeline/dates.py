@@ -33,11 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span  # noqa: F401
 
 from .config import stage_data_dir
 from .stage import Stage, read_lines, read_tsv
