@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span  # noqa: F401
+from spacy.tokens import Doc, Span
 
 from .config import stage_data_dir
 from .stage import Stage, read_lines, read_tsv
