@@ -673,6 +673,16 @@ def _context(ev: Evaluation, article_id: str, rec: dict) -> str:
     """The sentence holding a record: gold sentences, pred sentences, else the line of the
     gold article text, else the record's own text."""
     start, end = rec.get("start"), rec.get("end")
+    if start is None and rec.get("text"):  # no offsets (a hand-written gold row): find the text
+        needle = str(rec["text"])
+        for side in (ev.gold, ev.pred):
+            for s, e, text in side.sentences.get(article_id, []):
+                if needle in text:
+                    return text
+        text = ev.gold.texts.get(article_id) or ev.pred.texts.get(article_id) or ""
+        if needle in text:
+            start = text.index(needle)
+            end = start + len(needle)
     if start is not None:
         for side in (ev.gold, ev.pred):
             for s, e, text in side.sentences.get(article_id, []):
@@ -685,6 +695,11 @@ def _context(ev: Evaluation, article_id: str, rec: dict) -> str:
             line = text[a:b if b >= 0 else len(text)].strip()
             return line if len(line) <= 600 else line[:600] + " ..."
     return str(rec.get("text") or "")
+
+
+def _in(ev: Evaluation, article_id: str, rec: dict) -> str:
+    context = _context(ev, article_id, rec)
+    return f" — in: {context}" if context else ""
 
 
 class _Doc:
@@ -789,14 +804,14 @@ def build_report(ev: Evaluation) -> _Doc:
                         if not fn(g, p):
                             wrong[(check, id(g))] = (f"**wrong {check}** ({m.name} match): gold "
                                                      f"{_quote(spec.describe(g))} / predicted "
-                                                     f"{_quote(spec.describe(p))} — in: {_context(ev, a, g)}")
+                                                     f"{_quote(spec.describe(p))}{_in(ev, a, g)}")
             wrong = list(wrong.values())
             if not (r.misses or r.spurious or wrong):
                 continue
             d.h(3, f"{a} ({table}.{spec.headline}: {r.tp} matched, {len(r.misses)} missed, "
                    f"{len(r.spurious)} spurious)")
-            d.items([f"**missed**: {_quote(spec.describe(g))} — in: {_context(ev, a, g)}" for g in r.misses]
-                    + [f"**spurious**: {_quote(spec.describe(p))} — in: {_context(ev, a, p)}" for p in r.spurious]
+            d.items([f"**missed**: {_quote(spec.describe(g))}{_in(ev, a, g)}" for g in r.misses]
+                    + [f"**spurious**: {_quote(spec.describe(p))}{_in(ev, a, p)}" for p in r.spurious]
                     + wrong)
     return d
 

@@ -121,7 +121,8 @@ def read_labelstudio(path: Path, warnings: list) -> list[Annotated]:
                 continue
             value, name = r.get("value") or {}, str(r.get("from_name") or "").lower()
             if r["type"] == "textarea":
-                words = " ".join(value.get("text") or []).strip()
+                raw = value.get("text") or []
+                words = (raw if isinstance(raw, str) else " ".join(map(str, raw))).strip()
                 if words:
                     span["speaker" if "speaker" in name else "canonical"] = words
             else:
