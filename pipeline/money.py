@@ -48,6 +48,7 @@ class Marker:
     generic: bool  # "$", "dollars", "¥": resolved per article (see resolve_currency)
     kind: str  # symbol | code | word
     needs_scale: bool = False
+    power: int = 0  # a scale glued to an ISO code: "MUSD" = 10^6 USD
 
 
 @dataclass
@@ -58,11 +59,13 @@ class MoneyTables:
     markers_cs: dict  # exact text -> Marker (case-sensitive markers)
     family_default: dict  # family -> default code (None when the generic has no default)
     scales: dict  # word (lower) -> power of ten
+    subunits: dict  # subunit word (lower) -> set of codes ("cents" -> {USD, EUR, ...})
     plural_scales: list
     number_words: dict  # word -> (Decimal value, kind)
     approx_before: list
     approx_after: list
     vague: list
+    vague_prefix: list
     conversion_cues: list
     re_before: re.Pattern = field(repr=False, default=None)
     re_after: re.Pattern = field(repr=False, default=None)
@@ -72,6 +75,8 @@ class MoneyTables:
     re_approx_before: re.Pattern = field(repr=False, default=None)
     re_approx_after: re.Pattern = field(repr=False, default=None)
     re_conversion: re.Pattern = field(repr=False, default=None)
+    re_scale_after: re.Pattern = field(repr=False, default=None)
+    re_compound: re.Pattern = field(repr=False, default=None)
 
 
 def _norm(text: str) -> str:
@@ -105,7 +110,7 @@ def _word_bounded(alt_phrases: list[str], case_insensitive) -> str:
         body = _phrase_re(phrase)
         if case_insensitive(phrase):
             body = f"(?i:{body})"
-        left = r"(?<![^\W_])" if re.match(r"\w", phrase) else ""
+        left = r"(?<![^\W\d_])" if re.match(r"\w", phrase) else ""
         right = r"(?![^\W_])" if re.search(r"\w$", phrase) else ""
         parts.append(f"{left}{body}{right}")
     return "|".join(parts)
@@ -118,6 +123,11 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     markers: dict = {}
     markers_cs: dict = {}
     family_default: dict = {}
+    subunits: dict = {}
+    code_prefixes = {}
+    for row in read_tsv(data_dir / "scales.tsv"):
+        if (row.get("code_prefix") or "").strip() == "yes":
+            code_prefixes[row["word"].strip()] = int(row["multiplier"])
 
     def split(value):
         return [v.strip() for v in (value or "").split("|") if v.strip()]
@@ -139,9 +149,21 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
                 markers_cs.setdefault(text, m)
 
         if real_code:
+            lower_ok = (row.get("lower_ok") or "").strip() == "yes"
             markers_cs.setdefault(code, Marker(code, code, family, False, "code"))
-            if (row.get("lower_ok") or "").strip() == "yes":
+            if lower_ok:
                 markers.setdefault(code.lower(), Marker(code, code, family, False, "code"))
+            # "NZD$15", "mxn$ 15": a code glued to a dollar/peso sign names the currency
+            markers.setdefault(_norm(code + "$"), Marker(code + "$", code, family, False, "symbol"))
+            # "30 MUSD", "500 kSEK": a scale letter glued to the code
+            for prefix, power in code_prefixes.items():
+                for variant in {prefix.upper() + code, prefix.lower() + code}:
+                    markers_cs.setdefault(variant, Marker(variant, code, family, False, "code", power=power))
+                if lower_ok:
+                    markers.setdefault((prefix + code).lower(),
+                                       Marker(prefix + code, code, family, False, "code", power=power))
+            for sub in split(row.get("subunits")):
+                subunits.setdefault(_norm(sub), set()).add(real_code)
         for sym in split(row.get("symbols")):
             add(sym, "symbol", False)
         for word in split(row.get("words")):
@@ -165,13 +187,13 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     for row in read_tsv(data_dir / "number_words.tsv"):
         number_words[row["word"].strip().lower()] = (Decimal(row["value"]), row["kind"].strip())
 
-    approx = {"before": [], "after": [], "vague": []}
+    approx = {"before": [], "after": [], "vague": [], "vague_prefix": []}
     for row in read_tsv(data_dir / "approximation.tsv"):
         approx[row["kind"].strip()].append(_norm(row["phrase"]))
     cues = [_norm(x) for x in read_lines(data_dir / "conversion_cues.txt")]
 
-    t = MoneyTables(markers, markers_cs, family_default, scales, plural, number_words,
-                    approx["before"], approx["after"], approx["vague"], cues)
+    t = MoneyTables(markers, markers_cs, family_default, scales, subunits, plural, number_words,
+                    approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues)
     _compile(t, attached_only, spaced)
     return t
 
@@ -210,7 +232,14 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
     only_scale = "|".join(re.escape(w) for w in sorted(attached_only, key=len, reverse=True))
     scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
     t.re_atom = re.compile(
-        rf"(?P<num>(?<!\d)(?<!\d[.,]){digits}|{word_seq})(?P<scale>{scale}*)(?![\w%])")
+        rf"(?P<num>(?<!\d)(?<!\d[.,]){digits}|{word_seq})(?P<scale>{scale}*)(?![\d%])")
+    # "75 USD million": a scale word after a code written after the number
+    t.re_scale_after = re.compile(rf"^(?:{_SP}+(?i:{any_scale})(?!\w))+")
+    # "3 dollars and 50 cents", "15 dollars 50."
+    subs = "|".join(_phrase_re(s) for s in sorted(t.subunits, key=len, reverse=True))
+    t.re_compound = re.compile(
+        rf"^{_SP}+(?:(?i:and){_SP}+)?(?P<num>\d{{1,2}}|{word_seq})"
+        rf"(?:{_SP}*(?P<sub>(?i:{subs}))(?!\w)|(?={_SP}*(?:[.,;!?]|$)))")
 
     vague = "|".join(_phrase_re(v) for v in sorted(t.vague, key=len, reverse=True))
     plural = "|".join(re.escape(p) for p in sorted(t.plural_scales, key=len, reverse=True))
@@ -218,9 +247,11 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
                         if w not in t.plural_scales)
     word_markers = sorted((k for k, m in t.markers.items() if m.kind == "word"), key=len, reverse=True)
     wm = "|".join(_phrase_re(w) for w in word_markers)
+    vprefix = "|".join(_phrase_re(v) for v in sorted(t.vague_prefix, key=len, reverse=True))
     t.re_vague = re.compile(
         rf"(?<!\w)(?i:(?:(?:{vague}){_SP}+)?(?:{plural})(?:{_SP}+of)?{_SP}+(?P<w1>{wm})"
-        rf"|(?:{vague}){_SP}+(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w2>{wm}))(?!\w)")
+        rf"|(?:{vague}){_SP}+(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w2>{wm})"
+        rf"|(?:{vprefix}){_SP}*-?{_SP}*(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w3>{wm}))(?!\w)")
     named = [k for k, m in t.markers.items() if m.kind == "word" and not m.generic and m.code]
     t.re_named = re.compile(rf"(?<!\w)(?i:{'|'.join(_phrase_re(w) for w in sorted(named, key=len, reverse=True))})(?!\w)")
 
@@ -291,7 +322,11 @@ def _parse_number_words(text: str, tables: MoneyTables) -> Optional[Decimal]:
                 current = current or Decimal(1)
                 seen_number = True
         elif kind in ("half", "quarter"):
-            current = current + value if seen_number else value
+            prev = tables.number_words[tokens[i - 1]][1] if i > 0 else None
+            if prev in ("unit", "ten") and value < 1 and tokens[i].endswith("s"):
+                current = current * value  # "three quarters"
+            else:
+                current = current + value if seen_number else value  # "half a", "one and a half"
             seen_number = True
         i += 1
     total += current
@@ -369,7 +404,10 @@ def _is_year(num_text: str, has_scale: bool) -> bool:
 def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
     """Every number with its scale, and its currency marker when one is written next to it."""
     out = []
+    consumed = 0  # end of the last amount (a compound "3 dollars and 50 cents" eats "50")
     for m in tables.re_atom.finditer(text):
+        if m.start() < consumed:
+            continue
         num_text, scale_text = m.group("num"), m.group("scale")
         is_words = not re.match(r"[\d.]", num_text)
         number = parse_number(num_text, tables)
@@ -382,28 +420,84 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
             if kinds <= {"article", "half", "quarter"} and not has_scale:
                 continue
         power = sum(tables.scales[w.lower()] for w in re.findall(r"[A-Za-z]+", scale_text))
-        amount = number.scaleb(power)
         start, end = m.start(), m.end()
+        glued = end < len(text) and (text[end].isalpha() or text[end] == "_")
         marker = None
-        # a marker before the number ("$", "US$ ", "USD", "KZT")
-        before = tables.re_before.search(text, max(0, start - 12), start)
+        # a marker before the number ("$", "US$ ", "USD", "KZT", "MAUD")
+        before = tables.re_before.search(text, max(0, consumed, start - 12), start)
         if before:
             mk = _lookup(tables, before.group(0).strip())
             if mk is not None:
                 marker = mk
                 start = before.start()
-        if marker is None:
-            after = tables.re_after.match(text[end:end + 40])
-            if after:
-                mk = _lookup(tables, after.group(0).strip(" -\u00a0\t"))
-                if mk is not None and not (mk.needs_scale and not has_scale) \
-                        and not (is_words is False and _is_year(num_text, has_scale)):
-                    marker = mk
-                    end = end + after.end()
+        after = tables.re_after.match(text[end:end + 40])
+        if after:
+            mk = _lookup(tables, after.group(0).strip(" -\u00a0\t"))
+            a_end = end + after.end()
+            # "1 $10": a sign followed by a number opens the next amount
+            opens_next = mk is not None and mk.kind == "symbol" and _opens_next(text, a_end, tables)
+            if glued and after.start() != 0:
+                mk = None
+            if mk is None or opens_next:
+                pass
+            elif marker is not None:
+                if mk.family == marker.family and (mk.generic or mk.code == marker.code):
+                    end = a_end  # "$10 dollars", "US$ 5 million USD"
+            elif (mk.needs_scale and not has_scale) or (not is_words and _is_year(num_text, has_scale)):
+                pass
+            else:
+                marker = mk
+                end = a_end
+                if mk.kind == "code" and not has_scale:
+                    extra = tables.re_scale_after.match(text[end:end + 30])  # "75 USD million"
+                    if extra:
+                        power += sum(tables.scales[w.lower()] for w in re.findall(r"[A-Za-z]+", extra.group(0)))
+                        has_scale = True
+                        end += extra.end()
+        if glued and end == m.end():
+            continue  # "15x", "2nd": letters glued to the number that are no currency
+        if marker is not None:
+            power += marker.power
+            has_scale = has_scale or marker.power > 0
+        amount = number.scaleb(power)
+        if marker is not None and not has_scale:
+            # "3 dollars and 50 cents", "$3 and 50 cents", "15 dollars 50."
+            comp = tables.re_compound.match(text[end:end + 40])
+            if comp and not comp.group("sub") and (marker.kind not in ("word", "code") or end == m.end()):
+                comp = None  # the bare "15 dollars 50." form only after a currency name
+            if comp:
+                sub = comp.group("sub")
+                cents = parse_number(comp.group("num"), tables)
+                codes = tables.subunits.get(_norm(sub)) if sub else None
+                fits = sub is None or (marker.code in codes if marker.code else False) or marker.generic
+                if cents is not None and cents < 100 and cents == cents.to_integral_value() and fits:
+                    amount = number + cents / 100
+                    end += comp.end()
         match = MoneyMatch(start, end, text[start:end], amount, None, marker=marker,
                            number=number, power=power, has_scale=has_scale)
         out.append(match)
+        if marker is not None:
+            consumed = end
     return out
+
+
+def _opens_next(text: str, pos: int, tables: MoneyTables) -> bool:
+    """Whether a currency sign written after a number at ``pos`` rather opens the next
+    amount ("1 $10"): a number follows, and that number has no currency or subunit of its own
+    after it ("10 $ 30 $", "10 $ 30 cent")."""
+    nxt = re.match(rf"{_SP}?(?=\d)", text[pos:pos + 2])
+    if nxt is None:
+        return False
+    if nxt.end() == 0:
+        return True  # glued to the next number: "1 $10"
+    atom = tables.re_atom.match(text, pos + nxt.end())
+    if atom is None:
+        return True
+    rest = text[atom.end():atom.end() + 40]
+    if tables.re_after.match(rest):
+        return False
+    sub = re.match(rf"{_SP}*(\w+)", rest)
+    return not (sub and _norm(sub.group(1)) in tables.subunits)
 
 
 def _named_codes(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> set:
@@ -443,7 +537,7 @@ def _vague(text: str, tables: MoneyTables, taken: list[tuple[int, int]]) -> list
     for m in tables.re_vague.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        word = m.group("w1") or m.group("w2")
+        word = m.group("w1") or m.group("w2") or m.group("w3")
         mk = tables.markers.get(_norm(word))
         if mk is None:
             continue
@@ -571,6 +665,9 @@ def _noun_phrase(tok, exclude: set[int]) -> tuple[list, Optional[object]]:
             kept.insert(0, t)
         else:
             break
+    gerund = tok.head
+    if tok.dep_ == "dobj" and gerund.dep_ == "pcomp" and gerund.i == kept[0].i - 1:
+        kept.insert(0, gerund)  # "in blending operations"
     count_tok = next((t for t in kept if t.dep_ == "nummod" and t.like_num and t.head == tok), None)
     return kept, count_tok
 
@@ -607,7 +704,32 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
     def is_noun(tok):
         return tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside
 
-    # 1. "$5 billion (worth) of/in/for investments": a preposition hanging off the money
+    def prep_object(prep):
+        """The object of a preposition: its pobj, or the object of a gerund ("in blending operations")."""
+        obj = next((g for g in prep.rights if g.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+        pcomp = next((g for g in prep.rights if g.dep_ == "pcomp"), None)
+        if pcomp is not None:
+            return next((g for g in pcomp.rights if g.dep_ == "dobj"), None)
+        return None
+
+    def before_worth(worth):
+        """"the deal, worth $10 billion", "an agreement worth ...": the noun just before."""
+        k = worth.i - 1
+        while k >= 0 and doc[k].is_punct:
+            k -= 1
+        if k >= 0 and is_noun(doc[k]) and doc[k].ent_type_ not in ("DATE", "TIME"):
+            return doc[k]
+        return None
+
+    # 0. "€150 billion worth of investments"
+    if root.head.lower_ == "worth" and root.head.i > span.end - 1:
+        of = next((g for g in root.head.rights if g.lower_ == "of"), None)
+        obj = prep_object(of) if of is not None else None
+        if obj is not None and is_noun(obj):
+            return np(obj)
+    # 1. "$5 billion of/in/for investments": a preposition hanging off the money
     for tok in span:
         for child in tok.rights:
             if child.i in inside:
@@ -620,7 +742,7 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
                 if obj is not None and is_noun(obj):
                     return np(obj)
             if child.dep_ == "prep" and child.lower_ in _PURPOSE_PREPS:
-                obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
+                obj = prep_object(child)
                 if obj is not None and is_noun(obj) and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
                     return np(obj)
     # 2. the money modifies a noun: "a $48.2 million army contract"
@@ -628,6 +750,10 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
     if root.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and head.i not in inside and is_noun(head):
         return np(head)
     # 3. "projects worth $21 billion", "a fund of $1 billion", "the deal, worth $10 billion"
+    if head.lower_ == "worth" and head.i < span.start:
+        noun = before_worth(head)
+        if noun is not None:
+            return np(noun)
     if root.dep_ == "pobj" or root.dep_ in ("npadvmod", "dobj") and head.lower_ == "worth":
         prep = head
         attach = prep.head
@@ -652,6 +778,8 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
                 obj = next((g for g in child.rights if g.dep_ == "pobj"), None)
                 if obj is not None and is_noun(obj) and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
                     return np(obj)
+        while verb.dep_ in ("xcomp", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "exports are expected to reach $5 billion"
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and is_noun(subj) and subj.pos_ == "NOUN":
             return np(subj)
@@ -670,9 +798,21 @@ class MoneyStage(Stage):
     def process(self, doc) -> None:
         records = []
         spans = []
-        for m in find_money(doc.text, self.tables):
+        matches = find_money(doc.text, self.tables)
+        ranges = {}
+        for m in matches:
+            if m.range_id is not None:
+                lo, hi = ranges.get(m.range_id, (m.start, m.end))
+                ranges[m.range_id] = (min(lo, m.start), max(hi, m.end))
+        for m in matches:
             rec = m.as_record()
-            rec.update(money_context(doc, m.start, m.end, self.tables))
+            # a range's bounds share the context of the whole range; a conversion has the
+            # context of the amount it converts
+            start, end = ranges.get(m.range_id, (m.start, m.end))
+            if m.equivalent_of is not None:
+                rec.update({k: records[m.equivalent_of][k] for k in ("context", "count", "item")})
+            else:
+                rec.update(money_context(doc, start, end, self.tables))
             records.append(rec)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
