@@ -525,8 +525,16 @@ class MatchResult:
     spurious: list          # pred recs not matched
 
 
+#: weight of each agreeing check in a pair's rank: decides ties only, never beats a better score
+TIE_BREAK = 1e-6
+
+
 def match_article(matcher: Matcher, gold: list[dict], pred: list[dict]) -> MatchResult:
-    pairs = greedy_match(gold, pred, matcher.score)
+    def ranked(g, p):  # ties (e.g. the two bounds of a range share a span) go to the pair whose checks agree
+        s = matcher.score(g, p)
+        return None if s is None else s + TIE_BREAK * sum(bool(fn(g, p)) for fn in matcher.checks.values())
+
+    pairs = greedy_match(gold, pred, ranked)
     mg, mp = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     recs = [(gold[i], pred[j]) for i, j, _ in pairs]
     return MatchResult(

@@ -502,3 +502,15 @@ def test_update_floors_raises_but_refuses_to_lower(tmp_path):
     assert json.loads(floors.read_text(encoding="utf-8")) == data          # untouched
     assert mod.main(["--gold", str(gold), "--pred", str(worse), "--floors", str(floors), "--lower"]) == 0
     assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["money.value.f1"] == 0.0
+
+
+def test_range_bounds_sharing_a_span_are_paired_by_value(tmp_path):
+    gold = gold_rows()
+    s, e = span(TEXT_A, "$2.5 billion")
+    bounds = [{"article_id": "a1", "start": s, "end": e, "amount": v, "currency": "USD", "range_bound": b}
+              for v, b in (("2000000000", "min"), ("3000000000", "max"))]
+    gold["money"] = bounds
+    pred = gold_rows()
+    pred["money"] = list(reversed(bounds))
+    figs = score(tmp_path, pred, gold)
+    assert figs["money.span.value_accuracy"] == 1.0 and figs["money.value.f1"] == 1.0
