@@ -124,8 +124,8 @@ class Date:
     start: int = col("Int64", "offset of the expression")
     end: int = col("Int64", "offset after it")
     text: str = col("string", "the expression as written")
-    value: Optional[str] = col("string", "ISO value at the stated granularity (2024, 2022-09, 2023-10-17, 2023-Q3, 2013-W11)")
-    granularity: Optional[str] = col("string", "year | quarter | season | month | week | day | decade | century")
+    value: Optional[str] = col("string", "TimeML value at the stated granularity (2024, 2022-09, 2023-10-17, 2023-Q3, 2013-W11, 2024-H1, 199)")
+    granularity: Optional[str] = col("string", "year | half | quarter | season | month | week | day | decade | century | reference (PRESENT_REF, PAST_REF)")
     mod: Optional[str] = col("string", "START | MID | END | APPROX ... ('mid-2014', 'early next year')")
 
 
