@@ -1,20 +1,1303 @@
-"""The documents stage (placeholder: fills doc._.documents with no records yet)."""
+"""The documents stage: signed documents (``doc._.documents``) and bare signing events
+(``doc._.signings``).
+
+A document is recorded when the text reports it as signed (concluded, inked, exchanged,
+adopted, initialled, formalised) at the reported event or earlier:
+
+* list items after a signing lead-in ("... signed a set of documents as follows:",
+  "the following agreements were signed:"), bulleted, numbered, "First: ... Second: ...",
+  one per line or run together with semicolons, or a headline-style list (a document name
+  on its own line followed by descriptive paragraphs);
+* inline mentions tied to a signing verb: the verb's object ("signed a joint statement on
+  ..."), the passive subject ("An agreement on X was signed", "..., which was signed by"),
+  "the signing of a memorandum", a sentence-initial participle ("Signed today by A and B,
+  this agreement ...");
+* a later definite mention of the same document ("this new MOU", "the accord") is merged
+  into the first record; the headline's mention fills in the body's record.
+
+Planned, negated or conditional signings ("will sign", "expected to sign") give nothing;
+plural or collective objects ("24 agreements were signed", "a package of documents") are
+bare signing events (``doc._.signings``) with their count and value.
+
+All word lists are in ``models/documents/`` (see its README); the country gazetteer is the
+entities stage's ``countries.tsv``; list markers are the segmenter's ``bullets.txt`` and
+``ordinals.txt``. The functions below take plain text (and a ``Lexicon``) where they can so
+that they are testable without the model.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-from .stage import Stage
+from .config import stage_data_dir
+from .entity_lookup import EntityIndex
+from .extensions import records
+from .stage import Stage, read_lines, read_tsv
+
+ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+               "my", "your", "both", "such"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your"}
+NP_POS = {"DET", "ADJ", "NUM", "PROPN", "NOUN", "PART", "X", "SYM"}
+NP_PUNCT = {"’", "'", "“", "”", '"', "-", "–", "(", ")", "«", "»", "‘", ",", "&"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+BE_AUX = {"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"}
+
+
+def _words_re(words: Iterable[str], flags=re.I) -> re.Pattern:
+    alts = sorted({w for w in words if w}, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w])", flags)
+
+
+def _fold(text: str) -> str:
+    return text.translate(APOS)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+@dataclass
+class Lexicon:
+    """The rule data, loaded once (plain picklable fields only)."""
+
+    type_of: dict = field(default_factory=dict)        # folded lower form -> (doc_type, plural, anaphoric)
+    type_re: re.Pattern = None
+    collective: set = field(default_factory=set)
+    collective_re: re.Pattern = None
+    sign_forms: dict = field(default_factory=dict)     # form -> lemma
+    sign_base: set = field(default_factory=set)
+    sign_nouns: set = field(default_factory=set)
+    modals: set = field(default_factory=set)
+    negations: set = field(default_factory=set)
+    nominal_planned_re: re.Pattern = None
+    lead_cues_re: re.Pattern = None
+    subject_markers: list = field(default_factory=list)
+    heads: dict = field(default_factory=dict)          # plural lower -> (singular, kind)
+    quantifiers: set = field(default_factory=set)
+    time_anaphora: list = field(default_factory=list)
+    today_re: re.Pattern = None
+    stops: list = field(default_factory=list)
+    numbers: dict = field(default_factory=dict)
+    bullets: set = field(default_factory=set)
+    ordinals: set = field(default_factory=set)
+    country_name: dict = field(default_factory=dict)   # iso2 -> name
+    country_of: dict = field(default_factory=dict)     # folded form -> iso2 (names, aliases, adjectives)
+    country_names_only: dict = field(default_factory=dict)  # folded lower name/alias -> iso2
+    capitals: set = field(default_factory=set)
+    country_re: re.Pattern = None
+    adjective_re: re.Pattern = None
+
+    @classmethod
+    def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None) -> "Lexicon":
+        lex = cls()
+        for row in read_tsv(folder / "doc_types.tsv"):
+            form = _fold(row["form"].strip().lower())
+            anaph = row.get("anaphoric", "0").strip() == "1"
+            lex.type_of[form] = (row["doc_type"].strip(), False, anaph)
+            for pl in (row.get("plural") or "").split("|"):
+                if pl.strip():
+                    lex.type_of[_fold(pl.strip().lower())] = (row["doc_type"].strip(), True, anaph)
+        lex.type_re = _words_re(lex.type_of)
+        lex.collective = {w.lower() for w in read_lines(folder / "collective_nouns.txt")}
+        lex.collective_re = _words_re(lex.collective)
+        for row in read_tsv(folder / "signing_verbs.tsv"):
+            for form in row["forms"].split("|"):
+                lex.sign_forms[form.strip().lower()] = row["lemma"].strip()
+            lex.sign_base |= {b.strip().lower() for b in row["base"].split("|") if b.strip()}
+        lex.sign_nouns = {w.lower() for w in read_lines(folder / "signing_nouns.txt")}
+        nominal = []
+        for row in read_tsv(folder / "planned_cues.tsv"):
+            cue, kind = row["cue"].strip().lower(), row["kind"].strip()
+            if kind == "modal":
+                lex.modals.add(cue)
+            elif kind == "negation":
+                lex.negations.add(cue)
+            elif kind == "to":
+                lex.modals.add("to")
+            elif kind == "nominal":
+                nominal.append(cue)
+        lex.nominal_planned_re = _words_re(nominal)
+        lex.lead_cues_re = _words_re(read_lines(folder / "lead_in_cues.txt"))
+        lex.subject_markers = sorted((m.lower() for m in read_lines(folder / "subject_markers.txt")),
+                                     key=len, reverse=True)
+        for row in read_tsv(folder / "party_heads.tsv"):
+            lex.heads[row["plural"].strip().lower()] = (row["singular"].strip(), row["kind"].strip())
+        lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
+        lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
+        lex.today_re = _words_re(read_lines(folder / "today_cues.txt"))
+        lex.stops = [re.compile(p) if "(?=[A-Z])" in p else re.compile(p, re.I)
+                     for p in read_lines(folder / "description_stops.txt")]
+        lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
+        if segmentation is not None and (segmentation / "bullets.txt").exists():
+            lex.bullets = set(read_lines(segmentation / "bullets.txt"))
+            lex.ordinals = {w.lower() for w in read_lines(segmentation / "ordinals.txt")}
+        rows = []
+        if countries is not None and countries.exists():
+            rows += read_tsv(countries)
+        rows += read_tsv(folder / "former_states.tsv")
+        adjectives = {}
+        for row in rows:
+            iso = (row.get("iso2") or "").strip()
+            if not iso or iso in lex.country_name:
+                continue
+            lex.country_name[iso] = row["name"].strip()
+            names = [row["name"]] + (row.get("aliases") or "").split("|")
+            for n in names:
+                n = _fold(n.strip())
+                if n:
+                    lex.country_of.setdefault(n, iso)
+                    lex.country_names_only.setdefault(n.lower(), iso)
+            for n in (row.get("adjectives") or "").split("|"):
+                n = _fold(n.strip())
+                if n:
+                    lex.country_of.setdefault(n, iso)
+                    adjectives.setdefault(n, iso)
+            for n in (row.get("capitals") or "").split("|"):
+                if n.strip():
+                    lex.capitals.add(_fold(n.strip()).lower())
+        lex.country_re = _words_re(lex.country_of, flags=0)
+        lex.adjective_re = _words_re(adjectives, flags=0)
+        return lex
+
+    # small lookups -------------------------------------------------------------------
+    def doc_type(self, form: str):
+        return self.type_of.get(_fold(form.lower()))
+
+    def country_in(self, text: str) -> Optional[str]:
+        """The ISO2 code of the first country name/alias/adjective in ``text``."""
+        m = self.country_re.search(_fold(text))
+        return self.country_of.get(m.group(0)) if m else None
+
+    def is_country_name(self, text: str) -> Optional[str]:
+        t = _fold(strip_the(text)).strip().lower()
+        return self.country_names_only.get(t)
+
+
+# --------------------------------------------------------------------------- pure text helpers
+
+def strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def trim_span(text: str, start: int, end: int, chars: str = " \t\n;.,:") -> tuple[int, int]:
+    """Shrink [start, end) of ``text`` past surrounding whitespace and the given punctuation."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def find_types(text: str, lex: Lexicon, start: int = 0, end: Optional[int] = None) -> list[dict]:
+    """Document-type forms in text[start:end]: dicts start, end, form, doc_type, plural, anaphoric."""
+    end = len(text) if end is None else end
+    out = []
+    for m in lex.type_re.finditer(_fold(text), start, end):
+        doc_type, plural, anaph = lex.doc_type(m.group(0))
+        out.append({"start": m.start(), "end": m.end(), "form": text[m.start():m.end()],
+                    "doc_type": doc_type, "plural": plural, "anaphoric": anaph})
+    return out
+
+
+def classify_type(text: str, lex: Lexicon) -> Optional[str]:
+    """The doc_type of the first (singular) document form in ``text``, None if there is none."""
+    for t in find_types(text, lex):
+        return None if t["plural"] else t["doc_type"]
+    return None
+
+
+def list_marker(text: str, lex: Lexicon) -> Optional[re.Match]:
+    """A list marker at the start of ``text`` (after spaces): bullet, number, ordinal with colon."""
+    bullets = "|".join(re.escape(b) for b in sorted(lex.bullets, key=len, reverse=True)) or r"•"
+    ordinals = "|".join(re.escape(o) for o in sorted(lex.ordinals, key=len, reverse=True)) or "first"
+    pattern = (rf"^\s*(?:(?:{bullets})\s+|\(?(?:\d{{1,3}}|[a-zA-Z]|[ivxIVX]{{1,4}})[.)]\s+|(?i:{ordinals})\s*:\s*)")
+    return re.match(pattern, text)
+
+
+def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, int]]:
+    """Items of a run-together list: split at semicolons and inline markers ("; Second: ...",
+    "; 2. ...", " • ..."); each item trimmed of its marker, a leading "and" and final
+    punctuation. Returns (start, end) offsets (plus ``offset``)."""
+    bullets = "|".join(re.escape(b) for b in sorted(lex.bullets, key=len, reverse=True)) or r"•"
+    ordinals = "|".join(re.escape(o) for o in sorted(lex.ordinals, key=len, reverse=True)) or "first"
+    # separators: ";" and newlines; inline markers after one of them or after ". "/": "
+    sep = re.compile(rf"\s*;\s*|\n+|(?:(?<=[.:])|(?<=^))\s*(?=(?:(?i:{ordinals})\s*:|\(?\d{{1,3}}[.)]\s|(?:{bullets})\s))")
+    out = []
+    pos = 0
+    pieces = []
+    for m in sep.finditer(block):
+        if m.start() == m.end() == pos and pos == 0:
+            continue
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(block)))
+    for s, e in pieces:
+        seg = block[s:e]
+        mk = list_marker(seg, lex)
+        if mk:
+            s += mk.end()
+        lead = re.match(r"\s*(?:and|or)\s+", block[s:e])
+        if lead:
+            s += lead.end()
+        s, e = trim_span(block, s, e)
+        if e > s:
+            out.append((s + offset, e + offset))
+    return out
+
+
+def _marker_at(text: str, pos: int, lex: Lexicon, party_zone: bool) -> Optional[tuple[int, int]]:
+    """A subject marker starting at ``pos``: (marker start, subject start) or None."""
+    low = text[pos:].lower()
+    for mk in lex.subject_markers:
+        if low.startswith(mk) and (len(low) == len(mk) or not low[len(mk)].isalnum()):
+            rest = text[pos + len(mk):].lstrip()
+            nxt = rest.split(" ", 1)[0] if rest else ""
+            if not rest:
+                return None
+            if mk in ("for", "to", "about") or (party_zone and mk != "on"):
+                # a party name goes on: "Agency for Strategic Planning", "Centre for ..."
+                words = rest.split()
+                first = words[1] if words and words[0].lower() == "the" and len(words) > 1 else nxt
+                if party_zone and first[:1].isupper() and mk in ("for", "to", "about"):
+                    return None
+            return pos, pos + len(mk) + (len(text[pos + len(mk):]) - len(rest))
+    return None
+
+
+def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
+                     protected: list[tuple[int, int]] = ()) -> dict:
+    """What follows a document name within text[type_end:end]: the parties ("between A and
+    B" / "with B") and the subject ("on X", "in the field of X", "to X"). Returns offsets:
+    {"parties": (s, e) or None, "party_kind": "between"|"with"|None, "subject": (s, e) or None}."""
+    out = {"parties": None, "party_kind": None, "subject": None}
+    pos = type_end
+    # skip spaces and a parenthesised short form "(MOU)"
+    while True:
+        m = re.match(r"\s*\([^()]{1,40}\)", text[pos:end])
+        if m:
+            pos += m.end()
+            continue
+        break
+    ws = re.match(r"\s*", text[pos:end])
+    pos += ws.end()
+    low = text[pos:end].lower()
+    kind = None
+    if low.startswith("between "):
+        kind = "between"
+    elif low.startswith("with "):
+        kind = "with"
+    if kind:
+        zone_start = pos + len(kind) + 1
+        j = zone_start
+        zone_end = end
+        while j < end:
+            if text[j - 1] == " " and not any(s <= j < e for s, e in protected):
+                mk = _marker_at(text, j, lex, party_zone=True)
+                if mk and j > zone_start:
+                    zone_end = j - 1
+                    break
+            j += 1
+        ps, pe = trim_span(text, zone_start, zone_end)
+        if pe > ps:
+            out["parties"], out["party_kind"] = (ps, pe), kind
+        pos = zone_end
+        pos += len(re.match(r"\s*", text[pos:end]).group(0))
+    mk = _marker_at(text, pos, lex, party_zone=False) if pos < end else None
+    if mk:
+        ss, se = trim_span(text, mk[1], end)
+        if se > ss:
+            out["subject"] = (ss, se)
+    return out
+
+
+def parse_subject(text: str, lex: Lexicon) -> Optional[str]:
+    """The subject of a document description ("Agreement between A and B on X;" -> "X")."""
+    for t in find_types(text, lex):
+        r = parse_after_type(text, t["end"], len(text), lex)
+        return text[r["subject"][0]:r["subject"][1]] if r["subject"] else None
+    return None
+
+
+def split_conjuncts(text: str, start: int, end: int, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Split a list of parties text[start:end] at ", " / " and " / " as well as " outside the
+    protected spans (entity mentions). When the list joins parties with "and the", only that
+    join splits, so that "Agency for Planning and Reform" stays whole."""
+    zone = text[start:end]
+    strong = re.compile(r"\s*,\s*(?:and\s+)?(?=the\s)|\s+(?:and|as well as|&)\s+(?=the\s)", re.I)
+    weak = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as well as|&)\s+", re.I)
+    seps = [m for m in strong.finditer(zone)]
+    if not seps or not re.match(r"the\s", zone, re.I):
+        seps = list(weak.finditer(zone))
+    cuts = []
+    for m in seps:
+        a = start + m.start()
+        if any(s < a < e for s, e in protected):
+            continue
+        cuts.append((start + m.start(), start + m.end()))
+    out, pos = [], start
+    for a, b in cuts:
+        s, e = trim_span(text, pos, a)
+        if e > s:
+            out.append((s, e))
+        pos = b
+    s, e = trim_span(text, pos, end)
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def adjective_parties(text: str, lex: Lexicon) -> Optional[list[dict]]:
+    """"the Kazakh and Russian Governments" -> Government of Kazakhstan, Government of Russia;
+    "the Kazakh and Russian presidents" -> Kazakhstan, Russia. None if not that pattern."""
+    t = _fold(strip_the(text))
+    heads = "|".join(re.escape(h) for h in sorted(lex.heads, key=len, reverse=True))
+    m = re.match(rf"^(.+?)\s+({heads})$", t, re.I)
+    if not m:
+        return None
+    adjs = [a for a in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if a]
+    isos = []
+    for a in adjs:
+        am = lex.adjective_re.fullmatch(a) or lex.country_re.fullmatch(a)
+        if not am:
+            return None
+        isos.append(lex.country_of[am.group(0)])
+    if len(isos) < 2:
+        return None
+    singular, kind = lex.heads[m.group(2).lower()]
+    out = []
+    for iso in isos:
+        name = lex.country_name.get(iso, iso)
+        out.append({"party": f"{singular} of {name}" if kind == "institution" else name,
+                    "party_entity_id": None, "country": iso})
+    return out
+
+
+def collective_head(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
+    """"the two sides" / "both Governments" / "the two countries' delegates" -> (singular, kind)."""
+    t = _fold(text).strip().lower()
+    heads = "|".join(re.escape(h) for h in sorted(lex.heads, key=len, reverse=True))
+    quant = "|".join(re.escape(q) for q in sorted(lex.quantifiers, key=len, reverse=True))
+    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:countries|states|nations|sides)'\s+)?({heads})$", t)
+    if not m:
+        return None
+    return lex.heads[m.group(1)]
+
+
+def count_of(text: str, lex: Lexicon) -> Optional[int]:
+    """The number stated in a collective object ("24 agreements", "two memoranda")."""
+    for w in re.findall(r"[\w,]+", text):
+        w2 = w.replace(",", "")
+        if w2.isdigit() and len(w2) <= 4:
+            return int(w2)
+        if w.lower() in lex.numbers:
+            return lex.numbers[w.lower()]
+    return None
+
+
+# --------------------------------------------------------------------------- doc-level analysis
+
+@dataclass
+class Mention:
+    start: int                 # description start
+    end: int                   # description end
+    type_start: int
+    type_end: int
+    doc_type: str
+    anaphoric: bool
+    definite: bool
+    title: Optional[str]
+    subject: Optional[str]
+    parties: list
+    explicit_parties: bool
+    signed_date: Optional[str]
+    signed_place: Optional[str]
+    headline: bool = False
+    proper: bool = False       # a capitalised name ("Financial Framework Partnership Agreement")
+
+
+class Analyzer:
+    """One document's analysis (built per doc; holds the doc and its indexes)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc, self.lex, self.text = doc, lex, doc.text
+        self.ents = EntityIndex(doc)
+        self.sents = list(doc.sents)
+        self.dates = [d for d in records(doc, "dates") if d.get("value") and ISO_VALUE.match(str(d["value"]))]
+        self.money = records(doc, "money")
+        self.published = getattr(doc._, "published", None)
+        self.records: list[Mention] = []
+        self.signings: list[dict] = []
+        self.consumed: list[tuple[int, int]] = []
+        self.title_end = self._title_end()
+
+    # ---------------------------------------------------------------- helpers
+    def _title_end(self) -> int:
+        text = self.text
+        first = text.lstrip()
+        lead = len(text) - len(first)
+        nl = text.find("\n", lead)
+        line = text[lead:nl if nl != -1 else len(text)].rstrip()
+        if line and line[-1] not in ".!?:;" and len(line.split()) <= 25 and nl != -1:
+            return lead + len(line)
+        return 0
+
+    def sent_of(self, char: int) -> int:
+        for i, s in enumerate(self.sents):
+            if s.start_char <= char < s.end_char:
+                return i
+        return len(self.sents) - 1
+
+    def paragraph(self, char: int) -> tuple[int, int]:
+        a = self.text.rfind("\n", 0, char) + 1
+        b = self.text.find("\n", char)
+        return a, (b if b != -1 else len(self.text))
+
+    def protected(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [(m["start"], m["end"]) for m in self.ents.overlapping(start, end)
+                if m["label"] in ("ORG", "GPE", "FAC", "NORP", "PERSON", "LOC", "WORK_OF_ART", "LAW")]
+
+    def country_of_iso(self, iso: Optional[str]) -> Optional[str]:
+        return self.lex.country_name.get(iso) if iso else None
+
+    def gpe_entity(self, iso: str) -> Optional[int]:
+        for m in self.ents.mentions:
+            if m["label"] == "GPE" and (m.get("country") == iso or self.lex.is_country_name(m.get("canonical") or m["text"]) == iso) \
+                    and self.lex.is_country_name(m.get("canonical") or m["text"]):
+                return m["entity_id"]
+        return None
+
+    # ---------------------------------------------------------------- parties
+    def resolve_party(self, s: int, e: int) -> Optional[dict]:
+        """A party dict for text[s:e]; {"party": None, ...} for a person of unknown country;
+        {"collective": (singular, kind)} for "the two sides"."""
+        text = self.text
+        # drop a trailing parenthesised short form and a leading article
+        m = re.search(r"\s*\([^()]{1,40}\)\s*$", text[s:e])
+        if m:
+            e = s + m.start()
+        lead = re.match(r"(?:the|The)\s+", text[s:e])
+        if lead:
+            s += lead.end()
+        s, e = trim_span(text, s, e, " \t\n;.,:'\"’")
+        if e <= s:
+            return None
+        raw = text[s:e]
+        coll = collective_head(raw, self.lex)
+        if coll:
+            return {"collective": coll}
+        mentions = [m for m in self.ents.overlapping(s, e) if m["start"] >= s - 4 and m["end"] <= e + 1]
+        whole = [m for m in mentions if m["start"] <= s + 1 and m["end"] >= e - 1]
+        iso_name = self.lex.is_country_name(raw)
+        if iso_name:
+            return {"party": self.lex.country_name[iso_name], "party_entity_id": self._eid(whole) or self.gpe_entity(iso_name),
+                    "country": iso_name}
+        persons = [m for m in mentions if m["label"] == "PERSON"]
+        orgs = [m for m in mentions if m["label"] in ("ORG", "GPE", "NORP", "FAC")]
+        if whole and whole[0]["label"] == "GPE":
+            iso = whole[0].get("country") or self.lex.country_in(whole[0].get("canonical") or raw)
+            name = self.country_of_iso(iso) or whole[0].get("canonical") or raw
+            return {"party": name, "party_entity_id": whole[0]["entity_id"], "country": iso}
+        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] == "ORG"):
+            person = persons[-1]
+            iso = person.get("country")
+            if not iso:
+                before = text[s:person["start"]]
+                iso = self.lex.country_in(before)
+                if not iso:
+                    m2 = re.search(r"\bof\s+(?:the\s+)?(.+)$", text[person["end"]:e])
+                    iso = self.lex.country_in(m2.group(1)) if m2 else None
+            if iso:
+                return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
+            return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        if not mentions and raw[:1].isupper() and len(raw.split()) <= 2 and not self.lex.country_in(raw) \
+                and not re.search(r"\b(?:Government|Ministry|Agency|Commission|Bank|Council|Committee|Office|"
+                                  r"Department|Union|Organi[sz]ation|Administration|Group|Company|Corporation|Fund)\b", raw):
+            # a bare surname the NER missed ("Medvedev"): a person of unknown country
+            return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        iso = None
+        if whole and whole[0].get("country"):
+            iso = whole[0]["country"]
+        if not iso:
+            for m in orgs:
+                if m.get("country"):
+                    iso = m["country"]
+                    break
+        if not iso:
+            iso = self.lex.country_in(raw)
+        return {"party": raw, "party_entity_id": self._eid(whole), "country": iso}
+
+    @staticmethod
+    def _eid(whole: list) -> Optional[int]:
+        return whole[0]["entity_id"] if whole else None
+
+    def parties_from_zone(self, s: int, e: int, pos: int) -> list[dict]:
+        adj = adjective_parties(self.text[s:e], self.lex)
+        if adj:
+            return adj
+        out = []
+        for a, b in split_conjuncts(self.text, s, e, self.protected(s, e)):
+            p = self.resolve_party(a, b)
+            if p is None:
+                continue
+            if "collective" in p:
+                out.extend(self.resolve_collective(p["collective"], pos))
+            else:
+                out.append(p)
+        return self.fill_unknown(out, pos)
+
+    def fill_unknown(self, parties: list[dict], pos: int) -> list[dict]:
+        if not any(p.get("party") is None for p in parties):
+            return parties
+        used = {p.get("country") for p in parties if p.get("country")}
+        spare = [c for c in self.context_sides(pos) if c["country"] not in used]
+        out = []
+        for p in parties:
+            if p.get("party") is None:
+                if spare:
+                    c = spare.pop(0)
+                    out.append(c)
+                    used.add(c["country"])
+                continue
+            out.append({k: p.get(k) for k in ("party", "party_entity_id", "country")})
+        return out
+
+    def resolve_collective(self, head: tuple[str, str], pos: int) -> list[dict]:
+        singular, kind = head
+        if kind == "institution":
+            for rec in reversed(self.records):
+                same = [p for p in rec.parties if (p.get("party") or "").lower().startswith(singular.lower())]
+                if len(same) >= 2:
+                    return [dict(p) for p in same]
+            return [{"party": f"{singular} of {c['party']}", "party_entity_id": None, "country": c["country"]}
+                    for c in self.context_sides(pos)]
+        return self.context_sides(pos)
+
+    def countries_in(self, s: int, e: int) -> list[dict]:
+        """Country sides named in text[s:e], in order: countries, persons with a country, adjectives."""
+        found = []
+        seen = set()
+        for m in self.ents.overlapping(s, e):
+            iso = None
+            if m["label"] == "GPE":
+                iso = self.lex.is_country_name(m.get("canonical") or m["text"]) or \
+                    (m.get("country") if self.lex.is_country_name(m["text"]) else None)
+            elif m["label"] in ("PERSON", "NORP"):
+                iso = m.get("country") or (self.lex.country_in(m["text"]) if m["label"] == "NORP" else None)
+            if iso and iso not in seen:
+                seen.add(iso)
+                found.append((m["start"], {"party": self.lex.country_name.get(iso, iso),
+                                           "party_entity_id": self.gpe_entity(iso), "country": iso}))
+        for m in self.lex.country_re.finditer(_fold(self.text[s:e])):
+            iso = self.lex.country_of[m.group(0)]
+            if iso not in seen:
+                seen.add(iso)
+                found.append((s + m.start(), {"party": self.lex.country_name.get(iso, iso),
+                                              "party_entity_id": self.gpe_entity(iso), "country": iso}))
+        return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+    def context_sides(self, pos: int) -> list[dict]:
+        """The two (or more) sides the context names: a "between A and B" in the sentence or
+        the preceding ones, else the countries named in them (nearest sentences first)."""
+        i = self.sent_of(pos)
+        acc: list[dict] = []
+        for j in range(i, max(-1, i - 8), -1):
+            sent = self.sents[j]
+            for m in re.finditer(r"\bbetween\s+(.+?)(?=\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
+                                 sent.text):
+                s, e = sent.start_char + m.start(1), sent.start_char + m.end(1)
+                sides = self.countries_in(s, e)
+                if len(sides) >= 2:
+                    return sides
+            found = self.countries_in(sent.start_char, sent.end_char)
+            new = [c for c in found if c["country"] not in {a["country"] for a in acc}]
+            acc = new + acc if j < i else acc + new
+            if len(acc) >= 2:
+                return acc[:2]
+        return acc
+
+    # ---------------------------------------------------------------- dates, places
+    def date_in(self, s: int, e: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None) -> Optional[str]:
+        cands = [d for d in self.dates if d["start"] >= s and d["end"] <= e
+                 and not (exclude[0] <= d["start"] < exclude[1])]
+        if not cands:
+            return None
+        if near is not None:
+            cands.sort(key=lambda d: abs(d["start"] - near))
+        return str(cands[0]["value"])
+
+    def signed_date(self, sent_i: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None) -> Optional[str]:
+        sent = self.sents[sent_i]
+        value = self.date_in(sent.start_char, sent.end_char, exclude, near)
+        if value:
+            return value
+        if self.published and self.lex.today_re.search(sent.text):
+            return self.published
+        # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
+        a, _ = self.paragraph(sent.start_char)
+        j = sent_i
+        while any(p.search(self.sents[j].text) for p in self.lex.time_anaphora):
+            j -= 1
+            if j < 0 or self.sents[j].start_char < a:
+                return None
+            value = self.date_in(self.sents[j].start_char, self.sents[j].end_char)
+            if value:
+                return value
+        return None
+
+    def place_in(self, s: int, e: int) -> Optional[str]:
+        for m in self.ents.overlapping(s, e):
+            if m["label"] != "GPE" or m["start"] < s:
+                continue
+            before = self.text[max(s, m["start"] - 8):m["start"]].lower()
+            if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+                continue
+            if self.lex.is_country_name(m.get("canonical") or m["text"]) or self.lex.is_country_name(m["text"]):
+                continue
+            return m.get("canonical") or m["text"]
+        return None
+
+    def dateline_place(self) -> Optional[str]:
+        first = self.text[self.title_end:].lstrip()
+        off = len(self.text) - len(first)
+        m = re.match(r"([A-Z][\w .'-]{1,40}?)(?:,\s*[A-Z][\w.]*)?\s*(?:[-–—]\s|,\s*\d|\n)", first)
+        if m:
+            return self.place_in_name(off + m.start(1), off + m.end(1))
+        return None
+
+    def place_in_name(self, s: int, e: int) -> Optional[str]:
+        for m in self.ents.overlapping(s, e):
+            if m["label"] == "GPE" and not self.lex.is_country_name(m["text"]):
+                return m.get("canonical") or m["text"]
+        name = self.text[s:e].strip()
+        if _fold(name).lower() in self.lex.capitals:
+            return name
+        return None
+
+    # ---------------------------------------------------------------- signing verbs
+    def is_planned(self, tok) -> bool:
+        """Modal/infinitive/negation governing a signing verb, or a planned nominal signing."""
+        lex = self.lex
+        if tok.lower_ in lex.sign_nouns:
+            before = self.text[max(tok.sent.start_char, tok.idx - 40):tok.idx]
+            return bool(lex.nominal_planned_re.search(before))
+        toks = [tok]
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            toks.append(tok.head)
+        for t in toks:
+            for c in t.children:
+                if c.dep_ in ("aux", "auxpass", "neg") and (c.lower_ in lex.modals or c.lower_ in lex.negations
+                                                           or c.tag_ == "TO"):
+                    return True
+        # textual window: "expected to be signed", "will not sign", "yet to sign"
+        i = tok.i - 1
+        steps = 0
+        while i >= tok.sent.start and steps < 5:
+            w = self.doc[i]
+            if w.is_punct or w.lower_ in ("and", "or", "but", "which", "that", "who"):
+                break
+            if w.lower_ in lex.modals or w.lower_ in lex.negations:
+                if w.lower_ == "to" and tok.lower_ not in lex.sign_base and not any(
+                        self.doc[k].lower_ == "be" for k in range(i + 1, tok.i)):
+                    pass
+                else:
+                    return True
+            if w.pos_ in ("VERB",) and w.lower_ not in BE_AUX and steps > 0:
+                break
+            i -= 1
+            steps += 1
+        return False
+
+    def signing_tokens(self, sent: Span):
+        lex = self.lex
+        for tok in sent:
+            low = tok.lower_
+            if low in lex.sign_nouns and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of":
+                yield tok, "nominal"
+            elif low in lex.sign_forms:
+                if low in ("initial", "seal", "exchange", "adopt", "ink") and tok.pos_ not in ("VERB",):
+                    continue
+                if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of" and low.endswith("ing"):
+                    yield tok, "nominal"
+                    continue
+                yield tok, "verb"
+
+    def np_between(self, a: int, b: int) -> bool:
+        """Are the tokens in [a, b) (token indices) noun-phrase material?"""
+        for k in range(a, b):
+            t = self.doc[k]
+            if t.is_space:
+                continue
+            if t.text in NP_PUNCT or t.pos_ in NP_POS or t.tag_ in ("PRP$", "POS") or t.lower_ in ("and", "new"):
+                if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
+                    return False
+                continue
+            if t.pos_ == "ADV" and t.lower_ in ("also", "today", "jointly", "formally", "officially"):
+                continue
+            if t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.lower_ not in self.lex.sign_forms:
+                continue  # "a newly revised agreement"
+            return False
+        return True
+
+    def tok_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def np_start(self, type_start: int, limit: int) -> int:
+        """Start of the noun phrase ending in the type form (pre-modifiers included)."""
+        tok = self.tok_at(type_start)
+        if tok is None:
+            return type_start
+        i = tok.i
+        while i - 1 >= 0 and self.doc[i - 1].idx >= limit:
+            t = self.doc[i - 1]
+            if t.is_space or t.is_sent_end and i - 1 != tok.i - 1:
+                break
+            if t.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or t.tag_ in ("PRP$", "POS") or t.text in ("’", "'", "“", "”", '"', "-"):
+                if t.pos_ == "NOUN" and t.lower_ in self.lex.sign_nouns:
+                    break
+                i -= 1
+                if t.pos_ == "DET" or t.tag_ == "PRP$":
+                    break
+                continue
+            break
+        return self.doc[i].idx
+
+    def description_end(self, type_end: int, limit: int, next_start: Optional[int] = None) -> int:
+        """Where an inline description ends: the first stop (relative clause, passive verb,
+        circumstances, a date or a place of the signing), the next coordinated document, or
+        the sentence end."""
+        text = self.text
+        end = limit if next_start is None else min(limit, next_start)
+        seg = text[type_end:end]
+        for p in self.lex.stops:
+            m = p.search(seg)
+            if m:
+                end = min(end, type_end + m.start())
+        # a signing verb after the description ("the agreement signed by ...")
+        for m in re.finditer(r"\w+", text[type_end:end]):
+            if m.group(0).lower() in self.lex.sign_forms and m.group(0).lower().endswith("ed"):
+                end = min(end, type_end + m.start())
+                break
+        # a date or a city named with "on/in/at" belongs to the signing, not the subject
+        for d in records(self.doc, "dates"):
+            if type_end < d["start"] < end:
+                pre = text[max(type_end, d["start"] - 12):d["start"]]
+                pm = re.search(r"\s+(?:on|in|at|of|last|this|from)?\s*$", pre)
+                cut = d["start"] - (len(pre) - pm.start()) if pm else d["start"]
+                if re.search(r"\b(?:on|in|at|last|this)\s*$", pre) or d["start"] == type_end + 1:
+                    end = min(end, max(type_end, cut))
+        for m in self.ents.overlapping(type_end, end):
+            if m["label"] == "GPE" and m["start"] > type_end and not self.lex.is_country_name(m["text"]):
+                pre = text[max(type_end, m["start"] - 8):m["start"]]
+                pm = re.search(r"\s+in\s+(?:the\s+)?$", pre)
+                if pm:
+                    end = min(end, m["start"] - (len(pre) - pm.start()))
+        s, e = trim_span(text, type_end, end, " \t\n;.,:")
+        return max(e, type_end)
+
+    def mention_from(self, type_m: dict, limit: int, next_start: Optional[int], sent_i: int,
+                     desc_start: Optional[int] = None) -> Mention:
+        text = self.text
+        start = desc_start if desc_start is not None else self.np_start(type_m["start"], self.sents[sent_i].start_char)
+        end = self.description_end(type_m["end"], limit, next_start)
+        end = max(end, type_m["end"])
+        parse = parse_after_type(text, type_m["end"], end, self.lex, self.protected(type_m["end"], end))
+        parties, explicit = [], False
+        if parse["parties"]:
+            parties = self.parties_from_zone(*parse["parties"], pos=start)
+            explicit = True
+        subject = None
+        if parse["subject"]:
+            ss, se = parse["subject"]
+            # "signed the Memorandum for the United States": a represented side, not a subject
+            marker = text[type_m["end"]:ss].strip().lower()
+            ents = [m for m in self.ents.overlapping(ss, se) if m["label"] in ("GPE", "ORG", "NORP", "PERSON")]
+            if not (marker.endswith("for") and ents and ents[0]["start"] <= ss + 4 and ents[0]["end"] >= se - 1):
+                subject = text[ss:se]
+        det = re.match(r"\s*(\w+)", text[start:type_m["start"]])
+        first = det.group(1).lower() if det else ""
+        definite = first in DEFINITE or bool(re.search(r"['’]s?\s*$|['’]\s+\w", text[start:type_m["start"]]))
+        title_s = start
+        dm = re.match(r"(?:(?:a|an|the|this|that|these|those|its|their|our|his|her|both)\s+)+", text[start:end], re.I)
+        if dm:
+            title_s += dm.end()
+        title = text[title_s:end] or None
+        proper = text[type_m["start"]:type_m["start"] + 1].isupper() and type_m["form"].lower() not in ("mou", "moc") \
+            and sent_i != 0
+        return Mention(start=start, end=end, type_start=type_m["start"], type_end=type_m["end"],
+                       doc_type=type_m["doc_type"], anaphoric=type_m["anaphoric"], definite=definite,
+                       title=title, subject=subject, parties=parties, explicit_parties=explicit,
+                       signed_date=None, signed_place=None, proper=proper)
+
+    # ---------------------------------------------------------------- signers
+    def subject_span(self, verb) -> Optional[tuple[int, int]]:
+        v = verb
+        for _ in range(3):
+            subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+            if subj:
+                sub = subj[0]
+                toks = list(sub.subtree)
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                return s, e
+            if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+                v = v.head
+            else:
+                break
+        return None
+
+    def agent_span(self, after: int, limit: int) -> Optional[tuple[int, int]]:
+        m = re.match(r"[^.;]{0,60}?\bby\s+", self.text[after:limit])
+        if not m:
+            return None
+        s = after + m.end()
+        seg = self.text[s:limit]
+        stop = re.search(r"\s*(?:,|;|\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who|and\s+(?:the\s+)?(?:signed|was|were|is|are))\s)", seg)
+        e = s + (stop.start() if stop else len(seg))
+        protected = self.protected(s, e)
+        # do not stop inside an entity ("Chief of Defense")
+        while stop and any(a < e < b for a, b in protected):
+            nxt = re.search(r"\s*(?:,|;|\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who)\s)",
+                            seg[e - s + 1:])
+            e = (e + 1 + nxt.start()) if nxt else s + len(seg)
+            if not nxt:
+                break
+        return trim_span(self.text, s, e)
+
+    def signers(self, verb, kind: str, mention_end: int, sent: Span) -> list[dict]:
+        if kind == "verb" and not (verb.tag_ == "VBN" and any(c.dep_ in ("auxpass",) for c in verb.children)):
+            span = self.subject_span(verb)
+            if span and span[1] <= verb.idx:
+                sides = self.parties_from_zone(*span, pos=span[0])
+                if sides:
+                    return sides
+        ag = self.agent_span(verb.idx + len(verb.text) if kind != "nominal" else mention_end, sent.end_char)
+        if ag is None and kind != "nominal":
+            ag = self.agent_span(mention_end, sent.end_char)
+        if ag and ag[1] > ag[0]:
+            return self.parties_from_zone(*ag, pos=ag[0])
+        return []
+
+    # ---------------------------------------------------------------- the passes
+    def run(self) -> None:
+        self.lists()
+        for i, sent in enumerate(self.sents):
+            self.inline(i, sent)
+        self.finish()
+
+    def lead_in(self, sent: Span) -> Optional[int]:
+        """The offset of the colon closing a signing lead-in in ``sent``, else None."""
+        text = sent.text
+        for m in re.finditer(r":", text):
+            head = text[:m.start()]
+            if not head.strip():
+                continue
+            colon = sent.start_char + m.start()
+            types = find_types(head, self.lex)
+            plural = any(t["plural"] for t in types) or bool(self.lex.collective_re.search(head))
+            cue = bool(self.lex.lead_cues_re.search(head))
+            verbs = [(t, k) for t, k in self.signing_tokens(sent) if t.idx < colon]
+            live = [t for t, k in verbs if not self.is_planned(t)]
+            if verbs and not live:
+                return None
+            if (live and (plural or cue)) or (re.search(r"\b(?:the following|as follows)\b", head, re.I) and plural):
+                return colon
+        return None
+
+    def lists(self) -> None:
+        text = self.text
+        for i, sent in enumerate(self.sents):
+            if sent.start_char < self.title_end:
+                continue
+            colon = self.lead_in(sent)
+            if colon is None:
+                continue
+            line_end = text.find("\n", colon)
+            line_end = len(text) if line_end == -1 else line_end
+            items: list[tuple[int, int]] = []
+            block_end = line_end
+            if text[colon + 1:line_end].strip():
+                items = split_items(text[colon + 1:line_end], self.lex, colon + 1)
+            else:
+                items, block_end = self.line_items(line_end)
+            if not items:
+                continue
+            lead_parties = self.lead_parties(sent, colon)
+            date = self.signed_date(i)
+            place = self.place_in(sent.start_char, colon) or None
+            signer_text = None
+            made = 0
+            for s, e in items:
+                types = find_types(text, self.lex, s, e)
+                if not types or types[0]["plural"]:
+                    continue
+                t = types[0]
+                parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
+                parties = self.parties_from_zone(*parse["parties"], pos=s) if parse["parties"] else list(lead_parties)
+                if parse["parties"] and parse["party_kind"] == "with" and lead_parties:
+                    parties = [p for p in lead_parties if p["country"] not in {q.get("country") for q in parties}][:1] + parties
+                subject = text[parse["subject"][0]:parse["subject"][1]] if parse["subject"] else None
+                rec = Mention(start=s, end=e, type_start=t["start"], type_end=t["end"], doc_type=t["doc_type"],
+                              anaphoric=False, definite=False, title=text[s:e], subject=subject,
+                              parties=[dict(p) for p in parties], explicit_parties=bool(parse["parties"]),
+                              signed_date=date, signed_place=place or self.item_place(s, e, date), proper=True)
+                self.records.append(rec)
+                self.consumed.append((s, e))
+                made += 1
+            if made:
+                self.consumed.append((sent.start_char, colon + 1))
+            del signer_text
+
+    def item_place(self, s: int, e: int, date: Optional[str]) -> Optional[str]:
+        if date and self.published and not self.published.startswith(date[:7]):
+            return None
+        return self.default_place()
+
+    def default_place(self) -> Optional[str]:
+        if self.title_end:
+            m = re.search(r"\b(?:in|at)\s+(.+)$", self.text[:self.title_end])
+            if m:
+                s = m.start(1)
+                p = self.place_in(m.start(), self.title_end)
+                if p:
+                    return p
+                tail = self.text[s:self.title_end].split()
+                if tail and _fold(tail[0]).lower() in self.lex.capitals:
+                    return tail[0]
+        return self.dateline_place()
+
+    def lead_parties(self, sent: Span, colon: int) -> list[dict]:
+        text = self.text
+        m = re.search(r"\bbetween\s+(.+?)\s*$", text[sent.start_char:colon])
+        if m:
+            s = sent.start_char + m.start(1)
+            e = trim_span(text, s, colon)[1]
+            sides = self.parties_from_zone(s, e, pos=s)
+            if sides:
+                return sides
+        for tok, kind in self.signing_tokens(sent):
+            if tok.idx < colon and kind == "verb" and not self.is_planned(tok):
+                found = self.signers(tok, kind, tok.idx + len(tok.text), sent)
+                if found:
+                    return found
+        return self.context_sides(sent.start_char)
+
+    def line_items(self, after: int) -> tuple[list[tuple[int, int]], int]:
+        """Items on the lines after a lead-in: marked lines (bullets, numbers, ordinals), or
+        lines starting with a document name (plain or headline-style lists)."""
+        text = self.text
+        items: list[tuple[int, int]] = []
+        mode = None
+        pos = after
+        while pos < len(text):
+            nl = text.find("\n", pos + 1)
+            nl = len(text) if nl == -1 else nl
+            line = text[pos:nl]
+            ls = pos + (len(line) - len(line.lstrip()))
+            stripped = line.strip()
+            if not stripped:
+                pos = nl
+                continue
+            mk = list_marker(text[ls:nl], self.lex)
+            starts_type = False
+            if not mk:
+                tm = self.lex.type_re.match(_fold(text), ls)
+                if tm is None:
+                    # a capitalised name before the type: "Financial Framework Agreement on ..."
+                    types = find_types(text, self.lex, ls, min(nl, ls + 80))
+                    if types and re.fullmatch(r"(?:[A-Z][\w’'-]*\s+){1,5}", text[ls:types[0]["start"]]):
+                        tm = True
+                starts_type = tm is not None and not (self.lex.doc_type(text[ls:nl].split()[0]) or (None, True))[1] \
+                    if tm is not None else False
+            if mk and mode in (None, "marker"):
+                mode = "marker"
+                items += split_items(text[ls:nl], self.lex, ls) if ";" in stripped[:-1] else \
+                    [trim_span(text, ls + mk.end(), nl)]
+            elif starts_type and mode in (None, "headline", "plain") and len(stripped.split()) <= 40:
+                if stripped[-1] not in ".!?" or stripped[-1] == ";" or mode == "plain" or len(stripped.split()) <= 15:
+                    mode = mode or ("headline" if stripped[-1] not in ".;" else "plain")
+                    items += split_items(text[ls:nl], self.lex, ls)
+                else:
+                    break
+            elif mode == "headline" and (stripped[-1] in ".!?»”\"" or len(stripped.split()) > 15):
+                pass  # the descriptive paragraph under a headline item
+            else:
+                break
+            pos = nl
+        return items, pos
+
+    def inline(self, i: int, sent: Span) -> None:
+        text = self.text
+        headline = sent.start_char < self.title_end
+        for tok, kind in self.signing_tokens(sent):
+            if any(a <= tok.idx < b for a, b in self.consumed):
+                continue
+            if self.is_planned(tok):
+                continue
+            limit = sent.end_char
+            after = tok.idx + len(tok.text)
+            found: list[dict] = []
+            collective = None
+            if kind == "nominal":
+                of = self.doc[tok.i + 1]
+                types = [t for t in find_types(text, self.lex, of.idx + 2, limit)]
+                if types and self._np_chars(of.idx + 2, types[0]["start"]):
+                    found = [types[0]]
+                else:
+                    cm = self.lex.collective_re.search(text, of.idx + 2, limit)
+                    if cm and self._np_chars(of.idx + 2, cm.start()):
+                        collective = (of.idx + 2, cm.end())
+            else:
+                types = find_types(text, self.lex, after, limit)
+                cm = self.lex.collective_re.search(text, after, limit)
+                first_t = types[0] if types else None
+                if cm and self._np_chars(after, cm.start()) and (first_t is None or cm.start() < first_t["start"]):
+                    collective = (after, cm.end())
+                elif first_t and self._np_chars(after, first_t["start"]):
+                    found = [first_t]
+                    # coordinated documents: "an agreement on X and a memorandum on Y"
+                    for t in types[1:]:
+                        prev = found[-1]
+                        gap = text[prev["end"]:t["start"]]
+                        if re.search(r"(?:,|;|\band\b)\s*(?:(?:a|an|the|two|three)\s+)?(?:[\w’'-]+\s+){0,4}$", gap) \
+                                and not re.search(r"\b(?:which|that|was|were|is|are|has|have|had)\b", gap):
+                            j = re.search(r"(?:,|;|\band\b)\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}$", gap)
+                            if j and self._np_chars(prev["end"] + j.end(), t["start"]) \
+                                    and self._coordinated(prev["end"], t["start"]):
+                                found.append(t)
+                if not found and collective is None:
+                    found, collective = self.passive_subject(tok, sent, types)
+            if collective is not None:
+                self.add_signing(i, sent, tok, kind, collective)
+                continue
+            for n, t in enumerate(found):
+                if t["plural"]:
+                    self.add_signing(i, sent, tok, kind, (t["start"], t["end"]))
+                    continue
+                nxt = found[n + 1]["start"] if n + 1 < len(found) else None
+                desc_start = None
+                if nxt is not None:
+                    pass
+                m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i, desc_start)
+                m.headline = headline
+                if not m.explicit_parties or m.parties == [] or \
+                        (self.text[m.type_end:].lstrip().lower().startswith("with ")):
+                    signers = self.signers(tok, kind, m.end, sent)
+                    if m.explicit_parties and text[m.type_end:].lstrip().lower().startswith("with "):
+                        m.parties = signers + [p for p in m.parties if p.get("country") not in
+                                               {q.get("country") for q in signers} or not p.get("country")]
+                    elif not m.explicit_parties:
+                        m.parties = signers
+                if not m.parties and not m.definite:
+                    m.parties = []
+                subj = (m.type_end, m.end)
+                m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx)
+                m.signed_place = self.place_in(sent.start_char, sent.end_char)
+                self.add_mention(m)
+
+    def _coord_start(self, type_start: int) -> int:
+        s = self.np_start(type_start, 0)
+        back = re.search(r"(?:,|;|\band)\s*$", self.text[:s])
+        return back.start() if back else s
+
+    def _coordinated(self, a: int, b: int) -> bool:
+        gap = self.text[a:b]
+        return not re.search(r"\b(?:signed|inked|concluded|was|were|which)\b", gap)
+
+    def _np_chars(self, a: int, b: int) -> bool:
+        """Is text[a:b] (between a verb and a document name) noun-phrase material only?"""
+        if b < a:
+            return False
+        if not self.text[a:b].strip():
+            return True
+        idx = [t.i for t in self.doc if a <= t.idx < b]
+        if not idx or len(idx) > 14:
+            return False
+        return self.np_between(idx[0], idx[-1] + 1)
+
+    def passive_subject(self, tok, sent: Span, types_after: list) -> tuple[list, Optional[tuple[int, int]]]:
+        """Documents that are the passive subject of ``tok`` ("An agreement was signed",
+        "..., which was signed by ...") or the subject of a sentence opened by a participle."""
+        text = self.text
+        # "Signed today by A and B, this landmark agreement ..."
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is not None and first.i == tok.i and tok.lower_.endswith("ed"):
+            comma = text.find(",", tok.idx, sent.end_char)
+            if comma != -1:
+                types = find_types(text, self.lex, comma, sent.end_char)
+                if types and self._np_chars(comma + 1, types[0]["start"]):
+                    return [types[0]], None
+        before = [t for t in find_types(text, self.lex, sent.start_char, tok.idx)]
+        colls = [m for m in self.lex.collective_re.finditer(text, sent.start_char, tok.idx)]
+        cands = [("t", t["start"], t["end"], t) for t in before] + [("c", m.start(), m.end(), None) for m in colls]
+        if not cands:
+            return [], None
+        kind, s, e, t = max(cands, key=lambda c: c[2])
+        # nothing but the description (no finite verb) between the noun and the verb
+        ta, tb = self.tok_at(e), tok
+        if ta is None:
+            return [], None
+        aux_ok = False
+        for k in range(ta.i, tb.i):
+            w = self.doc[k]
+            if w.tag_ in FINITE_TAGS and w.lower_ not in BE_AUX and w.lower_ not in ("which", "that"):
+                return [], None
+            if w.lower_ in BE_AUX:
+                aux_ok = True
+        reduced = tok.tag_ == "VBN" or tok.lower_.endswith("ed")
+        if not (aux_ok or reduced):
+            return [], None
+        if kind == "c" or (t and t["plural"]):
+            np_s = self.np_start(s, sent.start_char)
+            return [], (np_s, e)
+        return [t], None
+
+    def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> None:
+        text = self.text
+        obj_text = text[obj[0]:obj[1]]
+        np_s = self.np_start(obj[0], sent.start_char) if obj[0] < tok.idx else obj[0]
+        count = count_of(text[np_s:obj[1]], self.lex)
+        value = currency = None
+        for m in self.money:
+            if sent.start_char <= m["start"] < sent.end_char and m.get("amount") is not None \
+                    and not m.get("range_bound") == "min" and m.get("equivalent_of") is None:
+                value, currency = m["amount"], m.get("currency")
+                break
+        parties = self.signers(tok, kind, obj[1], sent) if kind == "verb" else []
+        stext = sent.text.rstrip()
+        rec = {"start": sent.start_char, "end": sent.start_char + len(stext), "text": stext, "count": count,
+               "value": value, "currency": currency,
+               "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,
+               "signed_date": self.signed_date(i), "signed_place": self.place_in(sent.start_char, sent.end_char)}
+        del obj_text
+        for prev in self.signings:
+            if prev["start"] == rec["start"]:
+                return
+        # the same event reported again (a caption, a summary) adds no row
+        for prev in self.signings:
+            if rec["count"] is None and rec["value"] is None and rec["signed_date"] == prev["signed_date"]:
+                for k in ("parties", "signed_place"):
+                    prev[k] = prev[k] or rec[k]
+                return
+        self.signings.append(rec)
+
+    # ---------------------------------------------------------------- merging
+    def compatible(self, a: Mention, m: Mention) -> bool:
+        if a.doc_type != m.doc_type:
+            agreementish = {"agreement", "treaty", "contract"}
+            if not (m.anaphoric and a.doc_type in agreementish and m.doc_type in agreementish):
+                return False
+        if m.subject and a.subject and not _similar(a.subject, m.subject):
+            return False
+        if m.subject and not a.subject and not m.headline:
+            return False
+        if m.proper and a.proper and m.title and a.title and not m.definite is False:
+            if not _similar(_name_part(a.title, self.lex), _name_part(m.title, self.lex)):
+                return False
+        if m.signed_date and a.signed_date and m.signed_date[:4] != a.signed_date[:4]:
+            return False
+        ca = {p.get("country") for p in a.parties if p.get("country")}
+        cm = {p.get("country") for p in m.parties if p.get("country")}
+        if ca and cm and ca != cm:
+            return False
+        return True
+
+    def add_mention(self, m: Mention) -> None:
+        if m.headline:
+            self.records.append(m)  # resolved in finish()
+            return
+        if m.definite or (m.proper and m.title):
+            for a in reversed(self.records):
+                if a.headline:
+                    continue
+                if self.compatible(a, m) and (m.definite or _similar(a.title or "", m.title or "")):
+                    _fill(a, m)
+                    return
+        self.records.append(m)
+
+    def finish(self) -> None:
+        body = [r for r in self.records if not r.headline]
+        heads = [r for r in self.records if r.headline]
+        for h in heads:
+            target = next((a for a in body if self.compatible(a, h) or
+                           (a.doc_type == h.doc_type and not h.subject)), None)
+            if target is not None:
+                _fill(target, h)
+            else:
+                body.append(h)
+        body.sort(key=lambda r: r.start)
+        self.records = body
+
+
+def _name_part(title: str, lex: Lexicon) -> str:
+    m = re.search(r"\s(?:between|on|for|to|with|concerning|regarding)\s", title)
+    return title[:m.start()] if m else title
+
+
+def _similar(a: str, b: str) -> bool:
+    ta = set(re.findall(r"\w+", _fold(a).lower()))
+    tb = set(re.findall(r"\w+", _fold(b).lower()))
+    if not ta or not tb:
+        return False
+    common = len(ta & tb)
+    return common / min(len(ta), len(tb)) >= 0.6
+
+
+def _fill(a: Mention, m: Mention) -> None:
+    """Merge a later mention of the same document into its record (missing fields only)."""
+    for attr in ("subject", "signed_date", "signed_place"):
+        if getattr(a, attr) is None and getattr(m, attr) is not None:
+            setattr(a, attr, getattr(m, attr))
+    if not a.parties and m.parties:
+        a.parties = m.parties
+    elif m.parties and len(m.parties) > len(a.parties) and not a.explicit_parties:
+        a.parties = m.parties
+    if (not a.proper) and m.proper and not m.headline:
+        a.title = m.title
+
+
+def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
+    """(documents, signings) of a parsed doc whose entities, dates and money stages ran."""
+    an = Analyzer(doc, lex)
+    an.run()
+    docs = []
+    for r in an.records:
+        parties = []
+        for p in r.parties:
+            if not p.get("party"):
+                continue
+            parties.append({"party": p["party"], "party_entity_id": p.get("party_entity_id"),
+                            "country": p.get("country")})
+        docs.append({"start": r.start, "end": r.end, "text": doc.text[r.start:r.end], "doc_type": r.doc_type,
+                     "title": r.title, "subject": r.subject, "signed_date": r.signed_date,
+                     "signed_place": r.signed_place, "parties": parties})
+    return docs, an.signings
 
 
 class DocumentsStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
+        folder = stage_data_dir("documents", data_dir)
+        self.lex = Lexicon.load(folder, countries=folder.parent / "entities" / "countries.tsv",
+                                segmentation=folder.parent / "segmentation")
 
     def process(self, doc) -> None:
-        doc._.documents = []
+        docs, signings = document_records(doc, self.lex)
+        doc._.documents = docs
+        doc._.signings = signings
+        spans = []
+        for d in docs:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["documents"] = spans
 
 
 @Language.factory("newsie_documents", default_config={"data_dir": None})
