@@ -1,20 +1,995 @@
-"""The quotes stage (placeholder: fills doc._.quotes with no records yet)."""
+"""Quotes: direct quotations, unmarked statements after a speaker label, and reported speech,
+each attributed to a speaker from the entities stage.
+
+Three finders produce candidate quotes, an attribution step names the speaker:
+
+* ``find_direct_quotes(text)`` — pairs of quotation marks (“…”, "…", «…», ‘…’, „…“) found on
+  the raw text, apostrophes excluded, one unbalanced mark dropped locally (a mark left open
+  at the end of a paragraph is forgotten unless the next paragraph opens with the same kind
+  of mark, which continues the quotation);
+* ``find_statements(doc)`` — unmarked statements introduced by a colon: a transcript label at
+  the start of a line ("President of Russia Vladimir Putin: …") or a reporting verb ending
+  with a colon ("Dr. Adesina said:"); every following paragraph is one row attributed to the
+  same speaker, until another label/attribution, a heading, a separator, a marked quote, or a
+  narrative paragraph (no first/second-person word and a third-person mention of the speaker);
+* ``find_reported(doc)`` — reported speech from the dependency parse: the ccomp of a
+  reporting verb (``models/quotes/reporting_verbs.tsv``), "expressed hope that C"
+  (light verb + reporting noun), and "According to X, C" (``source_cues.tsv``).
+
+``attribute_direct`` looks for a reporting verb after the closing mark (same sentence), then
+before the opening mark (same sentence, or the previous sentence when it ends with a colon),
+then a "Name:" label; a quote paragraph with no attribution right after a quote of X
+continues X; a quote in the headline takes the speaker of a later quote with the same
+content. Speakers are entity mentions (canonical/entity_id from the entities stage),
+pronouns (resolved to the most recent main-clause PERSON subject), role nouns ("the Chinese
+leader", resolved through country/role evidence) or representatives ("the press service of
+X" -> X).
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
 
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
-from .stage import Stage
+from .config import models_dir, stage_data_dir
+from .entity_lookup import EntityIndex
+from .stage import Stage, read_lines, read_tsv
+
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+#: fewer words than this inside marks, with no tight attribution: a quoted term, not a quote
+MIN_QUOTE_WORDS = 4
+#: share of a headline quote's content words found in a later quote to inherit its speaker
+HEADLINE_OVERLAP = 0.6
+#: how many sentences back a pronoun looks for its antecedent
+PRONOUN_WINDOW = 4
+SENT_END = ".!?"
+OPEN_CONTEXT = "([{—–-/\u00a0"
+CLOSE_CONTEXT = ".,;:!?)]}—–-…"
+
+
+# --------------------------------------------------------------------------- rule data
+
+@dataclass
+class QuoteRules:
+    speech_verbs: frozenset
+    non_speech_verbs: frozenset
+    reporting_nouns: frozenset
+    light_verbs: frozenset
+    pronouns: dict          # word -> (person, number)
+    source_cues: list       # [(tuple of lower words, cue)]
+    roles: dict             # role phrase -> {"kind", "matches"}
+    name_cues: frozenset
+    marks: list             # rows of quote_marks.tsv
+    label_connectors: frozenset
+    countries: dict         # lower adjective / demonym / name -> ISO2
+
+
+def _countries(folder: Path) -> dict:
+    """Adjectives, demonyms and names -> ISO2, read from the entities stage's gazetteer."""
+    for path in (folder.parent / "entities" / "countries.tsv", models_dir() / "entities" / "countries.tsv"):
+        if path.exists():
+            out = {}
+            for row in read_tsv(path):
+                code = (row.get("iso2") or "").strip()
+                if not code:
+                    continue
+                for col in ("name", "aliases", "adjectives", "demonyms"):
+                    for value in (row.get(col) or "").split("|"):
+                        if value.strip():
+                            out.setdefault(value.strip().lower().replace("’", "'"), code)
+            return out
+    return {}
+
+
+def load_rules(data_dir: Optional[str] = None) -> QuoteRules:
+    folder = stage_data_dir("quotes", data_dir)
+    verbs = read_tsv(folder / "reporting_verbs.tsv")
+    roles = {}
+    for row in read_tsv(folder / "role_nouns.tsv"):
+        matches = {m.strip() for m in (row.get("matches") or "*").split("|") if m.strip()}
+        roles[row["noun"].strip().lower()] = {"kind": row["kind"].strip(), "matches": matches}
+    return QuoteRules(
+        speech_verbs=frozenset(r["lemma"].strip().lower() for r in verbs if r["introduces_speech"].strip() == "yes"),
+        non_speech_verbs=frozenset(r["lemma"].strip().lower() for r in verbs if r["introduces_speech"].strip() != "yes"),
+        reporting_nouns=frozenset(r["noun"].strip().lower() for r in read_tsv(folder / "reporting_nouns.tsv")),
+        light_verbs=frozenset(w.lower() for w in read_lines(folder / "light_verbs.txt")),
+        pronouns={r["pronoun"].strip().lower(): (r["person"].strip(), r["number"].strip())
+                  for r in read_tsv(folder / "pronouns.tsv")},
+        source_cues=[(tuple(r["phrase"].lower().split()), r["cue"].strip()) for r in read_tsv(folder / "source_cues.tsv")],
+        roles=roles,
+        name_cues=frozenset(w.lower() for w in read_lines(folder / "name_cues.txt")),
+        marks=read_tsv(folder / "quote_marks.tsv"),
+        label_connectors=frozenset(w.lower() for w in read_lines(folder / "label_connectors.txt")),
+        countries=_countries(folder),
+    )
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+class _Marks:
+    def __init__(self, rows: list[dict]):
+        self.pairs = {(r["open"], r["close"]) for r in rows}
+        self.open_fam: dict[str, set] = {}
+        self.close_fam: dict[str, set] = {}
+        self.context = set()
+        for r in rows:
+            self.open_fam.setdefault(r["open"], set()).add(r["family"])
+            self.close_fam.setdefault(r["close"], set()).add(r["family"])
+            if r["direction"].strip() == "context":
+                self.context.update((r["open"], r["close"]))
+        self.chars = set(self.open_fam) | set(self.close_fam)
+
+    def roles(self, text: str, i: int) -> tuple[set, set]:
+        """(families the mark at i may open, families it may close)."""
+        c = text[i]
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if c not in self.context:
+            return set(self.open_fam.get(c, ())), set(self.close_fam.get(c, ()))
+        if prev.isalnum() and nxt.isalpha():          # don’t, Kazakhstan’s
+            return set(), set()
+        if c in ("'", "‘", "’") and nxt.isdigit() and not prev.isalnum():      # ‘90s
+            return set(), set()
+        open_ok = (prev.isspace() or prev in OPEN_CONTEXT or prev in self.chars) and not nxt.isspace()
+        close_ok = not prev.isspace() and (nxt.isspace() or nxt in CLOSE_CONTEXT or nxt in self.chars)
+        opens = set(self.open_fam.get(c, ())) if open_ok or not close_ok else set()
+        closes = set(self.close_fam.get(c, ())) if close_ok or not open_ok else set()
+        if not open_ok and not close_ok and c in ("'", "‘", "’"):
+            return set(), set()                     # a single mark glued to both sides
+        return opens, closes
+
+    def opens(self, text: str, i: int, family: str) -> bool:
+        return text[i] in self.chars and family in self.roles(text, i)[0]
+
+
+def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a quote's content: whitespace trimmed, a trailing comma dropped."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] == ",":
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def find_direct_quotes(text: str, marks: Optional[list[dict]] = None) -> list[dict]:
+    """Quoted passages of ``text``: {start, end, text, open, close, family} with start/end the
+    content (marks excluded, trailing comma dropped), open/close the marks' offsets.
+
+    A mark is paired with the next closing mark of its family. An opening mark still open at
+    a paragraph break is dropped, unless the next paragraph opens with the same kind of mark
+    (the quotation continues) or the line only wraps running text. A second opening mark of
+    the same family restarts the quote (the first was unbalanced). Quotes inside another
+    quote are left out.
+    """
+    table = _Marks(marks if marks is not None else load_rules().marks)
+    state: dict[str, tuple[int, str]] = {}
+    continuation: set[int] = set()
+    found = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if state:
+                line_end = i
+                while line_end > 0 and text[line_end - 1] in " \t\r":
+                    line_end -= 1
+                last = text[line_end - 1] if line_end > 0 else "."
+                wraps = text.count("\n", i, j) == 1 and j < n and text[j].islower() and last not in SENT_END + ":;"
+                for fam in list(state):
+                    if j < n and table.opens(text, j, fam):
+                        continuation.add(j)
+                    elif not wraps:
+                        del state[fam]
+            i = j
+            continue
+        if c in table.chars and i not in continuation:
+            opens, closes = table.roles(text, i)
+            closed = False
+            for fam in closes:
+                cur = state.get(fam)
+                if cur is not None and (cur[1], c) in table.pairs:
+                    s, e = _strip_content(text, cur[0] + 1, i)
+                    if e > s:
+                        found.append({"start": s, "end": e, "text": text[s:e], "open": cur[0], "close": i,
+                                      "family": fam})
+                    del state[fam]
+                    closed = True
+                    break
+            if not closed:
+                for fam in opens:
+                    state[fam] = (i, c)
+        i += 1
+    found.sort(key=lambda q: q["open"])
+    return [q for q in found
+            if not any(o is not q and o["open"] < q["open"] and q["close"] < o["close"] for o in found)]
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line, whitespace trimmed; a line that only wraps running
+    text (no sentence end, next line in lower case) is joined to the next."""
+    out: list[list[int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            out.append(None)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and text[prev[1] - 1] not in SENT_END + ":;" and text[s].islower():
+            prev[1] = e
+        else:
+            out.append([s, e])
+    return [(p[0], p[1]) for p in out if p is not None]
+
+
+# --------------------------------------------------------------------------- per-doc helpers
+
+def verb_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
+def is_speech_verb(tok: Token, rules: QuoteRules) -> bool:
+    if not tok.tag_.startswith("VB"):
+        return False
+    lemma = verb_lemma(tok)
+    if lemma in rules.speech_verbs:
+        return True
+    base = lemma.split(" ")[0]
+    return " " in lemma and lemma not in rules.non_speech_verbs and base in rules.speech_verbs
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of a verb, climbing through xcomp/advcl/conj/pcomp ("was quoted as saying")."""
+    t = verb
+    for _ in range(5):
+        subs = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        if subs:  # the subject nearest the verb ("Washington - When …, President Obama announced")
+            left = [c for c in subs if c.i < t.i]
+            return max(left, key=lambda c: c.i) if left else subs[0]
+        if t.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return None
+
+
+class _Doc:
+    """What the finders share for one doc: entity index, token lookup, quote ranges."""
+
+    def __init__(self, doc: Doc, rules: QuoteRules):
+        self.doc = doc
+        self.text = doc.text
+        self.rules = rules
+        self.index = EntityIndex(doc)
+        self.tok_starts = [t.idx for t in doc]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.ranges: list[tuple[int, int]] = []   # covered text: quotes with their marks
+        self.rules_marks = set(_Marks(rules.marks).chars)
+
+    # -- lookups
+    def tok_at(self, char: int) -> Token:
+        i = max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+        return self.doc[i]
+
+    def sent_index(self, tok: Token) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, tok.i) - 1)
+
+    def covered(self, start: int, end: Optional[int] = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(s < end and start < e for s, e in self.ranges)
+
+    def mention_at(self, tok: Token, labels=SPEAKER_LABELS) -> Optional[dict]:
+        found = [m for m in self.index.overlapping(tok.idx, tok.idx + len(tok)) if m["label"] in labels]
+        if not found:
+            return None
+        persons = [m for m in found if m["label"] == "PERSON"]
+        return (persons or found)[0]
+
+    def mention_tokens(self, m: dict) -> list[Token]:
+        return [t for t in self.doc if m["start"] <= t.idx < m["end"]]
+
+    # -- speakers
+    @staticmethod
+    def from_mention(m: dict, written: Optional[str] = None) -> dict:
+        return {"speaker": m.get("canonical") or m["text"], "speaker_entity_id": m.get("entity_id"),
+                "speaker_text": written if written is not None else m["text"]}
+
+    def resolve(self, tok: Optional[Token]) -> Optional[dict]:
+        """The speaker a subject token refers to, or None."""
+        if tok is None:
+            return None
+        m = self.mention_at(tok)
+        if m is not None:
+            return self.from_mention(m)
+        low = tok.lower_
+        pron = self.rules.pronouns.get(low)
+        if pron is not None:
+            if pron[0] != "3":
+                return None
+            return self.resolve_pronoun(tok, pron[1])
+        role, role_toks = self.role_of(tok)
+        if role is not None:
+            kind = role["kind"]
+            if kind == "representative":
+                principal = self.principal_of(tok)
+                if principal is not None:
+                    return principal
+            elif kind == "person":
+                found = self.resolve_role(tok, role, role_toks)
+                if found is not None:
+                    return found
+            elif kind == "org":
+                found = self.resolve_org(tok, role_toks)
+                if found is not None:
+                    return found
+        inside = [self.mention_at(t) for t in tok.subtree]
+        inside = [m for m in inside if m is not None]
+        if inside:
+            persons = [m for m in inside if m["label"] == "PERSON"]
+            return self.from_mention((persons or inside)[0])
+        return None
+
+    def role_of(self, tok: Token) -> tuple[Optional[dict], list[Token]]:
+        """The longest role noun phrase headed by tok ("head of state", "press service", "leader")."""
+        roles = self.rules.roles
+        cands = []
+        lefts = [c for c in tok.lefts if c.dep_ == "compound"]
+        if lefts:
+            cands.append((" ".join(t.lower_ for t in lefts + [tok]), lefts + [tok]))
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    cands.append((f"{tok.lower_} of {objs[0].lower_}", [tok, prep, objs[0]]))
+        cands.append((tok.lower_, [tok]))
+        cands.append((tok.lemma_.lower(), [tok]))
+        for phrase, toks in cands:
+            if phrase in roles:
+                return roles[phrase], toks
+        return None, []
+
+    def principal_of(self, tok: Token) -> Optional[dict]:
+        """"the press service of X" / "a spokesman for X" -> X."""
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return self.resolve(obj)
+        for left in tok.lefts:  # "Kremlin spokesman", "ministry spokesperson"
+            m = self.mention_at(left)
+            if m is not None:
+                return self.from_mention(m)
+        return None
+
+    def country_evidence(self, toks: Iterable[Token]) -> Optional[str]:
+        for t in toks:
+            m = self.mention_at(t, ("NORP", "GPE"))
+            if m is not None and m.get("country"):
+                return m["country"]
+            code = self.rules.countries.get(t.text.lower().replace("’", "'"))
+            if code:
+                return code
+        return None
+
+    def resolve_role(self, tok: Token, role: dict, role_toks: list[Token]) -> Optional[dict]:
+        """"the Chinese leader" -> the most recent PERSON whose country/role fit."""
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        for prep in tok.rights:  # "the President of Kazakhstan"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                mods.extend(c for c in prep.children if c.dep_ == "pobj")
+        country = self.country_evidence(mods)
+        start = min([tok.i] + [t.i for t in tok.lefts])
+        end = max(t.i for t in role_toks) + 1
+        written = self.doc[start:end].text
+        entities: dict[int, dict] = {}
+        for m in self.index.mentions:
+            if m["label"] != "PERSON" or m["start"] >= tok.idx or self.covered(m["start"]):
+                continue
+            e = entities.setdefault(m["entity_id"], {"last": m, "country": None, "role": None})
+            e["last"] = m
+            e["country"] = e["country"] or m.get("country")
+            e["role"] = e["role"] or m.get("role")
+        cands = list(entities.values())
+        if country and any(e["country"] for e in cands):
+            cands = [e for e in cands if e["country"] == country]
+        if "*" not in role["matches"]:
+            cands = [e for e in cands
+                     if not e["role"] or str(e["role"]).lower().replace(" ", "_") in role["matches"]]
+        if not cands:
+            return None
+        best = max(cands, key=lambda e: e["last"]["start"])
+        return self.from_mention(best["last"], written)
+
+    def resolve_org(self, tok: Token, role_toks: list[Token]) -> Optional[dict]:
+        """"the ministry" -> the most recent ORG mention containing the noun."""
+        written_start = min([tok.i] + [t.i for t in tok.lefts])
+        written = self.doc[written_start:tok.i + 1].text
+        noun = tok.lower_
+        best = None
+        for m in self.index.mentions:
+            if m["label"] == "ORG" and m["start"] < tok.idx and noun in m["text"].lower():
+                best = m
+        return self.from_mention(best, written) if best is not None else None
+
+    def subject_rank(self, m: dict) -> int:
+        rank = 0
+        for t in self.mention_tokens(m):
+            if t.dep_ in SUBJ_DEPS:
+                head = t.head
+                while head.dep_ == "conj" and head.head is not head:
+                    head = head.head
+                rank = max(rank, 2 if head.dep_ == "ROOT" else 1)
+        return rank
+
+    def resolve_pronoun(self, tok: Token, number: str) -> Optional[dict]:
+        si = self.sent_index(tok)
+        for k in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
+            sent = self.sents[k]
+            if number == "pl":
+                found = self.plural_antecedent(sent, tok)
+                if found is not None:
+                    found["speaker_text"] = tok.text
+                    return found
+                continue
+            cands = [m for m in self.index.in_span(sent)
+                     if m["label"] == "PERSON" and m["end"] <= tok.idx and not self.covered(m["start"])
+                     and not any(t.tag_ in ("NNS", "NNPS") for t in self.mention_tokens(m)[-1:])]
+            if cands:
+                best = max(cands, key=lambda m: (self.subject_rank(m), m["start"]))
+                return self.from_mention(best, tok.text)
+        return None
+
+    def plural_antecedent(self, sent, before: Token) -> Optional[dict]:
+        subs = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i < before.i and not self.covered(t.idx)]
+        for t in reversed(subs):
+            conj = [c for c in t.subtree if c.dep_ == "conj"]
+            if conj:
+                ms = []
+                for x in [t] + conj:
+                    m = self.mention_at(x)
+                    if m is not None and m not in ms:
+                        ms.append(m)
+                if len(ms) == 1:
+                    return self.from_mention(ms[0])
+                if ms:
+                    names = []
+                    for m in ms:
+                        if m.get("canonical", m["text"]) not in names:
+                            names.append(m.get("canonical") or m["text"])
+                    return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": None}
+            m = self.mention_at(t, ("ORG", "NORP"))
+            if m is not None:
+                return self.from_mention(m)
+        return None
+
+    def nearest_named(self, verb: Token) -> Optional[Token]:
+        """Fallback subject when the parse gives none: a mention/pronoun right before the verb
+        (only adverbs/auxiliaries between), else right after it ("said Tokayev")."""
+        j = verb.i - 1
+        while j >= verb.sent.start and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+            j -= 1
+        if j >= verb.sent.start:
+            t = self.doc[j]
+            if self.mention_at(t, ("PERSON", "ORG")) is not None or self.rules.pronouns.get(t.lower_, ("",))[0] == "3":
+                return t
+        j = verb.i + 1
+        if j < verb.sent.end and self.mention_at(self.doc[j], ("PERSON", "ORG")) is not None:
+            return self.doc[j]
+        return None
+
+    def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
+        subj = subject_of(verb)
+        if subj is not None and exclude[0] <= subj.idx < exclude[1]:
+            subj = None
+        if subj is not None and subj.lower_ in ("it", "this", "that", "which"):
+            return None
+        found = self.resolve(subj) if subj is not None else None
+        if found is None:
+            near = self.nearest_named(verb)
+            if near is not None and near is not subj:
+                found = self.resolve(near)
+        if found is None and subj is not None:
+            toks = [t for t in subj.subtree if not t.is_punct]
+            if 0 < len(toks) <= 8:
+                found = {"speaker": None, "speaker_entity_id": None, "speaker_text": self.doc[toks[0].i:toks[-1].i + 1].text}
+        return found
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+def _words(toks: Iterable[Token]) -> list[Token]:
+    return [t for t in toks if t.is_alpha or t.like_num]
+
+
+def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
+    """(speaker record with cue, tight) for a marked quote. tight: the attribution frames the
+    quote as an utterance (colon/comma before the open mark, comma/sentence end inside or
+    right after the close mark)."""
+    text = d.text
+    rules = d.rules
+    # after the closing mark: "…,” Tokayev said." / "…,” said the minister."
+    close_tok = d.tok_at(q["close"])
+    after = []
+    j = close_tok.i + 1
+    while j < len(d.doc) and len(after) < 25:
+        t = d.doc[j]
+        if "\n" in t.text or d.covered(t.idx):
+            break
+        after.append(t)
+        if t.text in SENT_END:
+            break
+        j += 1
+    content_end = text[q["close"] - 1] if q["close"] > 0 else ""
+    tight_after = content_end in ",!?." or text[q["close"]:q["close"] + 2].strip()[:1] == ","
+    for t in after:
+        if is_speech_verb(t, rules):
+            spk = d.speaker_of_verb(t)
+            if spk is not None:
+                return dict(spk, cue=verb_lemma(t)), tight_after
+            break
+    # before the opening mark: "Tokayev said: “…”", "He said, “…”", a previous sentence ending with ":"
+    seg_end = q["open"]
+    before = _before_frame(d, seg_end)
+    if not [t for t in before if not t.is_space and not t.is_punct]:
+        k = seg_end - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] == ":":
+            before = _before_frame(d, k + 1)
+    last = next((t for t in reversed(before) if not t.is_space), None)
+    tight_before = last is not None and last.text in (":", ",")
+    for t in reversed(before):
+        if is_speech_verb(t, rules):
+            spk = d.speaker_of_verb(t)
+            if spk is not None:
+                return dict(spk, cue=verb_lemma(t)), tight_before
+    if last is not None and last.text == ":":
+        label = [t for t in before if not t.is_space]
+        persons = [d.mention_at(t, ("PERSON",)) for t in label]
+        persons = [m for m in persons if m is not None]
+        if persons and _label_like(label[:-1], d):
+            return dict(d.from_mention(persons[0]), cue=":"), True
+    return None, False
+
+
+def _before_frame(d: _Doc, end: int) -> list[Token]:
+    """Tokens before char ``end`` back to the start of their sentence, the line, or another quote."""
+    if end <= 0:
+        return []
+    tok = d.tok_at(end - 1)
+    if tok.idx >= end:
+        return []
+    out = []
+    j = tok.i
+    sent_start = tok.sent.start
+    while j >= sent_start:
+        t = d.doc[j]
+        if "\n" in t.text or d.covered(t.idx):
+            break
+        out.append(t)
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _label_like(toks: list[Token], d: _Doc) -> bool:
+    """A speaker label: capitalised words, entity mentions, connectors and punctuation only."""
+    words = [t for t in toks if not t.is_space]
+    if not words or len(words) > 14:
+        return False
+    for t in words:
+        if t.is_punct or t.lower_ in d.rules.label_connectors:
+            continue
+        if d.mention_at(t) is not None:
+            continue
+        if t.text[:1].isupper():
+            continue
+        return False
+    return True
+
+
+def _has_finite_verb(toks: Iterable[Token]) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks)
+
+
+def _direct_records(d: _Doc) -> list[dict]:
+    doc, text = d.doc, d.text
+    quotes = find_direct_quotes(text, d.rules.marks)
+    d.ranges = [(q["open"], q["close"] + 1) for q in quotes]
+    out = []
+    for q in quotes:
+        content = [t for t in doc if q["start"] <= t.idx < q["end"]]
+        words = _words(content)
+        before = [t for t in doc if t.idx < q["open"]][-3:]
+        name_cue = any(t.lower_ in d.rules.name_cues for t in before[-2:])
+        attr, tight = attribute_direct(q, d)
+        q = dict(q, attr=attr, tight=tight, words=len(words), name_cue=name_cue,
+                 finite=_has_finite_verb(content))
+        sent_start = d.tok_at(q["open"]).sent.start_char
+        lead = text[max(sent_start, text.rfind("\n", 0, q["open"]) + 1):q["open"]].strip()
+        q["mid_sentence"] = bool(lead) and lead[-1] not in ":,—–-" and lead[-1] not in d.rules_marks
+        out.append(q)
+    return out
+
+
+def _keep_direct(q: dict) -> bool:
+    if q["name_cue"]:
+        return False
+    if q["words"] < MIN_QUOTE_WORDS:
+        return q["attr"] is not None and q["tight"]
+    if q["attr"] is None and q["mid_sentence"] and not q["finite"]:
+        return False  # a scare-quoted or named phrase inside running text
+    if q["attr"] is None and not q["finite"]:
+        return False  # a quoted title on its own
+    return True
+
+
+# --------------------------------------------------------------------------- unmarked statements
+
+def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
+    """A transcript label at the start of a line: (speaker, offset after the colon)."""
+    line = d.text[s:e]
+    m = re.match(r"[^:\n]{2,160}?:(?=\s|$)", line)
+    if not m:
+        return None
+    colon = s + m.end() - 1
+    toks = [t for t in d.doc if s <= t.idx < colon]
+    persons = [d.mention_at(t, ("PERSON",)) for t in toks]
+    persons = [p for p in persons if p is not None]
+    if not persons or not _label_like(toks, d) or any(t.tag_.startswith("VB") and d.mention_at(t) is None for t in toks):
+        return None
+    return dict(d.from_mention(persons[0]), cue=":"), colon + 1
+
+
+def _said_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
+    """"X said:" — a reporting verb whose clause ends with a colon: (speaker, offset after it)."""
+    for k in range(s, e):
+        if d.text[k] != ":" or d.covered(k):
+            continue
+        colon_tok = d.tok_at(k)
+        verbs = [t for t in colon_tok.sent if t.i < colon_tok.i and is_speech_verb(t, d.rules)]
+        if not verbs:
+            continue
+        v = verbs[-1]
+        if any(t.tag_.startswith("VB") for t in d.doc[v.i + 1:colon_tok.i]):
+            continue  # "He said the plan has three goals:" — a list, not a statement
+        spk = d.speaker_of_verb(v)
+        if spk is None:
+            continue
+        return dict(spk, cue=verb_lemma(v)), k + 1
+    return None
+
+
+def _speech_words(d: _Doc, s: int, e: int) -> bool:
+    return any(d.rules.pronouns.get(t.lower_, ("3",))[0] in ("1", "2")
+               for t in d.doc if s <= t.idx < e)
+
+
+def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
+    text = d.text[s:e]
+    if not any(c.isalpha() for c in text):
+        return True
+    if _label_intro(d, s, e) or _said_intro(d, s, e):
+        return True
+    if d.covered(s, e):
+        return True
+    toks = [t for t in d.doc if s <= t.idx < e and not t.is_space]
+    if text[-1] not in SENT_END + "…\"”»’:;," and len(_words(toks)) < 12:
+        return True  # a heading
+    for t in toks:
+        if is_speech_verb(t, d.rules):
+            subj = subject_of(t)
+            if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "3" and \
+                    (d.mention_at(subj) is not None or subj.lower_ in d.rules.pronouns):
+                return True  # a narrative attribution of someone's words
+    if not _speech_words(d, s, e):
+        mentions = [m for m in d.index.overlapping(s, e)
+                    if speaker.get("speaker_entity_id") is not None and m.get("entity_id") == speaker["speaker_entity_id"]
+                    or (speaker.get("speaker") and m.get("canonical") == speaker["speaker"])]
+        third = any(t.lower_ in ("he", "she") and t.dep_ in SUBJ_DEPS for t in toks)
+        if mentions or third:
+            return True  # narrative about the speaker
+    return False
+
+
+def find_statements(d: _Doc) -> list[dict]:
+    """Unmarked statements after a transcript label or "X said:"; one row per paragraph."""
+    paras = paragraphs(d.text)
+    out = []
+    i = 0
+    while i < len(paras):
+        s, e = paras[i]
+        if d.covered(s, e) and not _label_intro(d, s, e):
+            i += 1
+            continue
+        intro = _label_intro(d, s, e)
+        label = intro is not None
+        if intro is None:
+            intro = _said_intro(d, s, e)
+        if intro is None:
+            i += 1
+            continue
+        speaker, after = intro
+        rest = after
+        while rest < e and d.text[rest].isspace():
+            rest += 1
+        if rest < e and (d.covered(rest) or d.text[rest] in d.rules_marks):
+            i += 1
+            continue  # a marked quote follows: the direct finder has it
+        rows = []
+        if rest < e:
+            rows.append((rest, e))
+        j = i + 1
+        if label or rest >= e:
+            while j < len(paras) and not _ends_statement(d, paras[j][0], paras[j][1], speaker):
+                rows.append(paras[j])
+                j += 1
+        for rs, re_ in rows:
+            rs, re_ = _strip_content(d.text, rs, re_)
+            if re_ > rs:
+                out.append(dict(speaker, start=rs, end=re_, kind="direct", text=d.text[rs:re_]))
+        i = j if j > i + 1 else i + 1
+    return out
+
+
+# --------------------------------------------------------------------------- reported speech
+
+def _clause_bounds(toks: list[Token]) -> Optional[tuple[int, int]]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"
+                    or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _segment_break(doc: Doc, a: int, b: int) -> bool:
+    """Whether a sentence end (. ! ? before a capitalised word) lies between tokens a and b;
+    the parser sometimes hangs a following sentence on a reporting verb."""
+    lo, hi = min(a, b), max(a, b)
+    for t in doc[lo:hi]:
+        if t.text in SENT_END and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            while nxt.is_space and nxt.i + 1 < len(doc):
+                nxt = doc[nxt.i + 1]
+            if nxt.text[:1].isupper():
+                return True
+    return False
+
+
+def _valid_clause(head: Token) -> bool:
+    return (head.tag_.startswith("VB") or head.tag_ == "MD") and \
+        any(c.dep_ in SUBJ_DEPS + ("expl", "csubj") for c in head.children)
+
+
+def _reported_clauses(tok: Token, rules: QuoteRules) -> list[Token]:
+    """Clause heads reported by tok: ccomp of a speech verb, or the that-clause of a reporting
+    noun after a light verb ("expressed hope that C")."""
+    if is_speech_verb(tok, rules):
+        return [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
+    if tok.tag_.startswith("VB") and tok.lemma_.lower() in rules.light_verbs:
+        for obj in tok.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in rules.reporting_nouns:
+                heads = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and _valid_clause(c)
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                heads += [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
+                return heads
+    return []
+
+
+def _according(d: _Doc) -> list[dict]:
+    out = []
+    doc = d.doc
+    for cue_words, cue in d.rules.source_cues:
+        n = len(cue_words)
+        for tok in doc:
+            if tuple(t.lower_ for t in doc[tok.i:tok.i + n]) != cue_words or d.covered(tok.idx):
+                continue
+            last = doc[tok.i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            src = objs[0]
+            is_speakerish = (d.mention_at(src, ("PERSON", "ORG", "NORP")) is not None
+                             or d.rules.pronouns.get(src.lower_, ("",))[0] == "3"
+                             or d.role_of(src)[0] is not None)
+            if not is_speakerish:
+                continue  # "according to the agreement / data": a document, not a speaker
+            sent = tok.sent
+            phrase_end = max(t.i for t in src.subtree) + 1
+            before = [t for t in doc[sent.start:tok.i] if not (t.is_punct or t.is_space)]
+            if not before:
+                clause = list(doc[phrase_end:sent.end])
+            elif not [t for t in doc[phrase_end:sent.end] if not (t.is_punct or t.is_space)]:
+                clause = list(doc[sent.start:tok.i])
+            else:
+                continue
+            bounds = _clause_bounds(clause)
+            if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
+                continue
+            speaker = d.resolve(src)
+            if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
+                continue
+            s, e = bounds
+            out.append(dict(speaker or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
+                            start=s, end=e, kind="indirect", text=d.text[s:e], cue=cue))
+    return out
+
+
+def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]) -> bool:
+    """An 'according to' whose clause has the source itself among its subjects ("According to
+    the press service of X, he and Y held a meeting") reports an event, not a statement."""
+    src_ids = {m.get("entity_id") for m in d.index.overlapping(source.start_char, source.end_char)}
+    src_names = {m.get("canonical") for m in d.index.overlapping(source.start_char, source.end_char)}
+    if speaker is not None:
+        src_ids.add(speaker.get("speaker_entity_id"))
+        src_names.add(speaker.get("speaker"))
+    src_ids.discard(None)
+    src_names.discard(None)
+    subj_toks = []
+    for t in clause:
+        if t.dep_ in SUBJ_DEPS and t.head.dep_ == "ROOT":
+            subj_toks.extend(t.subtree)
+    for t in subj_toks:
+        if d.rules.pronouns.get(t.lower_, ("",))[0] == "3":
+            prior = [m for m in d.index.mentions if m["end"] <= t.idx and m["label"] in ("PERSON", "ORG")
+                     and m["start"] >= t.sent.start_char]
+            if prior and prior[-1]["start"] >= source.start_char:
+                return True  # the pronoun refers back into the source phrase
+            found = d.resolve(t)
+            if found and (found.get("speaker_entity_id") in src_ids or found.get("speaker") in src_names):
+                return True
+        m = d.mention_at(t)
+        if m is not None and (m.get("entity_id") in src_ids and m["start"] >= source.end_char
+                              and m.get("canonical") in src_names):
+            return True
+    return False
+
+
+def find_reported(d: _Doc) -> list[dict]:
+    """Reported speech: {start, end, kind="indirect", text, speaker..., cue}."""
+    out = []
+    for tok in d.doc:
+        if d.covered(tok.idx):
+            continue
+        for head in _reported_clauses(tok, d.rules):
+            if _segment_break(d.doc, tok.i, head.i):
+                continue
+            bounds = _clause_bounds([t for t in head.subtree if not _segment_break(d.doc, t.i, head.i)])
+            if bounds is None or d.covered(*bounds):
+                continue
+            s, e = bounds
+            spk = d.speaker_of_verb(tok, exclude=(s, e)) or {"speaker": None, "speaker_entity_id": None,
+                                                              "speaker_text": None}
+            out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
+    out.extend(_according(d))
+    return out
+
+
+# --------------------------------------------------------------------------- the whole doc
+
+EMPTY = {"speaker": None, "speaker_entity_id": None, "speaker_text": None, "cue": None}
+FIELDS = ("start", "end", "kind", "text", "speaker", "speaker_entity_id", "speaker_text", "cue")
+
+
+def _title_range(text: str) -> tuple[int, int]:
+    paras = paragraphs(text)
+    return paras[0] if paras else (0, 0)
+
+
+def _content_lemmas(d: _Doc, s: int, e: int) -> set:
+    return {t.lemma_.lower() for t in d.doc if s <= t.idx < e and t.is_alpha and not t.is_stop}
+
+
+def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
+    """All quote records of a processed doc, sorted by start."""
+    d = _Doc(doc, rules)
+    direct = _direct_records(d)
+    paras = paragraphs(d.text)
+    para_starts = [p[0] for p in paras]
+
+    def para_of(char: int) -> int:
+        return max(0, bisect.bisect_right(para_starts, char) - 1)
+
+    # continuation: a quote paragraph with no attribution right after a quote of X continues X
+    prev = None
+    for q in direct:
+        if q["attr"] is None and prev is not None and prev["attr"] is not None:
+            starts_para = d.text[paras[para_of(q["open"])][0]:q["open"]].strip() == ""
+            if starts_para and para_of(q["open"]) - para_of(prev["close"]) == 1:
+                q["attr"] = dict(prev["attr"])
+                q["tight"] = True
+        if _keep_direct(q):
+            prev = q
+    kept = [q for q in direct if _keep_direct(q)]
+    d.ranges = [(q["open"], q["close"] + 1) for q in kept]
+
+    statements = find_statements(d)
+    d.ranges += [(s["start"], s["end"]) for s in statements]
+    reported = find_reported(d)
+
+    out = []
+    for q in kept:
+        rec = dict(EMPTY)
+        rec.update(q["attr"] or {})
+        rec.update(start=q["start"], end=q["end"], kind="direct", text=q["text"])
+        out.append(rec)
+    out.extend(statements)
+    out.extend(reported)
+
+    # a headline quote with no speaker takes the speaker of a later quote with the same content
+    ts, te = _title_range(d.text)
+    for rec in out:
+        if rec["speaker"] or not (ts <= rec["start"] < te):
+            continue
+        words = _content_lemmas(d, rec["start"], rec["end"])
+        if len(words) < 3:
+            continue
+        best, score = None, 0.0
+        for other in out:
+            if other is rec or not other["speaker"] or other["start"] < te:
+                continue
+            overlap = len(words & _content_lemmas(d, other["start"], other["end"])) / len(words)
+            if overlap > score:
+                best, score = other, overlap
+        if best is not None and score >= HEADLINE_OVERLAP:
+            rec.update(speaker=best["speaker"], speaker_entity_id=best["speaker_entity_id"], speaker_text=None)
+
+    seen = set()
+    final = []
+    for rec in sorted(out, key=lambda r: (r["start"], -r["end"])):
+        key = (rec["start"], rec["end"])
+        if key in seen:
+            continue
+        seen.add(key)
+        final.append({k: rec.get(k) for k in FIELDS})
+    return final
 
 
 class QuotesStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
+        self.rules = load_rules(data_dir)
 
     def process(self, doc) -> None:
-        doc._.quotes = []
+        quotes = extract_quotes(doc, self.rules)
+        doc._.quotes = quotes
+        spans = []
+        for q in quotes:
+            span = doc.char_span(q["start"], q["end"], label=q["kind"], alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["quotes"] = spans
 
 
 @Language.factory("newsie_quotes", default_config={"data_dir": None})
