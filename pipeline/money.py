@@ -410,6 +410,13 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
             continue
         num_text, scale_text = m.group("num"), m.group("scale")
         is_words = not re.match(r"[\d.]", num_text)
+        num_start = m.start()
+        if is_words:
+            # "a one and a half trillion": an article before another number is not part of it
+            lead = re.match(r"(?i:an?)(?:\s+|-)(?=(\w+))", num_text)
+            if lead and tables.number_words.get(lead.group(1).lower(), (0, ""))[1] in ("unit", "ten"):
+                num_text = num_text[lead.end():]
+                num_start += lead.end()
         number = parse_number(num_text, tables)
         if number is None:
             continue
@@ -420,7 +427,7 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
             if kinds <= {"article", "half", "quarter"} and not has_scale:
                 continue
         power = sum(tables.scales[w.lower()] for w in re.findall(r"[A-Za-z]+", scale_text))
-        start, end = m.start(), m.end()
+        start, end = num_start, m.end()
         glued = end < len(text) and (text[end].isalpha() or text[end] == "_")
         marker = None
         # a marker before the number ("$", "US$ ", "USD", "KZT", "MAUD")
@@ -632,9 +639,10 @@ def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMat
         b_group = range_of.get(id(b), (b, b))
         if (a.amount is not None and b.currency != a.currency
                 and tables.re_conversion.match(text[a_last.end:b.start])):
-            src = index[id(a)]
-            for x in {id(b_group[0]): b_group[0], id(b_group[1]): b_group[1]}.values():
-                x.equivalent_of = src
+            a_group = range_of.get(id(a), (a, a))
+            # a range converts bound by bound; a single amount is the source of every bound
+            b_group[0].equivalent_of = index[id(a_group[0])]
+            b_group[1].equivalent_of = index[id(a_group[1])]
         i = j
     return money
 
