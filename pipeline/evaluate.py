@@ -674,6 +674,7 @@ def format_table(ev: Evaluation) -> str:
 
 
 def write_json(ev: Evaluation, path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(ev.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
 
 
@@ -826,6 +827,7 @@ def build_report(ev: Evaluation) -> _Doc:
 
 def write_report(ev: Evaluation, path) -> None:
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     doc = build_report(ev)
     if path.suffix.lower() in (".html", ".htm"):
         path.write_text(doc.html("newsie evaluation"), encoding="utf-8")
@@ -907,7 +909,7 @@ def below_floors(current: dict, floors: dict, eps: float = FLOOR_EPSILON) -> lis
     for key, floor in sorted(floors.items()):
         value = current.get(key)
         if value is None:
-            out.append(f"{key}: no figure now (floor {floor:.4f}); is the gold table gone?")
+            out.append(f"{key}: no figure now (floor {floor:.4f}): nothing matched, or the table is no longer scored")
         elif value < floor - eps:
             out.append(f"{key} = {value:.4f} < floor {floor:.4f}")
     return out
