@@ -232,7 +232,7 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
     only_scale = "|".join(re.escape(w) for w in sorted(attached_only, key=len, reverse=True))
     scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
     t.re_atom = re.compile(
-        rf"(?P<num>(?<!\d)(?<!\d[.,]){digits}|{word_seq})(?P<scale>{scale}*)(?![\d%])")
+        rf"(?P<num>(?<!\d)(?<!\d[.,:]){digits}|{word_seq})(?P<scale>{scale}*)(?![\d%])")
     # "75 USD million": a scale word after a code written after the number
     t.re_scale_after = re.compile(rf"^(?:{_SP}+(?i:{any_scale})(?!\w))+")
     # "3 dollars and 50 cents", "15 dollars 50."
@@ -442,7 +442,8 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
             mk = _lookup(tables, after.group(0).strip(" -\u00a0\t"))
             a_end = end + after.end()
             # "1 $10": a sign followed by a number opens the next amount
-            opens_next = mk is not None and mk.kind == "symbol" and _opens_next(text, a_end, tables)
+            opens_next = mk is not None and mk.kind in ("symbol", "code") and _opens_next(
+                text, a_end, tables, need_scale=mk.kind == "code")
             if glued and after.start() != 0:
                 mk = None
             if mk is None or opens_next:
@@ -488,10 +489,11 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
     return out
 
 
-def _opens_next(text: str, pos: int, tables: MoneyTables) -> bool:
-    """Whether a currency sign written after a number at ``pos`` rather opens the next
-    amount ("1 $10"): a number follows, and that number has no currency or subunit of its own
-    after it ("10 $ 30 $", "10 $ 30 cent")."""
+def _opens_next(text: str, pos: int, tables: MoneyTables, need_scale: bool = False) -> bool:
+    """Whether a currency sign or code written after a number at ``pos`` rather opens the
+    next amount ("1 $10", "at 10:30 EUR 5bn"): a number follows, and that number has no
+    currency or subunit of its own after it ("10 $ 30 $", "10 $ 30 cent"). need_scale (codes):
+    only when the next number is glued or has a scale word ("17 USD 25" stays 17.25)."""
     nxt = re.match(rf"{_SP}?(?=\d)", text[pos:pos + 2])
     if nxt is None:
         return False
@@ -500,6 +502,8 @@ def _opens_next(text: str, pos: int, tables: MoneyTables) -> bool:
     atom = tables.re_atom.match(text, pos + nxt.end())
     if atom is None:
         return True
+    if need_scale and not atom.group("scale").strip():
+        return False
     rest = text[atom.end():atom.end() + 40]
     if tables.re_after.match(rest):
         return False

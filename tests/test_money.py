@@ -280,3 +280,17 @@ def test_seed_article_has_one_amount(nlp):
     assert (row["text"], row["amount"], row["currency"], row["count"]) == ("$21 billion", "21000000000", "USD", 52)
     assert "52 joint projects" in row["context"]
     assert text[row["start"]:row["end"]] == row["text"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The session opened at 10:30 EUR 5bn was raised.", [("EUR 5bn", "5000000000", "EUR")]),
+    ("Price: 17 USD 25.", [("17 USD 25", "17.25", "USD")]),
+    ("Notes of 1 $10 dollars each.", [("$10 dollars", "10", "USD")]),
+    ("It was 10 rmb 20 usd.", [("10 rmb", "10", "CNY"), ("20 usd", "20", "USD")]),
+    ("A marks 5 million DM deal.", [("5 million DM", "5000000", "DEM")]),
+    ("It cost 50 cents.", []),
+    ("Some 2 million pesos.", [("2 million pesos", "2000000", None)]),
+    ("The Mexican pesos fell; 2 million pesos were lost.", [("2 million pesos", "2000000", "MXN")]),
+])
+def test_marker_attachment(text, expected, tables):
+    assert amounts(text, tables) == expected
