@@ -47,6 +47,10 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_QUOTE_WORDS = 4
 #: share of a headline quote's content words found in a later quote to inherit its speaker
 HEADLINE_OVERLAP = 0.6
+#: a short quote counts as an utterance only if its reporting verb is this close to the marks
+TIGHT_WINDOW = 6
+#: an unattributed quote inside running text shorter than this is a cited phrase, not a quote
+MIN_UNATTRIBUTED_INLINE_WORDS = 8
 #: how many sentences back a pronoun looks for its antecedent
 PRONOUN_WINDOW = 4
 SENT_END = ".!?"
@@ -349,11 +353,22 @@ class _Doc:
                 found = self.resolve_org(tok, role_toks)
                 if found is not None:
                     return found
-        inside = [self.mention_at(t) for t in tok.subtree]
-        inside = [m for m in inside if m is not None]
+        # "Her attorney, Lenard Leeds, said": a named apposition
+        for app in tok.rights:
+            if app.dep_ == "appos":
+                m = self.mention_at(app, ("PERSON",))
+                if m is not None:
+                    return self.from_mention(m)
+        # the subject's own words (not a possessor, an apposition or a prepositional phrase)
+        core = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod")] + [tok]
+        inside = [m for m in (self.mention_at(t) for t in core) if m is not None]
         if inside:
             persons = [m for m in inside if m["label"] == "PERSON"]
             return self.from_mention((persons or inside)[0])
+        if tok.pos_ == "PROPN":  # a name the entities stage did not keep: the name as written
+            name = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+            written = self.doc[name[0].i:tok.i + 1].text
+            return {"speaker": written, "speaker_entity_id": None, "speaker_text": written}
         return None
 
     def role_of(self, tok: Token) -> tuple[Optional[dict], list[Token]]:
@@ -405,7 +420,7 @@ class _Doc:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 mods.extend(c for c in prep.children if c.dep_ == "pobj")
         country = self.country_evidence(mods)
-        start = min([tok.i] + [t.i for t in tok.lefts])
+        start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ != "det"])
         end = max(t.i for t in role_toks) + 1
         written = self.doc[start:end].text
         entities: dict[int, dict] = {}
@@ -429,7 +444,7 @@ class _Doc:
 
     def resolve_org(self, tok: Token, role_toks: list[Token]) -> Optional[dict]:
         """"the ministry" -> the most recent ORG mention containing the noun."""
-        written_start = min([tok.i] + [t.i for t in tok.lefts])
+        written_start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ != "det"])
         written = self.doc[written_start:tok.i + 1].text
         noun = tok.lower_
         best = None
@@ -448,22 +463,37 @@ class _Doc:
                 rank = max(rank, 2 if head.dep_ == "ROOT" else 1)
         return rank
 
-    def resolve_pronoun(self, tok: Token, number: str) -> Optional[dict]:
+    def resolve_pronoun(self, tok: Token, number: str, depth: int = 0) -> Optional[dict]:
         si = self.sent_index(tok)
-        for k in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
+        looked = 0
+        for k in range(si, -1, -1):
             sent = self.sents[k]
+            if k != si and self.covered(sent.start_char, sent.end_char) and \
+                    all(self.covered(t.idx) for t in sent if not t.is_space and not t.is_punct):
+                continue  # a sentence inside a quote: its persons are not antecedents
+            looked += 1
+            if looked > PRONOUN_WINDOW + 1:
+                break
             if number == "pl":
                 found = self.plural_antecedent(sent, tok)
                 if found is not None:
                     found["speaker_text"] = tok.text
                     return found
                 continue
-            cands = [m for m in self.index.in_span(sent)
+            cands = [m for m in self.index.overlapping(sent.start_char, sent.end_char)
                      if m["label"] == "PERSON" and m["end"] <= tok.idx and not self.covered(m["start"])
                      and not any(t.tag_ in ("NNS", "NNPS") for t in self.mention_tokens(m)[-1:])]
             if cands:
                 best = max(cands, key=lambda m: (self.subject_rank(m), m["start"]))
                 return self.from_mention(best, tok.text)
+            # "He also talked about …" — an earlier pronoun subject: follow its chain
+            earlier = [t for t in sent if t.i < tok.i and t.dep_ in SUBJ_DEPS and t.lower_ == tok.lower_
+                       and not self.covered(t.idx)]
+            if earlier and depth < 3:
+                found = self.resolve_pronoun(earlier[-1], number, depth + 1)
+                if found is not None:
+                    found["speaker_text"] = tok.text
+                    return found
         return None
 
     def plural_antecedent(self, sent, before: Token) -> Optional[dict]:
@@ -517,6 +547,8 @@ class _Doc:
                 found = self.resolve(near)
         if found is None and subj is not None:
             toks = [t for t in subj.subtree if not t.is_punct]
+            while toks and toks[0].dep_ == "det":
+                toks = toks[1:]
             if 0 < len(toks) <= 8:
                 found = {"speaker": None, "speaker_entity_id": None, "speaker_text": self.doc[toks[0].i:toks[-1].i + 1].text}
         return found
@@ -548,11 +580,14 @@ def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
         j += 1
     content_end = text[q["close"] - 1] if q["close"] > 0 else ""
     tight_after = content_end in ",!?." or text[q["close"]:q["close"] + 2].strip()[:1] == ","
-    for t in after:
+    for n, t in enumerate(after):
         if is_speech_verb(t, rules):
+            if any(c.dep_ == "ccomp" and c.i > t.i and not d.covered(c.idx) for c in t.children):
+                break  # "“…” The lawyer said he would appeal": the verb reports its own clause
             spk = d.speaker_of_verb(t)
             if spk is not None:
-                return dict(spk, cue=verb_lemma(t)), tight_after
+                # tight: the verb comes right after the quote or after a short subject
+                return dict(spk, cue=verb_lemma(t)), tight_after and n <= TIGHT_WINDOW
             break
     # before the opening mark: "Tokayev said: “…”", "He said, “…”", a previous sentence ending with ":"
     seg_end = q["open"]
@@ -565,11 +600,11 @@ def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
             before = _before_frame(d, k + 1)
     last = next((t for t in reversed(before) if not t.is_space), None)
     tight_before = last is not None and last.text in (":", ",")
-    for t in reversed(before):
+    for n, t in enumerate(reversed(before)):
         if is_speech_verb(t, rules):
             spk = d.speaker_of_verb(t)
             if spk is not None:
-                return dict(spk, cue=verb_lemma(t)), tight_before
+                return dict(spk, cue=verb_lemma(t)), tight_before and n <= TIGHT_WINDOW
     if last is not None and last.text == ":":
         label = [t for t in before if not t.is_space]
         persons = [d.mention_at(t, ("PERSON",)) for t in label]
@@ -644,8 +679,8 @@ def _keep_direct(q: dict) -> bool:
         return False
     if q["words"] < MIN_QUOTE_WORDS:
         return q["attr"] is not None and q["tight"]
-    if q["attr"] is None and q["mid_sentence"] and not q["finite"]:
-        return False  # a scare-quoted or named phrase inside running text
+    if q["attr"] is None and q["mid_sentence"] and (not q["finite"] or q["words"] < MIN_UNATTRIBUTED_INLINE_WORDS):
+        return False  # a scare-quoted, named or cited phrase inside running text
     if q["attr"] is None and not q["finite"]:
         return False  # a quoted title on its own
     return True
@@ -751,8 +786,7 @@ def find_statements(d: _Doc) -> list[dict]:
             while j < len(paras) and not _ends_statement(d, paras[j][0], paras[j][1], speaker):
                 rows.append(paras[j])
                 j += 1
-        for rs, re_ in rows:
-            rs, re_ = _strip_content(d.text, rs, re_)
+        for rs, re_ in rows:  # a paragraph without marks is taken whole (whitespace trimmed)
             if re_ > rs:
                 out.append(dict(speaker, start=rs, end=re_, kind="direct", text=d.text[rs:re_]))
         i = j if j > i + 1 else i + 1

@@ -76,10 +76,10 @@ DOC_CASES = [
     # colon-introduced marked quote
     (T + "Olaf Scholz said: “The agreement opens a new chapter for both countries.”",
      [("direct", "The agreement opens a new chapter for both countries.", "Olaf Scholz", "say")]),
-    # transcript label at the start of a line, unmarked; one row per paragraph
+    # transcript label at the start of a line, unmarked; one row per paragraph, taken whole
     (T + "Prime Minister of Japan Fumio Kishida: Thank you very much for coming,\n"
          "We discussed many important questions with our guests today.\n",
-     [("direct", "Thank you very much for coming", "Fumio Kishida", ":"),
+     [("direct", "Thank you very much for coming,", "Fumio Kishida", ":"),
       ("direct", "We discussed many important questions with our guests today.", "Fumio Kishida", ":")]),
     # "X said:" followed by unmarked paragraphs, ended by the next "Y said:"
     (T + "Emmanuel Macron said:\n\nWe are proud of this agreement and of our teams.\n\n"
@@ -121,6 +121,20 @@ DOC_CASES = [
     (T + "President Emmanuel Macron arrived in Berlin on Monday with Angela Merkel's successor. "
          "He stressed that Europe must stay united.",
      [("indirect", "Europe must stay united", "Emmanuel Macron", "stress")]),
+    # a pronoun whose antecedent sentence has only a pronoun subject follows the chain back
+    (T + "Angela Merkel visited the plant on Monday. She also toured the new port. "
+         "“It is a model for the whole region,” she said.",
+     [("direct", "It is a model for the whole region", "Angela Merkel", "say")]),
+    # a named apposition of the subject is the speaker; an apposition's own PP is not
+    (T + "Her adviser, Angela Merkel, said that the vote would be held in June.",
+     [("indirect", "the vote would be held in June", "Angela Merkel", "say")]),
+    # a verb after a full-stop quote that reports its own clause does not attribute the quote
+    (T + "The court called the ruling “unjust.” The lawyer said he would appeal the decision.",
+     [("indirect", "he would appeal the decision", None, "say")]),
+    # a short cited phrase inside running text is not a quote, even with a verb
+    (T + "The leaders apologised for “errors that were made” during the raid.", []),
+    # a short quote is a quote when its attribution frames it as an utterance
+    (T + "“Why not?” Angela Merkel asked.", [("direct", "Why not?", "Angela Merkel", "ask")]),
     # role noun with a nationality adjective -> the person of that country
     (T + "Chinese President Xi Jinping met President Emmanuel Macron in Paris. "
          "The Chinese leader noted that trade between the two countries was growing.",
