@@ -67,6 +67,8 @@ class MoneyTables:
     vague: list
     vague_prefix: list
     conversion_cues: list
+    range_cues: dict  # kind -> phrases (between, change, range_verb)
+    measure_nouns: set
     re_before: re.Pattern = field(repr=False, default=None)
     re_after: re.Pattern = field(repr=False, default=None)
     re_atom: re.Pattern = field(repr=False, default=None)
@@ -77,6 +79,8 @@ class MoneyTables:
     re_conversion: re.Pattern = field(repr=False, default=None)
     re_scale_after: re.Pattern = field(repr=False, default=None)
     re_compound: re.Pattern = field(repr=False, default=None)
+    re_between: re.Pattern = field(repr=False, default=None)
+    re_change: re.Pattern = field(repr=False, default=None)
 
 
 def _norm(text: str) -> str:
@@ -191,9 +195,14 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     for row in read_tsv(data_dir / "approximation.tsv"):
         approx[row["kind"].strip()].append(_norm(row["phrase"]))
     cues = [_norm(x) for x in read_lines(data_dir / "conversion_cues.txt")]
+    range_cues = {"between": [], "change": [], "range_verb": []}
+    for row in read_tsv(data_dir / "range_cues.tsv"):
+        range_cues[row["kind"].strip()].append(_norm(row["phrase"]))
+    measure = {w.lower() for w in read_lines(data_dir / "measure_nouns.txt")}
 
     t = MoneyTables(markers, markers_cs, family_default, scales, subunits, plural, number_words,
-                    approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues)
+                    approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues,
+                    range_cues, measure)
     _compile(t, attached_only, spaced)
     return t
 
@@ -264,6 +273,10 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
             out.append(left + body + right)
         return "|".join(out)
 
+    t.re_between = re.compile(rf"(?<!\w)(?i:{bounded(t.range_cues['between'])}){_SP}+$")
+    verbs = bounded(t.range_cues["range_verb"])
+    t.re_change = re.compile(
+        rf"(?:(?P<verb>(?i:{verbs})){_SP}+)?(?i:{bounded(t.range_cues['change'])}){_SP}+$")
     t.re_approx_before = re.compile(rf"(?i:{bounded(t.approx_before)}){_SP}+$")
     t.re_approx_after = re.compile(rf"^(?i:{_SP}*(?:{bounded(t.approx_after)}))")
     cues = bounded(t.conversion_cues + t.approx_before)
@@ -564,7 +577,7 @@ def _gap(text: str, a: MoneyMatch, b: MoneyMatch) -> str:
 _RANGE_GAP = re.compile(rf"^{_SP}*(?:-|–|—|(?i:to|and)){_SP}*$")
 
 
-def _link_ranges(text: str, atoms: list[MoneyMatch]) -> list[tuple[MoneyMatch, MoneyMatch]]:
+def _link_ranges(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> list[tuple[MoneyMatch, MoneyMatch]]:
     """Pairs (min, max) of amounts joined by -, to, or between ... and. A bound without a
     currency or scale takes it from the other ("$2-3 billion", "between 2 and 3 billion euros")."""
     pairs = []
@@ -573,8 +586,13 @@ def _link_ranges(text: str, atoms: list[MoneyMatch]) -> list[tuple[MoneyMatch, M
         a, b = atoms[i], atoms[i + 1]
         gap = _gap(text, a, b)
         ok = _RANGE_GAP.match(gap) is not None and (a.marker or b.marker)
+        before = text[max(0, a.start - 40):a.start]
         if ok and gap.strip().lower() == "and":
-            ok = re.search(rf"(?i:between){_SP}+$", text[max(0, a.start - 20):a.start]) is not None
+            ok = tables.re_between.search(before) is not None
+        elif ok:
+            change = tables.re_change.search(before)
+            if change is not None and not change.group("verb"):
+                ok = False  # "increase aid from $660 million to $1 billion": two amounts
         if ok and a.marker and b.marker and a.marker.family != b.marker.family:
             ok = False
         if ok and b.marker is None and a.has_scale and not b.has_scale:
@@ -601,11 +619,11 @@ def _link_ranges(text: str, atoms: list[MoneyMatch]) -> list[tuple[MoneyMatch, M
 
 def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMatch]:
     """All amounts of money in the text, sorted by start, with currency, approximation,
-    ranges (shared range_id, range_bound min/max) and bracketed conversions (equivalent_of =
-    the list index of the amount converted)."""
+    ranges (shared range_id, range_bound min/max; both rows span the whole range expression)
+    and bracketed conversions (equivalent_of = the list index of the amount converted)."""
     tables = tables or load_tables()
     atoms = _atoms(text, tables)
-    pairs = _link_ranges(text, atoms)
+    pairs = _link_ranges(text, atoms, tables)
     money = [a for a in atoms if a.marker is not None]
     money += _vague(text, tables, [(a.start, a.end) for a in money])
     money = [m for m in money if not (m.vague is False and m.amount is None)]
@@ -648,6 +666,11 @@ def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMat
             b_group[0].equivalent_of = index[id(a_group[0])]
             b_group[1].equivalent_of = index[id(a_group[1])]
         i = j
+    # both bounds of a range span the whole range expression ("8-10 billion yuan")
+    for lo, hi in pairs:
+        lo.end = hi.end
+        hi.start = lo.start
+        lo.text = hi.text = text[lo.start:hi.end]
     return money
 
 
@@ -681,6 +704,15 @@ def _noun_phrase(tok, exclude: set[int]) -> tuple[list, Optional[object]]:
     if tok.dep_ == "dobj" and gerund.dep_ == "pcomp" and gerund.i == kept[0].i - 1:
         kept.insert(0, gerund)  # "in blending operations"
     count_tok = next((t for t in kept if t.dep_ == "nummod" and t.like_num and t.head == tok), None)
+    # one "of" complement: "construction of the railway line", "exports of farm products"
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and of.i == tok.i + 1 and not any(t.i in exclude for t in of.subtree):
+        obj = next((g for g in of.rights if g.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            inner = [c for c in obj.lefts if c.dep_ in _CONTEXT_MODS]
+            first = min([obj.i] + [t.i for c in inner for t in c.subtree])
+            if first == of.i + 1:
+                kept.extend([of] + [tok.doc[k] for k in range(first, obj.i + 1)])
     return kept, count_tok
 
 
@@ -709,8 +741,35 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
         return empty
     inside = {t.i for t in span}
     root = span.root
+    # "from $660 million to $1 billion" parsed as one number: take the whole number phrase
+    for _ in range(3):
+        head = root.head
+        if head.i in inside or head == root or root.dep_ not in ("quantmod", "compound", "nummod"):
+            break
+        if not (head.like_num or head.pos_ in ("NUM", "SYM")):
+            break
+        lo, hi = min(span.start, head.i), max(span.end - 1, head.i)
+        inside |= set(range(lo, hi + 1))
+        root = head
 
-    def np(tok):
+    measure = tables.measure_nouns if tables else set()
+
+    def np(tok, depth=0):
+        if tok.lower_ in measure and depth < 2:
+            # "a combined value of X" measures something else: what it is attached to
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
+                       and not any(t.i in inside for t in c.subtree)), None)
+            obj = next((g for g in of.rights if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None and is_noun(obj):
+                return np(obj, depth + 1)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                host = tok.head.head
+                if is_noun(host):
+                    return np(host, depth + 1)
+                if host.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and is_noun(subj):
+                        return np(subj, depth + 1)
         return _phrase_record(*_noun_phrase(tok, inside), tables)
 
     def is_noun(tok):
