@@ -305,6 +305,12 @@ class _Doc:
     def sent_index(self, tok: Token) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, tok.i) - 1)
 
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in [start, end)."""
+        i = bisect.bisect_left(self.tok_starts, start)
+        j = bisect.bisect_left(self.tok_starts, end)
+        return list(self.doc[i:j])
+
     def covered(self, start: int, end: Optional[int] = None) -> bool:
         end = start + 1 if end is None else end
         return any(s < end and start < e for s, e in self.ranges)
@@ -317,7 +323,7 @@ class _Doc:
         return (persons or found)[0]
 
     def mention_tokens(self, m: dict) -> list[Token]:
-        return [t for t in self.doc if m["start"] <= t.idx < m["end"]]
+        return self.tokens_in(m["start"], m["end"])
 
     # -- speakers
     @staticmethod
@@ -660,9 +666,9 @@ def _direct_records(d: _Doc) -> list[dict]:
     d.ranges = [(q["open"], q["close"] + 1) for q in quotes]
     out = []
     for q in quotes:
-        content = [t for t in doc if q["start"] <= t.idx < q["end"]]
+        content = d.tokens_in(q["start"], q["end"])
         words = _words(content)
-        before = [t for t in doc if t.idx < q["open"]][-3:]
+        before = d.tokens_in(0, q["open"])[-3:]
         name_cue = any(t.lower_ in d.rules.name_cues for t in before[-2:])
         attr, tight = attribute_direct(q, d)
         q = dict(q, attr=attr, tight=tight, words=len(words), name_cue=name_cue,
@@ -695,7 +701,7 @@ def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
     if not m:
         return None
     colon = s + m.end() - 1
-    toks = [t for t in d.doc if s <= t.idx < colon]
+    toks = d.tokens_in(s, colon)
     persons = [d.mention_at(t, ("PERSON",)) for t in toks]
     persons = [p for p in persons if p is not None]
     if not persons or not _label_like(toks, d) or any(t.tag_.startswith("VB") and d.mention_at(t) is None for t in toks):
@@ -724,7 +730,7 @@ def _said_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
 
 def _speech_words(d: _Doc, s: int, e: int) -> bool:
     return any(d.rules.pronouns.get(t.lower_, ("3",))[0] in ("1", "2")
-               for t in d.doc if s <= t.idx < e)
+               for t in d.tokens_in(s, e))
 
 
 def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
@@ -735,7 +741,7 @@ def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
         return True
     if d.covered(s, e):
         return True
-    toks = [t for t in d.doc if s <= t.idx < e and not t.is_space]
+    toks = [t for t in d.tokens_in(s, e) if not t.is_space]
     if text[-1] not in SENT_END + "…\"”»’:;," and len(_words(toks)) < 12:
         return True  # a heading
     for t in toks:
@@ -754,7 +760,7 @@ def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
     return False
 
 
-def find_statements(d: _Doc) -> list[dict]:
+def _statements(d: _Doc) -> list[dict]:
     """Unmarked statements after a transcript label or "X said:"; one row per paragraph."""
     paras = paragraphs(d.text)
     out = []
@@ -910,7 +916,7 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
     return False
 
 
-def find_reported(d: _Doc) -> list[dict]:
+def _reported(d: _Doc) -> list[dict]:
     """Reported speech: {start, end, kind="indirect", text, speaker..., cue}."""
     out = []
     for tok in d.doc:
@@ -942,11 +948,11 @@ def _title_range(text: str) -> tuple[int, int]:
 
 
 def _content_lemmas(d: _Doc, s: int, e: int) -> set:
-    return {t.lemma_.lower() for t in d.doc if s <= t.idx < e and t.is_alpha and not t.is_stop}
+    return {t.lemma_.lower() for t in d.tokens_in(s, e) if t.is_alpha and not t.is_stop}
 
 
-def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
-    """All quote records of a processed doc, sorted by start."""
+def _marked(doc: Doc, rules: QuoteRules) -> tuple[_Doc, list[dict]]:
+    """The marked quotes kept, attributed (continuation included); d.ranges set to them."""
     d = _Doc(doc, rules)
     direct = _direct_records(d)
     paras = paragraphs(d.text)
@@ -967,10 +973,28 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
             prev = q
     kept = [q for q in direct if _keep_direct(q)]
     d.ranges = [(q["open"], q["close"] + 1) for q in kept]
+    return d, kept
 
-    statements = find_statements(d)
+
+def find_statements(doc: Doc, rules: Optional[QuoteRules] = None) -> list[dict]:
+    """Unmarked colon-introduced statements of a parsed doc (one record per paragraph)."""
+    d, _ = _marked(doc, rules or load_rules())
+    return _statements(d)
+
+
+def find_reported(doc: Doc, rules: Optional[QuoteRules] = None) -> list[dict]:
+    """Reported speech of a parsed doc, outside its marked quotes and statements."""
+    d, _ = _marked(doc, rules or load_rules())
+    d.ranges += [(s["start"], s["end"]) for s in _statements(d)]
+    return _reported(d)
+
+
+def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
+    """All quote records of a processed doc, sorted by start."""
+    d, kept = _marked(doc, rules)
+    statements = _statements(d)
     d.ranges += [(s["start"], s["end"]) for s in statements]
-    reported = find_reported(d)
+    reported = _reported(d)
 
     out = []
     for q in kept:

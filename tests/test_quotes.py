@@ -135,6 +135,18 @@ DOC_CASES = [
     (T + "The leaders apologised for “errors that were made” during the raid.", []),
     # a short quote is a quote when its attribution frames it as an utterance
     (T + "“Why not?” Angela Merkel asked.", [("direct", "Why not?", "Angela Merkel", "ask")]),
+    # "was quoted as saying": the subject of the passive verb
+    (T + "Angela Merkel was quoted as saying that the reforms would continue.",
+     [("indirect", "the reforms would continue", "Angela Merkel", "say")]),
+    # "they" -> the last plural (coordinated) subject
+    (T + "Vladimir Putin and Emmanuel Macron met in Paris. They said that the talks had been useful.",
+     [("indirect", "the talks had been useful", "Vladimir Putin and Emmanuel Macron", "say")]),
+    # an organisation noun -> the most recent organisation it names
+    (T + "The European Commission published its report on Monday. The commission said that growth would slow.",
+     [("indirect", "growth would slow", "European Commission", "say")]),
+    # a label with the title after the name
+    (T + "Shavkat Mirziyoyev, President of Uzbekistan: Our borders are open to our neighbours.\n",
+     [("direct", "Our borders are open to our neighbours.", "Shavkat Mirziyoyev", ":")]),
     # role noun with a nationality adjective -> the person of that country
     (T + "Chinese President Xi Jinping met President Emmanuel Macron in Paris. "
          "The Chinese leader noted that trade between the two countries was growing.",
@@ -164,3 +176,18 @@ def test_spans_group(nlp):
     doc = nlp(T + "Angela Merkel said that the talks had been very productive.")
     assert [s.text for s in doc.spans["quotes"]] == ["the talks had been very productive"]
     assert doc.spans["quotes"][0].label_ == "indirect"
+
+
+def test_headline_label_quote(nlp):
+    got = rows(nlp, "Macron: “Europe must defend its own interests”\n\nEmmanuel Macron spoke in Paris.")
+    assert got == [("direct", "Europe must defend its own interests", "Emmanuel Macron", ":")]
+
+
+def test_find_reported_and_statements_on_a_doc(nlp):
+    from pipeline.quotes import find_reported, find_statements
+
+    doc = nlp(T + "Olaf Scholz said:\n\nWe are ready to help our partners.\n\n"
+                  "Angela Merkel said that the talks had been useful. “We say that we agree,” she added.")
+    assert [r["text"] for r in find_statements(doc)] == ["We are ready to help our partners."]
+    # the clause inside the marked quote is not reported speech of its own
+    assert [r["text"] for r in find_reported(doc)] == ["the talks had been useful"]
