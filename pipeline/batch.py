@@ -61,7 +61,7 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
     for attr, (table, id_col) in RECORD_TABLES.items():
         for idx, rec in enumerate(records(doc, attr)):
             rec = dict(rec)
-            parties = rec.pop("parties", None)
+            parties = rec.pop("parties", None) if table == "documents" else None
             row = {c: None for c in schema.columns(table)}
             row.update({k: v for k, v in rec.items() if k in row})
             row["article_id"] = art.article_id
@@ -116,7 +116,12 @@ def process_articles(articles: Iterable[ArticleInput], nlp: Language, workers: i
                 rows["articles"].append(article_row(art, "error", f"pipeline: {type(doc).__name__}: {doc}"))
                 yield rows
             else:
-                yield doc_rows(doc, art)
+                try:
+                    yield doc_rows(doc, art)
+                except Exception as exc:  # noqa: BLE001 - a malformed record fails its article only
+                    rows = empty_rows()
+                    rows["articles"].append(article_row(art, "error", f"tables: {type(exc).__name__}: {exc}", doc))
+                    yield rows
         pending.clear()
 
     chunk = max(batch_size * max(workers, 1) * 4, 1)
