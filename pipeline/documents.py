@@ -55,7 +55,7 @@ def _words_re(words: Iterable[str], flags=re.I) -> re.Pattern:
     alts = sorted({w for w in words if w}, key=len, reverse=True)
     if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w])", flags)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w$€£¥])", flags)
 
 
 def _fold(text: str) -> str:
@@ -92,6 +92,11 @@ class Lexicon:
     country_of: dict = field(default_factory=dict)     # folded form -> iso2 (names, aliases, adjectives)
     country_names_only: dict = field(default_factory=dict)  # folded lower name/alias -> iso2
     capitals: set = field(default_factory=set)
+    person_title_re: re.Pattern = None
+    relational: list = field(default_factory=list)
+    event_words: dict = field(default_factory=dict)
+    content_verbs: list = field(default_factory=list)
+    generic_modifiers: set = field(default_factory=set)
     country_re: re.Pattern = None
     adjective_re: re.Pattern = None
 
@@ -130,11 +135,17 @@ class Lexicon:
                                      key=len, reverse=True)
         for row in read_tsv(folder / "party_heads.tsv"):
             lex.heads[row["plural"].strip().lower()] = (row["singular"].strip(), row["kind"].strip())
+        lex.relational = [w.lower() for w in read_lines(folder / "relational_nouns.txt")]
+        lex.event_words = {r["noun"].strip().lower(): [f.strip() for f in r["forms"].split("|") if f.strip()]
+                           for r in read_tsv(folder / "event_words.tsv")}
+        lex.content_verbs = [(r["verb"].strip(), (r.get("marker") or "").strip())
+                             for r in read_tsv(folder / "content_verbs.tsv")]
+        lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
+        lex.person_title_re = _words_re(read_lines(folder / "person_titles.txt"), flags=0)
         lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
         lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
         lex.today_re = _words_re(read_lines(folder / "today_cues.txt"))
-        lex.stops = [re.compile(p) if "(?=[A-Z])" in p else re.compile(p, re.I)
-                     for p in read_lines(folder / "description_stops.txt")]
+        lex.stops = [re.compile(p) for p in read_lines(folder / "description_stops.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if segmentation is not None and (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
@@ -247,6 +258,9 @@ def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, in
         lead = re.match(r"\s*(?:and|or)\s+", block[s:e])
         if lead:
             s += lead.end()
+        cut = re.search(r"(?<![A-Z])\.\s+(?=[A-Z])", block[s:e])
+        if cut:
+            e = s + cut.start()
         s, e = trim_span(block, s, e)
         if e > s:
             out.append((s + offset, e + offset))
@@ -505,7 +519,12 @@ class Analyzer:
             iso = whole[0].get("country") or self.lex.country_in(whole[0].get("canonical") or raw)
             name = self.country_of_iso(iso) or whole[0].get("canonical") or raw
             return {"party": name, "party_entity_id": whole[0]["entity_id"], "country": iso}
-        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] == "ORG"):
+        last = re.search(r"[A-Z][\w’'.-]*$", raw)
+        titled = bool(last) and bool(self.lex.person_title_re.search(raw)) and not any(
+            m["label"] in ("ORG", "GPE", "FAC") and m["start"] <= s + last.start() < m["end"] for m in mentions)
+        if titled and not (persons and persons[-1]["end"] >= e - 1):
+            persons = [{"start": e, "end": e, "country": None}]
+        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] in ("ORG", "FAC")):
             person = persons[-1]
             iso = person.get("country")
             if not iso:
@@ -641,15 +660,30 @@ class Analyzer:
         if self.published and self.lex.today_re.search(sent.text):
             return self.published
         # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
-        a, _ = self.paragraph(sent.start_char)
         j = sent_i
-        while any(p.search(self.sents[j].text) for p in self.lex.time_anaphora):
+        cues = []
+        while j >= 0 and sent_i - j < 4:
+            found = [m for p in self.lex.time_anaphora for m in p.finditer(self.sents[j].text)]
+            if not found:
+                break
+            cues += [m.group(0).lower() for m in found]
             j -= 1
-            if j < 0 or self.sents[j].start_char < a:
-                return None
+            if j < 0:
+                break
             value = self.date_in(self.sents[j].start_char, self.sents[j].end_char)
             if value:
                 return value
+        # the event the cue names ("the meeting") where an earlier sentence dates it ("met ... on Wednesday")
+        forms = {f for cue in cues for noun, fs in self.lex.event_words.items() if re.search(rf"\b{noun}\b", cue)
+                 for f in fs}
+        if forms:
+            pat = _words_re(forms)
+            for k in range(sent_i - 1, -1, -1):
+                st = self.sents[k]
+                if pat.search(st.text):
+                    value = self.date_in(st.start_char, st.end_char)
+                    if value:
+                        return value
         return None
 
     def place_in(self, s: int, e: int) -> Optional[str]:
@@ -746,6 +780,13 @@ class Analyzer:
             return False
         return True
 
+    def tok_from(self, char: int):
+        """The first token starting at or after ``char``."""
+        for t in self.doc:
+            if t.idx >= char:
+                return t
+        return None
+
     def tok_at(self, char: int):
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
@@ -809,12 +850,27 @@ class Analyzer:
         start = desc_start if desc_start is not None else self.np_start(type_m["start"], self.sents[sent_i].start_char)
         end = self.description_end(type_m["end"], limit, next_start)
         end = max(end, type_m["end"])
+        fm = re.match(r"\s+for\s+", text[type_m["end"]:end])
+        if fm and any(m["label"] in ("GPE", "ORG", "NORP", "PERSON") and m["start"] <= type_m["end"] + fm.end() + 4
+                      for m in self.ents.overlapping(type_m["end"] + fm.end(), end)):
+            end = type_m["end"]
         parse = parse_after_type(text, type_m["end"], end, self.lex, self.protected(type_m["end"], end))
         parties, explicit = [], False
         if parse["parties"]:
             parties = self.parties_from_zone(*parse["parties"], pos=start)
             explicit = True
         subject = None
+        if parse["subject"] and not parse["parties"]:
+            # "an agreement on double taxation between A and B": the parties close the subject
+            ss, se = parse["subject"]
+            tm = re.search(r"\s+between\s+(.+)$", text[ss:se])
+            if tm and not re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, self.lex.relational)) + r")$",
+                                    text[ss:ss + tm.start()].lower()):
+                zs, ze = ss + tm.start(1), se
+                sides = self.parties_from_zone(zs, ze, pos=start)
+                if len(sides) >= 2 and all(p.get("country") or p.get("party_entity_id") is not None for p in sides):
+                    parties, explicit = sides, True
+                    parse["subject"] = (ss, ss + tm.start())
         if parse["subject"]:
             ss, se = parse["subject"]
             # "signed the Memorandum for the United States": a represented side, not a subject
@@ -859,12 +915,12 @@ class Analyzer:
             return None
         s = after + m.end()
         seg = self.text[s:limit]
-        stop = re.search(r"\s*(?:,|;|\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who|and\s+(?:the\s+)?(?:signed|was|were|is|are))\s)", seg)
+        stop = re.search(r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who|and\s+(?:the\s+)?(?:signed|was|were|is|are))\s)", seg)
         e = s + (stop.start() if stop else len(seg))
         protected = self.protected(s, e)
         # do not stop inside an entity ("Chief of Defense")
         while stop and any(a < e < b for a, b in protected):
-            nxt = re.search(r"\s*(?:,|;|\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who)\s)",
+            nxt = re.search(r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who)\s)",
                             seg[e - s + 1:])
             e = (e + 1 + nxt.start()) if nxt else s + len(seg)
             if not nxt:
@@ -918,7 +974,16 @@ class Analyzer:
                 continue
             colon = self.lead_in(sent)
             if colon is None:
-                continue
+                stripped = sent.text.rstrip()
+                if stripped.endswith(":") and len(stripped.split()) <= 6 and i > 0 \
+                        and self.collective_signing(self.sents[i - 1]):
+                    colon = sent.start_char + len(stripped) - 1  # "Among them:" after "24 agreements were signed."
+                elif self.collective_signing(sent):
+                    nxt = text[sent.end_char:].lstrip(" \t\n")
+                    if nxt and list_marker(nxt, self.lex):
+                        colon = sent.start_char + len(stripped) - 1  # "... exchanged two documents. First: ..."
+                if colon is None:
+                    continue
             line_end = text.find("\n", colon)
             line_end = len(text) if line_end == -1 else line_end
             items: list[tuple[int, int]] = []
@@ -929,8 +994,10 @@ class Analyzer:
                 items, block_end = self.line_items(line_end)
             if not items:
                 continue
-            lead_parties = self.lead_parties(sent, colon)
-            date = self.signed_date(i)
+            lead_sent = sent if self.lead_in(sent) is not None or i == 0 or self.collective_signing(sent) \
+                else self.sents[i - 1]
+            lead_parties = self.lead_parties(lead_sent, min(colon, lead_sent.end_char))
+            date = self.signed_date(i) or self.signed_date(self.sents.index(lead_sent))
             place = self.place_in(sent.start_char, colon) or None
             signer_text = None
             made = 0
@@ -939,20 +1006,23 @@ class Analyzer:
                 if not types or types[0]["plural"]:
                     continue
                 t = types[0]
+                self.consumed.append((s, e))
+                cut = re.search(r"\s*,\s+(?:signed|inked|concluded|which|that)\b", text[t["end"]:e])
+                if cut:
+                    e = t["end"] + cut.start()
                 parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
                 parties = self.parties_from_zone(*parse["parties"], pos=s) if parse["parties"] else list(lead_parties)
                 if parse["parties"] and parse["party_kind"] == "with" and lead_parties:
                     parties = [p for p in lead_parties if p["country"] not in {q.get("country") for q in parties}][:1] + parties
                 subject = text[parse["subject"][0]:parse["subject"][1]] if parse["subject"] else None
                 rec = Mention(start=s, end=e, type_start=t["start"], type_end=t["end"], doc_type=t["doc_type"],
-                              anaphoric=False, definite=False, title=text[s:e], subject=subject,
+                              anaphoric=False, definite=False,
+                              title=re.sub(r"^(?:(?:a|an|the)\s+)", "", text[s:e], flags=re.I), subject=subject,
                               parties=[dict(p) for p in parties], explicit_parties=bool(parse["parties"]),
                               signed_date=date, signed_place=place or self.item_place(s, e, date), proper=True)
                 self.records.append(rec)
                 self.consumed.append((s, e))
                 made += 1
-            if made:
-                self.consumed.append((sent.start_char, colon + 1))
             del signer_text
 
     def item_place(self, s: int, e: int, date: Optional[str]) -> Optional[str]:
@@ -975,8 +1045,21 @@ class Analyzer:
 
     def lead_parties(self, sent: Span, colon: int) -> list[dict]:
         text = self.text
-        m = re.search(r"\bbetween\s+(.+?)\s*$", text[sent.start_char:colon])
+        m = None
+        for m in re.finditer(r"\bbetween\s+(.+?)\s*$", text[sent.start_char:colon]):
+            pass
+        ms = list(re.finditer(r"\bbetween\s+", text[sent.start_char:colon]))
+        m = re.match(r"\bbetween\s+(.+?)\s*$", text[sent.start_char + ms[-1].start():colon]) if ms else None
         if m:
+            m = re.search(r"\bbetween\s+(.+?)\s*$", text[sent.start_char:colon][ms[-1].start():])
+            m_off = ms[-1].start()
+        if m:
+            s = sent.start_char + m_off + m.start(1)
+            e = trim_span(text, s, colon)[1]
+            sides = self.parties_from_zone(s, e, pos=s)
+            if sides:
+                return sides
+        if False:
             s = sent.start_char + m.start(1)
             e = trim_span(text, s, colon)[1]
             sides = self.parties_from_zone(s, e, pos=s)
@@ -1008,14 +1091,12 @@ class Analyzer:
             mk = list_marker(text[ls:nl], self.lex)
             starts_type = False
             if not mk:
-                tm = self.lex.type_re.match(_fold(text), ls)
-                if tm is None:
-                    # a capitalised name before the type: "Financial Framework Agreement on ..."
-                    types = find_types(text, self.lex, ls, min(nl, ls + 80))
-                    if types and re.fullmatch(r"(?:[A-Z][\w’'-]*\s+){1,5}", text[ls:types[0]["start"]]):
-                        tm = True
-                starts_type = tm is not None and not (self.lex.doc_type(text[ls:nl].split()[0]) or (None, True))[1] \
-                    if tm is not None else False
+                types = find_types(text, self.lex, ls, min(nl, ls + 120))
+                if types and not types[0]["plural"]:
+                    lead_words = text[ls:types[0]["start"]]
+                    # the name opens the line, maybe after capitalised modifiers ("Financial Framework ...")
+                    starts_type = not lead_words.strip() or bool(
+                        re.fullmatch(r"(?:[A-Z][\w’'.-]*\s+){1,5}", lead_words))
             if mk and mode in (None, "marker"):
                 mode = "marker"
                 items += split_items(text[ls:nl], self.lex, ls) if ";" in stripped[:-1] else \
@@ -1033,53 +1114,71 @@ class Analyzer:
             pos = nl
         return items, pos
 
+    def objects(self, tok, kind: str, sent: Span) -> tuple[list[dict], Optional[tuple[int, int]]]:
+        """The documents a signing token reports (type matches), or the span of a collective
+        object ("a set of documents", "24 agreements")."""
+        text = self.text
+        limit = sent.end_char
+        after = tok.idx + len(tok.text)
+        found: list[dict] = []
+        collective = None
+        if kind == "nominal":
+            of = self.doc[tok.i + 1]
+            types = find_types(text, self.lex, of.idx + 2, limit)
+            if types and self._np_chars(of.idx + 2, types[0]["start"]):
+                found = [types[0]]
+            else:
+                cm = self.lex.collective_re.search(text, of.idx + 2, limit)
+                if cm and self._np_chars(of.idx + 2, cm.start()):
+                    collective = (of.idx + 2, cm.end())
+        else:
+            types = find_types(text, self.lex, after, limit)
+            cm = self.lex.collective_re.search(text, after, limit)
+            first_t = types[0] if types else None
+            if cm and self._np_chars(after, cm.start()) and (first_t is None or cm.start() < first_t["start"]):
+                collective = (after, cm.end())
+            elif first_t and self._np_chars(after, first_t["start"]):
+                found = [first_t]
+                # coordinated documents: "an agreement on X and a memorandum on Y"
+                for t in types[1:]:
+                    prev = found[-1]
+                    gap = text[prev["end"]:t["start"]]
+                    j = re.search(r"(?:,|;|\band\b)\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}$", gap)
+                    if j and not re.search(r"\b(?:which|that|was|were|is|are|has|have|had)\b", gap) \
+                            and self._np_chars(prev["end"] + j.end(), t["start"]) \
+                            and self._coordinated(prev["end"], t["start"]):
+                        found.append(t)
+            if not found and collective is None:
+                found, collective = self.passive_subject(tok, sent, types)
+        if found and found[0]["plural"] and collective is None:
+            collective = (after if found[0]["start"] > tok.idx else self.np_start(found[0]["start"], sent.start_char),
+                          found[0]["end"])
+            found = []
+        return found, collective
+
+    def collective_signing(self, sent: Span) -> bool:
+        for tok, kind in self.signing_tokens(sent):
+            if not self.is_planned(tok) and self.objects(tok, kind, sent)[1] is not None:
+                return True
+        return False
+
     def inline(self, i: int, sent: Span) -> None:
         text = self.text
         headline = sent.start_char < self.title_end
+        if sent.text.rstrip().endswith("?"):
+            return  # a question reports no signing ("What kind of agreements have they signed?")
         for tok, kind in self.signing_tokens(sent):
             if any(a <= tok.idx < b for a, b in self.consumed):
                 continue
             if self.is_planned(tok):
                 continue
             limit = sent.end_char
-            after = tok.idx + len(tok.text)
-            found: list[dict] = []
-            collective = None
-            if kind == "nominal":
-                of = self.doc[tok.i + 1]
-                types = [t for t in find_types(text, self.lex, of.idx + 2, limit)]
-                if types and self._np_chars(of.idx + 2, types[0]["start"]):
-                    found = [types[0]]
-                else:
-                    cm = self.lex.collective_re.search(text, of.idx + 2, limit)
-                    if cm and self._np_chars(of.idx + 2, cm.start()):
-                        collective = (of.idx + 2, cm.end())
-            else:
-                types = find_types(text, self.lex, after, limit)
-                cm = self.lex.collective_re.search(text, after, limit)
-                first_t = types[0] if types else None
-                if cm and self._np_chars(after, cm.start()) and (first_t is None or cm.start() < first_t["start"]):
-                    collective = (after, cm.end())
-                elif first_t and self._np_chars(after, first_t["start"]):
-                    found = [first_t]
-                    # coordinated documents: "an agreement on X and a memorandum on Y"
-                    for t in types[1:]:
-                        prev = found[-1]
-                        gap = text[prev["end"]:t["start"]]
-                        if re.search(r"(?:,|;|\band\b)\s*(?:(?:a|an|the|two|three)\s+)?(?:[\w’'-]+\s+){0,4}$", gap) \
-                                and not re.search(r"\b(?:which|that|was|were|is|are|has|have|had)\b", gap):
-                            j = re.search(r"(?:,|;|\band\b)\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}$", gap)
-                            if j and self._np_chars(prev["end"] + j.end(), t["start"]) \
-                                    and self._coordinated(prev["end"], t["start"]):
-                                found.append(t)
-                if not found and collective is None:
-                    found, collective = self.passive_subject(tok, sent, types)
+            found, collective = self.objects(tok, kind, sent)
             if collective is not None:
                 self.add_signing(i, sent, tok, kind, collective)
                 continue
             for n, t in enumerate(found):
                 if t["plural"]:
-                    self.add_signing(i, sent, tok, kind, (t["start"], t["end"]))
                     continue
                 nxt = found[n + 1]["start"] if n + 1 < len(found) else None
                 desc_start = None
@@ -1141,7 +1240,7 @@ class Analyzer:
             return [], None
         kind, s, e, t = max(cands, key=lambda c: c[2])
         # nothing but the description (no finite verb) between the noun and the verb
-        ta, tb = self.tok_at(e), tok
+        ta, tb = self.tok_from(e), tok
         if ta is None:
             return [], None
         aux_ok = False
@@ -1171,21 +1270,20 @@ class Analyzer:
                 value, currency = m["amount"], m.get("currency")
                 break
         parties = self.signers(tok, kind, obj[1], sent) if kind == "verb" else []
+        if not parties:
+            sides = self.context_sides(sent.start_char)
+            parties = sides if len(sides) >= 2 else []
         stext = sent.text.rstrip()
         rec = {"start": sent.start_char, "end": sent.start_char + len(stext), "text": stext, "count": count,
                "value": value, "currency": currency,
                "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,
                "signed_date": self.signed_date(i), "signed_place": self.place_in(sent.start_char, sent.end_char)}
         del obj_text
+        rec["headline"] = sent.start_char < self.title_end
         for prev in self.signings:
             if prev["start"] == rec["start"]:
                 return
         # the same event reported again (a caption, a summary) adds no row
-        for prev in self.signings:
-            if rec["count"] is None and rec["value"] is None and rec["signed_date"] == prev["signed_date"]:
-                for k in ("parties", "signed_place"):
-                    prev[k] = prev[k] or rec[k]
-                return
         self.signings.append(rec)
 
     # ---------------------------------------------------------------- merging
@@ -1203,21 +1301,94 @@ class Analyzer:
                 return False
         if m.signed_date and a.signed_date and m.signed_date[:4] != a.signed_date[:4]:
             return False
+        # a name of its own ("the 1987 Border Treaty") is another document
+        mods = re.findall(r"[A-Z][\w’'-]*", self.text[m.start:m.type_start])
+        mods = [w for w in mods if w.lower() not in DETERMINERS and w.lower() != "new"]
+        if mods and not all(w.lower() in _fold(a.title or "").lower() for w in mods):
+            return False
         ca = {p.get("country") for p in a.parties if p.get("country")}
         cm = {p.get("country") for p in m.parties if p.get("country")}
-        if ca and cm and ca != cm:
+        if ca and cm and not cm <= ca:
             return False
         return True
+
+    def fallback_subject(self, r: Mention) -> Optional[str]:
+        """A subject when none follows the name: a marker inside a participle clause
+        ("a Memorandum affirming ... reached on X"), the name's own modifiers ("Strategic Arms
+        Reduction Treaty", "a currency swap agreement"), a describing next sentence ("This
+        document commits ... to X"), or an earlier mention of the same document ("its
+        memorandum of understanding of assistance to X" before "signed this new MOU")."""
+        text = self.text
+        # (a) a participle clause carrying the subject
+        tail = text[r.type_end:r.end]
+        if re.match(r"\s+\w+(?:ing|ed)\b", tail):
+            m = re.search(r"\s(?:on|concerning|regarding|in the field of|in the area of)\s+(?=\w)", tail)
+            if m:
+                s0, e0 = trim_span(text, r.type_end + m.end(), r.end)
+                if e0 > s0:
+                    return text[s0:e0]
+        # (b) the name's modifiers
+        pre = [t for t in self.doc if r.start <= t.idx < r.type_start and not t.is_space]
+        words = []
+        for t in reversed(pre):
+            if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "POS" and t.lower_ not in self.lex.generic_modifiers \
+                    and not t.like_num and t.lower_ not in DETERMINERS and not self.lex.country_in(t.text):
+                words.insert(0, t)
+            elif t.lower_ in self.lex.generic_modifiers and words:
+                continue
+            else:
+                break
+        if words:
+            return text[words[0].idx:words[-1].idx + len(words[-1].text)]
+        # (c) the next sentence describes the document
+        i = self.sent_of(r.start)
+        forms = "|".join(re.escape(f) for f in self.lex.type_of) + "|document"
+        for j in (i + 1,):
+            if j >= len(self.sents):
+                break
+            st = self.sents[j].text
+            for verb, marker in self.lex.content_verbs:
+                m = re.match(rf"\s*(?:(?:This|The|That)\s+(?:new\s+)?(?:{forms})|It)\s+{re.escape(verb)}\s+", st, re.I)
+                if not m:
+                    continue
+                rest_s = self.sents[j].start_char + m.end()
+                if marker:
+                    mk = re.search(rf"\b{re.escape(marker)}\s+", text[rest_s:self.sents[j].end_char])
+                    if not mk:
+                        continue
+                    rest_s += mk.end()
+                s0, e0 = trim_span(text, rest_s, self.sents[j].end_char)
+                if e0 > s0:
+                    return text[s0:e0]
+        # (d) an earlier (unsigned) mention of the same document names its subject
+        if r.definite:
+            for k in range(i, max(-1, i - 3), -1):
+                st = self.sents[k]
+                for t in find_types(text, self.lex, st.start_char, min(st.end_char, r.start)):
+                    if t["doc_type"] != r.doc_type or t["plural"]:
+                        continue
+                    end = self.description_end(t["end"], st.end_char)
+                    parse = parse_after_type(text, t["end"], end, self.lex)
+                    if parse["subject"]:
+                        return text[parse["subject"][0]:parse["subject"][1]]
+                    m = re.match(r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?=[a-z])", text[t["end"]:end])
+                    if m:
+                        s0, e0 = trim_span(text, t["end"] + m.end(), end)
+                        if e0 > s0:
+                            return text[s0:e0]
+        return None
 
     def add_mention(self, m: Mention) -> None:
         if m.headline:
             self.records.append(m)  # resolved in finish()
             return
-        if m.definite or (m.proper and m.title):
+        indefinite = re.match(r"(?:a|an|one|another)\s", self.text[m.start:m.type_start], re.I)
+        if (m.definite or (m.proper and m.title)) and not indefinite:
             for a in reversed(self.records):
-                if a.headline:
+                if a.headline or a.start >= m.start:
                     continue
-                if self.compatible(a, m) and (m.definite or _similar(a.title or "", m.title or "")):
+                same_name = _norm_title(a.title) == _norm_title(m.title)
+                if self.compatible(a, m) and (m.definite or same_name):
                     _fill(a, m)
                     return
         self.records.append(m)
@@ -1234,11 +1405,23 @@ class Analyzer:
                 body.append(h)
         body.sort(key=lambda r: r.start)
         self.records = body
+        for r in body:
+            if r.subject is None:
+                r.subject = self.fallback_subject(r)
+        sbody = list(self.signings)
+        for r in sbody:
+            r.pop("headline", None)
+        self.signings = sorted(sbody, key=lambda r: r["start"])
 
 
 def _name_part(title: str, lex: Lexicon) -> str:
     m = re.search(r"\s(?:between|on|for|to|with|concerning|regarding)\s", title)
     return title[:m.start()] if m else title
+
+
+def _norm_title(t: Optional[str]) -> str:
+    t = re.sub(r"^(?:(?:a|an|the|this|that|its|their|our|new)\s+)+", "", _fold(t or "").lower())
+    return " ".join(t.split())
 
 
 def _similar(a: str, b: str) -> bool:
