@@ -469,11 +469,6 @@ class Analyzer:
                 return i
         return len(self.sents) - 1
 
-    def paragraph(self, char: int) -> tuple[int, int]:
-        a = self.text.rfind("\n", 0, char) + 1
-        b = self.text.find("\n", char)
-        return a, (b if b != -1 else len(self.text))
-
     def protected(self, start: int, end: int) -> list[tuple[int, int]]:
         return [(m["start"], m["end"]) for m in self.ents.overlapping(start, end)
                 if m["label"] in ("ORG", "GPE", "FAC", "NORP", "PERSON", "LOC", "WORK_OF_ART", "LAW")]
@@ -999,7 +994,6 @@ class Analyzer:
             lead_parties = self.lead_parties(lead_sent, min(colon, lead_sent.end_char))
             date = self.signed_date(i) or self.signed_date(self.sents.index(lead_sent))
             place = self.place_in(sent.start_char, colon) or None
-            signer_text = None
             made = 0
             for s, e in items:
                 types = find_types(text, self.lex, s, e)
@@ -1023,7 +1017,6 @@ class Analyzer:
                 self.records.append(rec)
                 self.consumed.append((s, e))
                 made += 1
-            del signer_text
 
     def item_place(self, s: int, e: int, date: Optional[str]) -> Optional[str]:
         if date and self.published and not self.published.startswith(date[:7]):
@@ -1045,24 +1038,12 @@ class Analyzer:
 
     def lead_parties(self, sent: Span, colon: int) -> list[dict]:
         text = self.text
-        m = None
-        for m in re.finditer(r"\bbetween\s+(.+?)\s*$", text[sent.start_char:colon]):
-            pass
+        # the last "between A and B" of the lead-in ("the following agreements between A and B:")
         ms = list(re.finditer(r"\bbetween\s+", text[sent.start_char:colon]))
-        m = re.match(r"\bbetween\s+(.+?)\s*$", text[sent.start_char + ms[-1].start():colon]) if ms else None
-        if m:
-            m = re.search(r"\bbetween\s+(.+?)\s*$", text[sent.start_char:colon][ms[-1].start():])
-            m_off = ms[-1].start()
-        if m:
-            s = sent.start_char + m_off + m.start(1)
+        if ms:
+            s = sent.start_char + ms[-1].end()
             e = trim_span(text, s, colon)[1]
-            sides = self.parties_from_zone(s, e, pos=s)
-            if sides:
-                return sides
-        if False:
-            s = sent.start_char + m.start(1)
-            e = trim_span(text, s, colon)[1]
-            sides = self.parties_from_zone(s, e, pos=s)
+            sides = self.parties_from_zone(s, e, pos=s) if e > s else []
             if sides:
                 return sides
         for tok, kind in self.signing_tokens(sent):
@@ -1181,10 +1162,7 @@ class Analyzer:
                 if t["plural"]:
                     continue
                 nxt = found[n + 1]["start"] if n + 1 < len(found) else None
-                desc_start = None
-                if nxt is not None:
-                    pass
-                m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i, desc_start)
+                m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i)
                 m.headline = headline
                 if not m.explicit_parties or m.parties == [] or \
                         (self.text[m.type_end:].lstrip().lower().startswith("with ")):
@@ -1194,8 +1172,6 @@ class Analyzer:
                                                {q.get("country") for q in signers} or not p.get("country")]
                     elif not m.explicit_parties:
                         m.parties = signers
-                if not m.parties and not m.definite:
-                    m.parties = []
                 subj = (m.type_end, m.end)
                 m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx)
                 m.signed_place = self.place_in(sent.start_char, sent.end_char)
@@ -1260,7 +1236,6 @@ class Analyzer:
 
     def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> None:
         text = self.text
-        obj_text = text[obj[0]:obj[1]]
         np_s = self.np_start(obj[0], sent.start_char) if obj[0] < tok.idx else obj[0]
         count = count_of(text[np_s:obj[1]], self.lex)
         value = currency = None
@@ -1278,7 +1253,6 @@ class Analyzer:
                "value": value, "currency": currency,
                "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,
                "signed_date": self.signed_date(i), "signed_place": self.place_in(sent.start_char, sent.end_char)}
-        del obj_text
         rec["headline"] = sent.start_char < self.title_end
         for prev in self.signings:
             if prev["start"] == rec["start"]:
