@@ -1420,6 +1420,14 @@ def _fill(a: Mention, m: Mention) -> None:
         a.title = m.title
 
 
+def clean_subject(subject: Optional[str]) -> Optional[str]:
+    """A subject without a dangling function word or punctuation at its end ("... assistance to")."""
+    if not subject:
+        return subject
+    out = re.sub(r"(?:[\s,;:]+(?:to|of|and|or|the|a|an|for|on|in|with|by|at|from))+[\s,;:.]*$", "", subject)
+    return out.strip(" ,;:") or None
+
+
 def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
     """(documents, signings) of a parsed doc whose entities, dates and money stages ran."""
     an = Analyzer(doc, lex)
@@ -1433,7 +1441,7 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
             parties.append({"party": p["party"], "party_entity_id": p.get("party_entity_id"),
                             "country": p.get("country")})
         docs.append({"start": r.start, "end": r.end, "text": doc.text[r.start:r.end], "doc_type": r.doc_type,
-                     "title": r.title, "subject": r.subject, "signed_date": r.signed_date,
+                     "title": r.title, "subject": clean_subject(r.subject), "signed_date": r.signed_date,
                      "signed_place": r.signed_place, "parties": parties})
     return docs, an.signings
 

@@ -330,3 +330,12 @@ def test_date_of_the_meeting_an_anaphor_names(nlp):
             "After the meeting, the ministers signed a protocol on customs.")
     doc = run(nlp, text, published="2024-03-06")
     assert doc._.documents[0]["signed_date"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("levels of aid to", "levels of aid"), ("port works and", "port works"), ("grain exports", "grain exports"),
+    (None, None),
+])
+def test_clean_subject(subject, expected):
+    from pipeline.documents import clean_subject
+    assert clean_subject(subject) == expected
