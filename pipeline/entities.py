@@ -37,7 +37,8 @@ from .config import stage_data_dir
 from .stage import Stage, read_lines, read_tsv
 
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "'s", "’s", "&", "-", "in"}
+CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "'s", "’s", "&", "-", "in", "to",
+              "regarding", "concerning"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
@@ -100,6 +101,11 @@ class Gazetteer:
         self.heads = {w.lower() for w in read_lines(folder / "institution_heads.txt")}
         self.place_nouns = {w.lower() for w in read_lines(folder / "place_nouns.txt")}
         self.generic_names = {w.lower() for w in read_lines(folder / "generic_names.txt")}
+        self.max_generic = max((len(g.split()) for g in self.generic_names), default=1)
+        self.portfolio = {w.lower() for w in read_lines(folder / "portfolio_words.txt")}
+        self.name_heads: dict[str, list[dict]] = {}
+        for row in read_tsv(folder / "name_heads.tsv"):
+            self.name_heads.setdefault(row["head"].lower(), []).append(row)
         self.titles = {tuple(w.rstrip(".") for w in t.lower().split()) for t in read_lines(folder / "titles.txt")}
         self.max_title = max((len(t) for t in self.titles), default=0)
 
@@ -116,7 +122,10 @@ class Gazetteer:
         return len(self.entries) - 1
 
     def _pattern(self, form: str, index: int) -> None:
-        for variant in {form, form.replace("'", "’")}:
+        variants = {form, form.replace("'", "’")}
+        if self.entries[index].label == "GPE" and len(form) > 3 and form.upper() != form:
+            variants.add(form.upper())          # datelines: "TASHKENT."
+        for variant in variants:
             self.patterns.setdefault(variant, [])
             if index not in self.patterns[variant]:
                 self.patterns[variant].append(index)
@@ -164,9 +173,10 @@ class EntityStage(Stage):
             out.append((Span(doc, start, end, label=entry.label), entry))
         return out
 
-    def institution_spans(self, doc: Doc) -> list[Span]:
-        """Runs of capitalised words and connectors that contain an institution head noun."""
-        spans = []
+    def capitalised_runs(self, doc: Doc) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words joined by connectors (of, for, and, the ...),
+        within one line, without connectors at either end."""
+        runs = []
         i, n = 0, len(doc)
         while i < n:
             if not self._capitalised(doc[i]):
@@ -175,12 +185,96 @@ class EntityStage(Stage):
             j = i
             while j + 1 < n and self._continues(doc, j + 1):
                 j += 1
-            # trim trailing connectors / possessives
             while j > i and doc[j].lower_ in CONNECTORS:
                 j -= 1
-            spans.extend(self._split_run(doc, i, j + 1))
+            runs.append((i, j + 1))
             i = j + 1
+        return runs
+
+    def institution_spans(self, doc: Doc, runs) -> list[Span]:
+        """Runs that contain an institution head noun are ORG names."""
+        spans = []
+        for start, end in runs:
+            spans.extend(self._split_run(doc, start, end))
         return spans
+
+    def named_head_spans(self, doc: Doc, runs) -> list[Span]:
+        """Runs named by their head noun (name_heads.tsv): events ("Astana International
+        Forum", "the Belt and Road summit"), initiatives, titled documents ("Joint Statement
+        on Counterterrorism Cooperation", "Financial Framework Partnership Agreement")."""
+        spans = []
+        for start, end in runs:
+            while start < end and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            if end - start < 1:
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and not nxt.is_title and any(
+                    r["position"] == "last" and r["lowercase_ok"] == "yes"
+                    for r in self.gaz.name_heads.get(nxt.lower_, [])):
+                end += 1                               # "Belt and Road summit"
+            if end - start < 2 or doc[start:end].text.lower().replace("’", "'") in self.gaz.generic_names:
+                continue
+            first, last = doc[start].lower_, doc[end - 1].lower_
+            label = None
+            for k in range(start, end):
+                for rule in self.gaz.name_heads.get(doc[k].lower_, []):
+                    pos = rule["position"]
+                    # "... Forum in May": a last-position head may end the name before a connector
+                    ends_name = k == end - 1 or doc[k + 1].lower_ in CONNECTORS
+                    if (pos == "any" or (pos == "last" and ends_name)
+                            or (pos == "first" and (k == start or (k == start + 1 and first == "joint")))):
+                        label = rule["label"]
+                        if pos == "last":
+                            end = k + 1
+                        break
+                if label:
+                    break
+            if label and end - start < 2:
+                continue
+            if label and not (first in self.gaz.heads and label != "LAW"):
+                spans.append(Span(doc, start, end, label=label))
+        return spans
+
+    def title_led_names(self, doc: Doc, runs) -> list[Span]:
+        """A person named after a title: past the title and its portfolio ("Minister of
+        Trade and Integration", "Minister of Transport of Kazakhstan"), the next capitalised
+        words are the name ("... Nurlan Abenov", "Admiral Mullen")."""
+        spans = []
+        for start, end in runs:
+            k = start
+            while k < end:
+                n = self.gaz.title_at(doc, k)
+                if not n:
+                    k += 1
+                    continue
+                after_title = k + n
+                s = after_title
+                while s < end and (doc[s].lower_ in CONNECTORS or doc[s].lower_ in self.gaz.portfolio
+                                   or self.gaz.is_head(doc[s].text) or self.gaz.title_at(doc, s)
+                                   or (self.gaz.entry_for(doc[s].text) is not None
+                                       and self.gaz.entry_for(doc[s].text).label != "PERSON")):
+                    s += max(1, self.gaz.title_at(doc, s))
+                e = s
+                while e < end and doc[e].lower_ not in CONNECTORS and (
+                        doc[e].is_alpha or re.match(r"^[A-Z]\.$", doc[e].text)):
+                    e += 1
+                n_words = e - s
+                if 1 <= n_words <= 4 and (n_words > 1 or s == after_title):
+                    spans.append(Span(doc, s, e, label="PERSON"))
+                k = max(e, k + 1)
+        return spans
+
+    def generic_phrase_tokens(self, doc: Doc) -> set[int]:
+        """Tokens inside a generic document name ("Memorandum of Understanding")."""
+        out = set()
+        lowers = [t.lower_ for t in doc]
+        for i in range(len(doc)):
+            for n in range(min(self.gaz.max_generic, len(doc) - i), 1, -1):
+                if " ".join(lowers[i:i + n]).replace("’", "'") in self.gaz.generic_names:
+                    out.update(range(i, i + n))
+                    break
+        return out
 
     def _capitalised(self, tok) -> bool:
         t = tok.text
@@ -229,6 +323,14 @@ class EntityStage(Stage):
                     break
             heads = [k for k in range(s, e) if self.gaz.is_head(doc[k].text)]
             if heads:
+                # "China's Ministry of Commerce": the country is a mention of its own
+                poss = [k for k in range(s, heads[0]) if doc[k].lower_ in ("'s", "’s")]
+                if poss:
+                    s = poss[-1] + 1
+                # "the Kazakh and Uzbek Governments": coordinated adjectives, no name
+                if doc[heads[0]].text.endswith("s") and doc[heads[0]].lower_ not in self.gaz.heads \
+                        and any(doc[k].lower_ == "and" for k in range(s, heads[0])):
+                    continue
                 # "Adesina of the African Development Bank": the name starts after "of"
                 cut = [k for k in range(s, heads[0]) if doc[k].lower_ in ("of", "for", "in", "on")]
                 if cut:
@@ -323,20 +425,27 @@ class EntityStage(Stage):
     def process(self, doc: Doc) -> None:
         entries: dict[tuple[int, int], Entry] = {}
         candidates: list[tuple[int, Span]] = []
+        runs = self.capitalised_runs(doc)
         for span, entry in self.gazetteer_spans(doc):
             candidates.append((2, span))
             entries[(span.start, span.end)] = entry
-        for span in self.institution_spans(doc):
+        for span in self.institution_spans(doc, runs) + self.named_head_spans(doc, runs):
             if (span.start, span.end) in entries:   # "Russian Federation" is the country
                 continue
             span = self.yield_to_names(span, entries)
             if span is not None:
                 candidates.append((3, span))
+        model_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for span in self.title_led_names(doc, runs):
+            # the model's own reading of a name wins where it has one
+            if not any(p.start < span.end and span.start < p.end for p in model_people):
+                candidates.append((2, span))
         in_title = set()
         for k in range(len(doc)):
             n = self.gaz.title_at(doc, k)
             if n >= 2 and k + n < len(doc) and doc[k + n].text[:1].isupper():
                 in_title.update(range(k, k + n))
+        in_title |= self.generic_phrase_tokens(doc)
         numeric = []
         for ent in doc.ents:
             if ent.label_ in NUMERIC_LABELS:
@@ -345,6 +454,7 @@ class EntityStage(Stage):
             span = self.clean_model_span(ent)
             if span is not None and not all(k in in_title for k in range(span.start, span.end)):
                 candidates.append((1, span))
+        candidates = self.drop_embedded_surnames(candidates, entries)
 
         chosen: list[Span] = []
         taken = set()
@@ -358,6 +468,21 @@ class EntityStage(Stage):
         keep_numeric = [e for e in numeric if not any(k in taken for k in range(e.start, e.end))]
         doc.ents = filter_spans(chosen + keep_numeric)
         doc._.entities = self.canonicalise(doc, chosen, entries)
+
+    @staticmethod
+    def drop_embedded_surnames(candidates, entries):
+        """A gazetteer surname inside a longer person name found by the model or after a
+        title ("Ilkhom Saidov" is not the Saidov of the gazetteer) gives way to that name."""
+        people = [sp for _, sp in candidates if sp.label_ == "PERSON" and (sp.start, sp.end) not in entries]
+        out = []
+        for prio, span in candidates:
+            entry = entries.get((span.start, span.end))
+            if entry is not None and entry.label == "PERSON" and len(span) == 1 and any(
+                    p.start < span.start and p.end >= span.end for p in people):
+                del entries[(span.start, span.end)]
+                continue
+            out.append((prio, span))
+        return out
 
     def canonicalise(self, doc: Doc, spans: list[Span], entries: dict) -> list[dict]:
         places = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), entry.country)
@@ -377,7 +502,8 @@ class EntityStage(Stage):
         self._link_acronyms(doc, mentions)
         for m in mentions:
             if m["label"] == "ORG" and m["country"] is None:
-                m["country"] = self._country_inside(m, places)
+                m["country"] = self._country_inside(m, places) or self._possessor_country(doc, m, places)
+        self._group_orgs(mentions, places)
         ids: dict[tuple[str, str], int] = {}
         out = []
         for m in mentions:
@@ -394,8 +520,14 @@ class EntityStage(Stage):
         (or, for surname-first names, starting) with it."""
         people = [m for m in mentions if m["label"] == "PERSON"]
         full = sorted({m["canonical"] for m in people}, key=lambda c: -len(c.split()))
+        local = [m["canonical"] for m in people if not m["_gaz"] and len(m["canonical"].split()) > 1]
         for m in people:
             if m["_gaz"]:
+                # article evidence beats the gazetteer: a bare "Saidov" after "Ilkhom Saidov"
+                if " " not in m["text"].strip():
+                    mine = [n for n in local if n.split()[-1] == m["text"]]
+                    if len(set(mine)) == 1:
+                        m["canonical"], m["country"], m["role"] = mine[0], None, None
                 continue
             words = m["canonical"].split()
             for name in full:
@@ -423,6 +555,64 @@ class EntityStage(Stage):
             src = aliases.get(m["text"])
             if src is not None and src is not m and not m["_gaz"]:
                 m["canonical"], m["label"], m["country"] = src["canonical"], src["label"], src["country"]
+
+    def _group_orgs(self, mentions: list[dict], places) -> None:
+        """Mentions of one organisation get one canonical name: the fullest form written in
+        the article ("African Development Bank" -> "African Development Bank Group";
+        "China's Ministry of Commerce" -> "Ministry of Commerce of the People's Republic of
+        China"). Forms join when a gazetteer entry, an acronym or the name itself (without
+        "of <country>", compared word by word as a prefix) says they are one body of the
+        same country."""
+        orgs = [m for m in mentions if m["label"] == "ORG"]
+
+        def base(m):
+            words = normalise_name(m["text"]).split()
+            # drop a trailing "of (the) <country>" named inside
+            inside = [(s, e) for s, e, _ in places if s >= m["start"] and e <= m["end"]]
+            if inside and m["end"] == max(e for _, e in inside):
+                last_start = max(s for s, _ in inside)
+                cut = min(len(words), len(normalise_name(m["text"][:last_start - m["start"]]).split()))
+                while cut > 0 and words[cut - 1].lower() in ("of", "the"):
+                    cut -= 1
+                words = words[:cut] or words
+            return [w.lower() for w in words]
+
+        bases = [base(m) for m in orgs]
+        parent = list(range(len(orgs)))
+
+        def find(i):
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        for i, a in enumerate(orgs):
+            for j in range(i):
+                b = orgs[j]
+                if a["country"] and b["country"] and a["country"] != b["country"]:
+                    continue
+                same = a["canonical"].casefold() == b["canonical"].casefold()
+                short, long_ = sorted((bases[i], bases[j]), key=len)
+                prefix = len(short) >= 2 and long_[:len(short)] == short
+                if same or prefix:
+                    parent[find(i)] = find(j)
+        groups: dict[int, list[dict]] = {}
+        for i, m in enumerate(orgs):
+            groups.setdefault(find(i), []).append(m)
+        for members in groups.values():
+            fullest = max(members, key=lambda m: (len(normalise_name(m["text"])), -m["start"]))
+            name = normalise_name(fullest["text"])
+            country = next((m["country"] for m in members if m["country"]), None)
+            for m in members:
+                m["canonical"], m["country"] = name, country
+
+    @staticmethod
+    def _possessor_country(doc: Doc, m: dict, places) -> Optional[str]:
+        """"China's Ministry of Commerce": the country in the possessive right before."""
+        before = doc.text[max(0, m["start"] - 40):m["start"]]
+        if not re.search(r"['’]s\s*$", before):
+            return None
+        cands = [iso for s, e, iso in places if e <= m["start"] and m["start"] - e <= 4]
+        return cands[-1] if cands else None
 
     @staticmethod
     def _country_inside(m: dict, places: list[tuple[int, int, str]]) -> Optional[str]:
