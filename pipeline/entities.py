@@ -222,6 +222,8 @@ class EntityStage(Stage):
                     pos = rule["position"]
                     # "... Forum in May": a last-position head may end the name before a connector
                     ends_name = k == end - 1 or doc[k + 1].lower_ in CONNECTORS
+                    if pos == "first" and not self._names_a_subject(doc, start, end):
+                        continue
                     if (pos == "any" or (pos == "last" and ends_name)
                             or (pos == "first" and (k == start or (k == start + 1 and first == "joint")))):
                         label = rule["label"]
@@ -235,6 +237,15 @@ class EntityStage(Stage):
             if label and not (first in self.gaz.heads and label != "LAW"):
                 spans.append(Span(doc, start, end, label=label))
         return spans
+
+    def _names_a_subject(self, doc: Doc, start: int, end: int) -> bool:
+        """'Joint Statement on Counterterrorism Cooperation', 'Declaration on the Transition
+        ...': past the generic document name the run goes on with a subject preposition."""
+        for n in range(min(self.gaz.max_generic, end - start), 0, -1):
+            if doc[start:start + n].text.lower().replace("’", "'") in self.gaz.generic_names:
+                k = start + n
+                return k < end and doc[k].lower_ in ("on", "regarding", "concerning", "in")
+        return False
 
     def title_led_names(self, doc: Doc, runs) -> list[Span]:
         """A person named after a title: past the title and its portfolio ("Minister of
@@ -293,6 +304,9 @@ class EntityStage(Stage):
                 return False
             if tok.lower_ == "and" and nxt.lower_ == "the":
                 return False
+            if tok.lower_ in ("in", "at", "to") and (nxt.ent_type_ in ("DATE", "TIME") or (
+                    self.gaz.entry_for(nxt.text) is not None and self.gaz.entry_for(nxt.text).label == "GPE")):
+                return False        # "... Forum in May", "... Initiative in Kazakhstan"
             return self._capitalised(nxt) or nxt.lower_ in CONNECTORS
         return False
 
@@ -300,7 +314,8 @@ class EntityStage(Stage):
         """ORG spans inside one capitalised run: cut at titles and at 'and' between names."""
         pieces, cur = [], start
         for k in range(start, end):
-            if k > cur and self.gaz.title_at(doc, k) and any(
+            t = self.gaz.title_at(doc, k)
+            if k > cur and t and k + t < end and any(
                     self.gaz.is_head(doc[m].text) for m in range(cur, k)):
                 pieces.append((cur, k))
                 cur = None
@@ -332,7 +347,7 @@ class EntityStage(Stage):
                         and any(doc[k].lower_ == "and" for k in range(s, heads[0])):
                     continue
                 # "Adesina of the African Development Bank": the name starts after "of"
-                cut = [k for k in range(s, heads[0]) if doc[k].lower_ in ("of", "for", "in", "on")]
+                cut = [k for k in range(s, heads[0]) if doc[k].lower_ in ("of", "for", "in", "on", "to")]
                 if cut:
                     s = cut[-1] + 1
                     while s < e and doc[s].lower_ in CONNECTORS:
@@ -433,7 +448,7 @@ class EntityStage(Stage):
             if (span.start, span.end) in entries:   # "Russian Federation" is the country
                 continue
             span = self.yield_to_names(span, entries)
-            if span is not None:
+            if span is not None and (span.start, span.end) not in entries:
                 candidates.append((3, span))
         model_people = [e for e in doc.ents if e.label_ == "PERSON"]
         for span in self.title_led_names(doc, runs):
@@ -453,7 +468,7 @@ class EntityStage(Stage):
                 continue
             span = self.clean_model_span(ent)
             if span is not None and not all(k in in_title for k in range(span.start, span.end)):
-                candidates.append((1, span))
+                candidates.append((self._model_priority(span, entries), span))
         candidates = self.drop_embedded_surnames(candidates, entries)
 
         chosen: list[Span] = []
@@ -468,6 +483,18 @@ class EntityStage(Stage):
         keep_numeric = [e for e in numeric if not any(k in taken for k in range(e.start, e.end))]
         doc.ents = filter_spans(chosen + keep_numeric)
         doc._.entities = self.canonicalise(doc, chosen, entries)
+
+    @staticmethod
+    def _model_priority(span: Span, entries: dict) -> int:
+        """A model name of a place, body or event that starts with a country, city or
+        nationality and goes on in capitals ("Prague Castle", "Spanish Hall") beats the
+        gazetteer match of its first word."""
+        if span.label_ in ("FAC", "ORG", "EVENT", "LAW", "PRODUCT"):
+            for (s, e), entry in entries.items():
+                if s == span.start and e < span.end and entry.label in ("GPE", "NORP") \
+                        and all(t.is_title or t.is_upper for t in span.doc[e:span.end]):
+                    return 3
+        return 1
 
     @staticmethod
     def drop_embedded_surnames(candidates, entries):

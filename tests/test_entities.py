@@ -163,3 +163,20 @@ def test_upper_case_dateline_city(nlp):
     doc = nlp("TASHKENT. Ministers of Kazakhstan and Uzbekistan met on Monday.")
     (m,) = find(doc, "TASHKENT")
     assert m["label"] == "GPE" and m["canonical"] == "Tashkent"
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("They sat in the Spanish Hall of Prague Castle for the ceremony.", "Prague Castle", "FAC"),
+    ("Office of the Press Secretary\nThe President met his counterpart.", "Office of the Press Secretary", "ORG"),
+    ("Xi announced the Belt and Road Initiative in Kazakhstan ten years ago.", "Belt and Road Initiative", "ORG"),
+])
+def test_names_beginning_with_places_or_ending_before_places(nlp, text, span, label):
+    (m,) = find(nlp(text), span)
+    assert m["label"] == label
+
+
+def test_generic_document_name_with_for_is_not_a_title(nlp):
+    doc = nlp("Envoy Joseph Yun signed the Memorandum for the United States and Minister of Foreign "
+              "Affairs Kitlang Kabua signed for the Marshall Islands.")
+    assert not [m for m in doc._.entities if m["text"].startswith("Memorandum")]
+    assert find(doc, "United States")[0]["label"] == "GPE"
