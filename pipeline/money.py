@@ -46,9 +46,11 @@ class Marker:
     code: Optional[str]  # None: the generic word has no default currency ("pesos")
     family: str
     generic: bool  # "$", "dollars", "¥": resolved per article (see resolve_currency)
-    kind: str  # symbol | code | word
+    kind: str  # symbol | code | word | minor
     needs_scale: bool = False
     power: int = 0  # a scale glued to an ISO code: "MUSD" = 10^6 USD
+    fraction: Decimal = Decimal(1)  # a minor unit's value in its major unit ("cents" = 0.01)
+    alternatives: tuple = ()  # a minor unit's currencies, default first ("cents": USD, EUR, ...)
 
 
 @dataclass
@@ -59,7 +61,9 @@ class MoneyTables:
     markers_cs: dict  # exact text -> Marker (case-sensitive markers)
     family_default: dict  # family -> default code (None when the generic has no default)
     scales: dict  # word (lower) -> power of ten
-    subunits: dict  # subunit word (lower) -> set of codes ("cents" -> {USD, EUR, ...})
+    minor: dict  # minor unit word (lower) -> [(code, Decimal fraction, alone)], default first
+    minor_fractions: dict  # code -> its minor units' fractions, largest first (CNY: 0.1, 0.01)
+    followers: set  # closed-class words that may follow an amount read as "not a noun next"
     plural_scales: list
     number_words: dict  # word -> (Decimal value, kind)
     approx_before: list
@@ -67,7 +71,7 @@ class MoneyTables:
     vague: list
     vague_prefix: list
     conversion_cues: list
-    range_cues: dict  # kind -> phrases (between, change, range_verb)
+    range_cues: dict  # kind -> phrases (between, from)
     measure_nouns: set
     re_before: re.Pattern = field(repr=False, default=None)
     re_after: re.Pattern = field(repr=False, default=None)
@@ -78,9 +82,12 @@ class MoneyTables:
     re_approx_after: re.Pattern = field(repr=False, default=None)
     re_conversion: re.Pattern = field(repr=False, default=None)
     re_scale_after: re.Pattern = field(repr=False, default=None)
-    re_compound: re.Pattern = field(repr=False, default=None)
     re_between: re.Pattern = field(repr=False, default=None)
-    re_change: re.Pattern = field(repr=False, default=None)
+    re_from: re.Pattern = field(repr=False, default=None)
+    re_name_before: re.Pattern = field(repr=False, default=None)
+    re_minor_after: re.Pattern = field(repr=False, default=None)
+    re_minor_part: re.Pattern = field(repr=False, default=None)
+    re_minor_bare: re.Pattern = field(repr=False, default=None)
 
 
 def _norm(text: str) -> str:
@@ -121,13 +128,13 @@ def _word_bounded(alt_phrases: list[str], case_insensitive) -> str:
 
 
 def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
-    """Read and compile ``currencies.tsv``, ``scales.tsv``, ``number_words.tsv``,
-    ``approximation.tsv`` and ``conversion_cues.txt`` (default: models/money)."""
+    """Read and compile ``currencies.tsv``, ``minor_units.tsv``, ``scales.tsv``,
+    ``number_words.tsv``, ``approximation.tsv``, ``range_cues.tsv``, ``conversion_cues.txt``,
+    ``measure_nouns.txt`` and ``followers.txt`` (default: models/money)."""
     data_dir = Path(data_dir) if data_dir else stage_data_dir("money", None)
     markers: dict = {}
     markers_cs: dict = {}
     family_default: dict = {}
-    subunits: dict = {}
     code_prefixes = {}
     for row in read_tsv(data_dir / "scales.tsv"):
         if (row.get("code_prefix") or "").strip() == "yes":
@@ -166,8 +173,6 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
                 if lower_ok:
                     markers.setdefault((prefix + code).lower(),
                                        Marker(prefix + code, code, family, False, "code", power=power))
-            for sub in split(row.get("subunits")):
-                subunits.setdefault(_norm(sub), set()).add(real_code)
         for sym in split(row.get("symbols")):
             add(sym, "symbol", False)
         for word in split(row.get("words")):
@@ -175,6 +180,17 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
         for g in generic:
             kind = "symbol" if _has_currency_sign(g) else "word"
             add(g, kind, True)
+
+    minor: dict = {}
+    minor_fractions: dict = {}
+    for row in read_tsv(data_dir / "minor_units.tsv"):
+        code = row["code"].strip()
+        fraction = Decimal(row["fraction"].strip())
+        alone = (row.get("alone") or "").strip() == "yes"
+        for word in split(row["words"]):
+            minor.setdefault(_norm(word), []).append((code, fraction, alone))
+        minor_fractions.setdefault(code, set()).add(fraction)
+    minor_fractions = {c: sorted(f, reverse=True) for c, f in minor_fractions.items()}
 
     scales = {}
     attached_only = []
@@ -195,12 +211,14 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     for row in read_tsv(data_dir / "approximation.tsv"):
         approx[row["kind"].strip()].append(_norm(row["phrase"]))
     cues = [_norm(x) for x in read_lines(data_dir / "conversion_cues.txt")]
-    range_cues = {"between": [], "change": [], "range_verb": []}
+    range_cues = {"between": [], "from": []}
     for row in read_tsv(data_dir / "range_cues.tsv"):
         range_cues[row["kind"].strip()].append(_norm(row["phrase"]))
     measure = {w.lower() for w in read_lines(data_dir / "measure_nouns.txt")}
+    followers = {w.lower() for w in read_lines(data_dir / "followers.txt")}
 
-    t = MoneyTables(markers, markers_cs, family_default, scales, subunits, plural, number_words,
+    t = MoneyTables(markers, markers_cs, family_default, scales, minor, minor_fractions, followers,
+                    plural, number_words,
                     approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues,
                     range_cues, measure)
     _compile(t, attached_only, spaced)
@@ -229,7 +247,8 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
     t.re_after = re.compile(
         rf"^(?:{_SP}*-?{_SP}*)(?:" + _word_bounded(after_words, lambda p: p in ci_keys and p not in t.markers_cs) + ")")
 
-    digits = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
+    digits = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 12,34,567.89 (Indian lakh grouping)
+              r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
               r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567,5 (spaced groups)
               r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234.567,5 (European)
               r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.234.567
@@ -244,11 +263,20 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
         rf"(?P<num>(?<!\d)(?<!\d[.,:]){digits}|{word_seq})(?P<scale>{scale}*)(?![\d%])")
     # "75 USD million": a scale word after a code written after the number
     t.re_scale_after = re.compile(rf"^(?:{_SP}+(?i:{any_scale})(?!\w))+")
-    # "3 dollars and 50 cents", "15 dollars 50."
-    subs = "|".join(_phrase_re(s) for s in sorted(t.subunits, key=len, reverse=True))
-    t.re_compound = re.compile(
-        rf"^{_SP}+(?:(?i:and){_SP}+)?(?P<num>\d{{1,2}}|{word_seq})"
-        rf"(?:{_SP}*(?P<sub>(?i:{subs}))(?!\w)|(?={_SP}*(?:[.,;!?]|$)))")
+    # minor units: "50 cents", "a 12-cent dividend"; "3 dollars and 50 cents", "five mao"; and the
+    # bare minor number ("15 dollars 50", "one dollar and one"): digits or words without "and"
+    minors = _word_bounded(list(t.minor), lambda p: True)
+    t.re_minor_after = re.compile(rf"{_SP}*-?{_SP}*(?:{minors})")
+    small_words = rf"(?<![\w'])(?i:(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:{words})(?!\w))*)"
+    t.re_minor_part = re.compile(
+        rf"{_SP}*(?:,{_SP}*)?(?:(?P<and>(?i:and)){_SP}+)?(?P<num>\d{{1,3}}(?:\.\d+)?(?![\d,])|{small_words})"
+        rf"{_SP}*-?{_SP}*(?P<sub>{minors})")
+    t.re_minor_bare = re.compile(
+        rf"{_SP}+(?:(?P<and>(?i:and)){_SP}+)?(?P<num>\d{{1,3}}(?!\w|[.,]\d)|{small_words})")
+    # a currency name written right before the number ("dollar 22.5 million", "rupees 500 crore")
+    names = sorted((k for k, m in t.markers.items() if m.kind == "word"), key=len, reverse=True)
+    t.re_name_before = re.compile(
+        rf"(?<![^\W\d_])(?i:{'|'.join(_phrase_re(w) for w in names)}){_SP}$")
 
     vague = "|".join(_phrase_re(v) for v in sorted(t.vague, key=len, reverse=True))
     plural = "|".join(re.escape(p) for p in sorted(t.plural_scales, key=len, reverse=True))
@@ -274,9 +302,7 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
         return "|".join(out)
 
     t.re_between = re.compile(rf"(?<!\w)(?i:{bounded(t.range_cues['between'])}){_SP}+$")
-    verbs = bounded(t.range_cues["range_verb"])
-    t.re_change = re.compile(
-        rf"(?:(?P<verb>(?i:{verbs})){_SP}+)?(?i:{bounded(t.range_cues['change'])}){_SP}+$")
+    t.re_from = re.compile(rf"(?<!\w)(?i:{bounded(t.range_cues['from'])}){_SP}+$")
     t.re_approx_before = re.compile(rf"(?i:{bounded(t.approx_before)}){_SP}+$")
     t.re_approx_after = re.compile(rf"^(?i:{_SP}*(?:{bounded(t.approx_after)}))")
     cues = bounded(t.conversion_cues + t.approx_before)
@@ -298,6 +324,8 @@ def parse_number(text: str, tables: MoneyTables) -> Optional[Decimal]:
             s = s.replace(".", "").replace(",", ".")
         elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):  # 1.234.567
             s = s.replace(".", "")
+        elif re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", s):  # 12,34,567.89 (lakh grouping)
+            s = s.replace(",", "")
         elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):  # 1,234.5
             s = s.replace(",", "")
         elif re.fullmatch(r"\d+,\d+", s):  # 345,0 (decimal comma)
@@ -414,6 +442,86 @@ def _is_year(num_text: str, has_scale: bool) -> bool:
     return not has_scale and re.fullmatch(r"1[89]\d\d|20\d\d|21\d\d", num_text) is not None
 
 
+def _follows_ok(text: str, pos: int, tables: MoneyTables) -> bool:
+    """Whether what follows ``pos`` lets a number end an amount there: the end of the text,
+    punctuation (not "%", a currency sign or a hyphen), or a closed-class word of
+    ``followers.txt`` ("15 dollars and 50 more", not "one dollar and two points")."""
+    rest = text[pos:pos + 30]
+    m = re.match(rf"{_SP}*(?:$|(?P<punct>[.,;:!?)\]\"'\u201d\u2019])|(?P<word>[^\W\d_][\w']*))", rest)
+    if m is None:
+        return False
+    if m.group("word") is not None:
+        return m.group("word").lower() in tables.followers
+    if m.group("punct") == "." and re.match(rf"\.\d", rest.lstrip()):
+        return False
+    return True
+
+
+def _minor_units(marker: Marker, tables: MoneyTables) -> dict:
+    """The minor units a major amount may be continued with: word -> fraction."""
+    out = {}
+    for word, rows in tables.minor.items():
+        for code, fraction, _alone in rows:
+            # an unresolved generic ("pesos") takes the minor units of any member of its family
+            if code == marker.code or (marker.code is None and _family_of(code, tables) == marker.family):
+                out.setdefault(word, fraction)
+    return out
+
+
+def _minor_parts(text: str, end: int, number: Decimal, marker: Marker, written_after: bool,
+                 tables: MoneyTables) -> tuple[Decimal, int]:
+    """A whole amount continued by its minor units: "3 dollars and 50 cents" (3.50), "10 euros
+    50 cents", "one kuai and five mao five" (1.55), "15 dollars 50", "one dollar and one" (1.01),
+    "C$100 and fifty" (100.50). An explicit minor unit must belong to the currency and be worth
+    less than the unit before it. A bare number is read in the next smaller unit when it is an
+    integer below the ratio of the two units (cents: below 100), when the text after it is no
+    noun or unit (``_follows_ok``), and, without "and", only after a currency written after the
+    number or after a minor unit ("15 dollars 50", "five mao five"). Returns (amount, end)."""
+    units = _minor_units(marker, tables)
+    fractions = sorted(set(units.values()) | set(tables.minor_fractions.get(marker.code, [])), reverse=True)
+    amount, unit = number, Decimal(1)
+    after_unit = written_after
+    while True:
+        part = tables.re_minor_part.match(text, end)
+        if part is None:
+            break
+        fraction = units.get(_norm(part.group("sub")))
+        value = parse_number(part.group("num"), tables)
+        if fraction is None or value is None or fraction >= unit or value * fraction >= unit:
+            break
+        amount += value * fraction
+        unit = fraction
+        end = part.end()
+        after_unit = True
+    bare = tables.re_minor_bare.match(text, end)
+    smaller = [f for f in fractions if f < unit]
+    if bare is not None and smaller and (bare.group("and") or after_unit):
+        fraction = smaller[0]
+        value = parse_number(bare.group("num"), tables)
+        if (value is not None and value == value.to_integral_value() and value * fraction < unit
+                and not tables.re_after.match(text[bare.end():bare.end() + 40])
+                and _follows_ok(text, bare.end(), tables)):
+            amount += value * fraction
+            end = bare.end()
+    return amount, end
+
+
+def _has_minor_part(text: str, pos: int, marker: Marker, tables: MoneyTables) -> bool:
+    """Whether an explicit minor unit of the marker's currency follows ("pound and 20 pence")."""
+    part = tables.re_minor_part.match(text, pos)
+    return part is not None and _norm(part.group("sub")) in _minor_units(marker, tables)
+
+
+def _minor_marker(word: str, tables: MoneyTables) -> Optional[Marker]:
+    """A lone minor unit ("50 cents") as a marker of its default currency (alternatives kept)."""
+    rows = tables.minor.get(_norm(word)) or []
+    if not rows or not rows[0][2]:
+        return None
+    code, fraction, _alone = rows[0]
+    return Marker(word, code, _family_of(code, tables) or code, False, "minor", fraction=fraction,
+                  alternatives=tuple(dict.fromkeys(c for c, _f, a in rows if a)))
+
+
 def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
     """Every number with its scale, and its currency marker when one is written next to it."""
     out = []
@@ -443,6 +551,7 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
         start, end = num_start, m.end()
         glued = end < len(text) and (text[end].isalpha() or text[end] == "_")
         marker = None
+        written_after = False
         # a marker before the number ("$", "US$ ", "USD", "KZT", "MAUD")
         before = tables.re_before.search(text, max(0, consumed, start - 12), start)
         if before:
@@ -464,36 +573,50 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
             elif marker is not None:
                 if mk.family == marker.family and (mk.generic or mk.code == marker.code):
                     end = a_end  # "$10 dollars", "US$ 5 million USD"
-            elif (mk.needs_scale and not has_scale) or (not is_words and _is_year(num_text, has_scale)):
-                pass
+            elif ((mk.needs_scale and not has_scale and not _has_minor_part(text, a_end, mk, tables))
+                  or (not is_words and _is_year(num_text, has_scale))):
+                pass  # "100 pounds" (weight) unless "one pound and twenty pence"; "in 2015 dollars"
             else:
                 marker = mk
                 end = a_end
+                written_after = True
                 if mk.kind == "code" and not has_scale:
                     extra = tables.re_scale_after.match(text[end:end + 30])  # "75 USD million"
                     if extra:
                         power += sum(tables.scales[w.lower()] for w in re.findall(r"[A-Za-z]+", extra.group(0)))
                         has_scale = True
                         end += extra.end()
+        if marker is None:
+            # a currency name right before the number: "dollar 22.5 million", "rupees 500 crore";
+            # without a scale word not a year ("euro 2024") nor a measure ("the dollar 22 percent")
+            name = tables.re_name_before.search(text, max(0, consumed, start - 40), start)
+            if name:
+                mk = _lookup(tables, name.group(0).strip())
+                if (mk is not None and (has_scale or (not mk.needs_scale and not _is_year(num_text, False)
+                                                      and _follows_ok(text, end, tables)))):
+                    marker = mk
+                    start = name.start()
+        if marker is None:
+            # a lone minor unit: "50 cents", "470 pence", "a 12-cent dividend"
+            minor = tables.re_minor_after.match(text, end)
+            if minor:
+                mk = _minor_marker(minor.group(0).strip(" -\u00a0\t"), tables)
+                if mk is not None:
+                    marker = mk
+                    end = minor.end()
         if glued and end == m.end():
             continue  # "15x", "2nd": letters glued to the number that are no currency
         if marker is not None:
             power += marker.power
             has_scale = has_scale or marker.power > 0
         amount = number.scaleb(power)
-        if marker is not None and not has_scale:
-            # "3 dollars and 50 cents", "$3 and 50 cents", "15 dollars 50."
-            comp = tables.re_compound.match(text[end:end + 40])
-            if comp and not comp.group("sub") and (marker.kind not in ("word", "code") or end == m.end()):
-                comp = None  # the bare "15 dollars 50." form only after a currency name
-            if comp:
-                sub = comp.group("sub")
-                cents = parse_number(comp.group("num"), tables)
-                codes = tables.subunits.get(_norm(sub)) if sub else None
-                fits = sub is None or (marker.code in codes if marker.code else False) or marker.generic
-                if cents is not None and cents < 100 and cents == cents.to_integral_value() and fits:
-                    amount = number + cents / 100
-                    end += comp.end()
+        if marker is not None and marker.kind == "minor":
+            amount = amount * marker.fraction
+        elif marker is not None and not has_scale and number == number.to_integral_value():
+            # "3 dollars and 50 cents", "$3 and 50 cents", "15 dollars 50", "C$100 and fifty";
+            # not inside "between $2 and 3"
+            if not tables.re_between.search(text[max(0, start - 40):start]):
+                amount, end = _minor_parts(text, end, amount, marker, written_after, tables)
         match = MoneyMatch(start, end, text[start:end], amount, None, marker=marker,
                            number=number, power=power, has_scale=has_scale)
         out.append(match)
@@ -521,13 +644,14 @@ def _opens_next(text: str, pos: int, tables: MoneyTables, need_scale: bool = Fal
     if tables.re_after.match(rest):
         return False
     sub = re.match(rf"{_SP}*(\w+)", rest)
-    return not (sub and _norm(sub.group(1)) in tables.subunits)
+    return not (sub and _norm(sub.group(1)) in tables.minor)
 
 
 def _named_codes(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> set:
     """Currencies the article names explicitly (non-generic markers next to amounts, and
     currency names written anywhere: "Australian dollars", "the yuan")."""
-    codes = {a.marker.code for a in atoms if a.marker and not a.marker.generic and a.marker.code}
+    codes = {a.marker.code for a in atoms
+             if a.marker and not a.marker.generic and a.marker.code and a.marker.kind != "minor"}
     for m in tables.re_named.finditer(text):
         mk = tables.markers.get(_norm(m.group(0)))
         if mk and mk.code:
@@ -578,8 +702,10 @@ _RANGE_GAP = re.compile(rf"^{_SP}*(?:-|–|—|(?i:to|and)){_SP}*$")
 
 
 def _link_ranges(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> list[tuple[MoneyMatch, MoneyMatch]]:
-    """Pairs (min, max) of amounts joined by -, to, or between ... and. A bound without a
-    currency or scale takes it from the other ("$2-3 billion", "between 2 and 3 billion euros")."""
+    """Pairs (first, second in the text) of amounts joined by -, to, or between ... and; "from X
+    to Y" is a range too (the issue: "from $660 million to $1 billion"), and may run downwards
+    ("cut from $1 billion to $660 million"). A bound without a currency or scale takes it from
+    the other ("$2-3 billion", "between 2 and 3 billion euros", "50 to 60 cents")."""
     pairs = []
     i = 0
     while i < len(atoms) - 1:
@@ -587,24 +713,29 @@ def _link_ranges(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> lis
         gap = _gap(text, a, b)
         ok = _RANGE_GAP.match(gap) is not None and (a.marker or b.marker)
         before = text[max(0, a.start - 40):a.start]
+        after_from = False
         if ok and gap.strip().lower() == "and":
             ok = tables.re_between.search(before) is not None
         elif ok:
-            change = tables.re_change.search(before)
-            if change is not None and not change.group("verb"):
-                ok = False  # "increase aid from $660 million to $1 billion": two amounts
+            after_from = tables.re_from.search(before) is not None
         if ok and a.marker and b.marker and a.marker.family != b.marker.family:
             ok = False
         if ok and b.marker is None and a.has_scale and not b.has_scale:
             ok = False  # "$5 billion to 10 companies"
         if ok:
             a_amount, b_amount = a.amount, b.amount
-            a_power, b_power = a.power, b.power
-            if not a.has_scale and b.has_scale and a.number <= b.number:
+            a_power = a.power
+            if not a.has_scale and b.has_scale and (a.number <= b.number or after_from):
                 a_amount, a_power = a.number.scaleb(b.power), b.power
             if not b.has_scale and a.has_scale and b.marker is not None:
                 b_amount = b.number.scaleb(a.power)
-            if a_amount is None or b_amount is None or a_amount >= b_amount:
+            # "50 to 60 cents": the bound without a unit is in the other's minor unit
+            if a.marker is None and b.marker is not None and b.marker.kind == "minor":
+                a_amount = a_amount * b.marker.fraction
+            if b.marker is None and a.marker is not None and a.marker.kind == "minor":
+                b_amount = b_amount * a.marker.fraction
+            if (a_amount is None or b_amount is None or a_amount == b_amount
+                    or (a_amount > b_amount and not after_from)):
                 ok = False
             else:
                 a.amount, b.amount, a.power = a_amount, b_amount, a_power
@@ -632,12 +763,18 @@ def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMat
     named = _named_codes(text, money, tables)
     for m in money:
         m.currency = resolve_currency(m.marker, named, tables)
+    # a lone minor unit ("50 cents") is in the article's currency of that unit, else its default
+    present = named | {m.currency for m in money if m.marker.kind != "minor"}
+    for m in money:
+        if m.marker.kind == "minor":
+            m.currency = next((c for c in m.marker.alternatives if c in present), m.marker.code)
 
-    range_of = {}
-    for rid, (lo, hi) in enumerate(sorted(pairs, key=lambda p: p[0].start)):
+    range_of = {}  # id of a bound -> (first, second bound in the text)
+    for rid, (first, second) in enumerate(sorted(pairs, key=lambda p: p[0].start)):
+        lo, hi = (first, second) if first.amount < second.amount else (second, first)
         lo.range_id, lo.range_bound = rid, "min"
         hi.range_id, hi.range_bound = rid, "max"
-        range_of[id(lo)] = range_of[id(hi)] = (lo, hi)
+        range_of[id(first)] = range_of[id(second)] = (first, second)
 
     # approximation words before the amount (or its range) and after it
     for m in money:

@@ -177,6 +177,11 @@ def test_approximate(text, approximate, tables):
     ("Between 2 and 3 billion euros.", "2 and 3 billion euros", "2000000000", "3000000000"),
     ("Exports of 8-10 billion yuan.", "8-10 billion yuan", "8000000000", "10000000000"),
     ("Prices ranging from $5 to $10 a share.", "$5 to $10", "5", "10"),
+    # "from X to Y" is a range (the issue), also after a verb of change
+    ("Aid went from $660 million to $1 billion.", "$660 million to $1 billion", "660000000", "1000000000"),
+    ("They will increase aid from $660 million to $1 billion per year.", "$660 million to $1 billion",
+     "660000000", "1000000000"),
+    ("Fares rose from 50 to 60 cents.", "50 to 60 cents", "0.5", "0.6"),
     ("A €1.5–2 billion plan.", "€1.5–2 billion", "1500000000", "2000000000"),
 ])
 def test_ranges(text, span, low, high, tables):
@@ -189,15 +194,27 @@ def test_ranges(text, span, low, high, tables):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a change of value is two amounts (corpus gold guidelines), not a range
-    ("They will increase aid from $660 million to $1 billion per year.", ["$660 million", "$1 billion"]),
     ("It paid $5 billion to 10 companies.", ["$5 billion"]),
+    ("It went from $5 billion to 10 companies.", ["$5 billion"]),
+    ("Prices fell to $3 billion to the dismay of all.", ["$3 billion"]),
     ("It paid $2 and $3 billion.", ["$2", "$3 billion"]),
 ])
 def test_not_ranges(text, expected, tables):
     found = rows(text, tables)
     assert [r["text"] for r in found] == expected
     assert all(r["range_id"] is None for r in found)
+
+
+def test_from_range_may_run_downwards(tables):
+    found = rows("They cut the budget from $1 billion to $660 million.", tables)
+    assert [(r["text"], r["amount"], r["range_bound"]) for r in found] == [
+        ("$1 billion to $660 million", "1000000000", "max"),
+        ("$1 billion to $660 million", "660000000", "min")]
+    assert found[0]["range_id"] == found[1]["range_id"] == 0
+
+
+def test_descending_without_from_is_not_a_range(tables):
+    assert all(r["range_id"] is None for r in rows("It paid $5 to $3 each.", tables))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -301,9 +318,97 @@ def test_seed_article_has_one_amount(nlp):
     ("Notes of 1 $10 dollars each.", [("$10 dollars", "10", "USD")]),
     ("It was 10 rmb 20 usd.", [("10 rmb", "10", "CNY"), ("20 usd", "20", "USD")]),
     ("A marks 5 million DM deal.", [("5 million DM", "5000000", "DEM")]),
-    ("It cost 50 cents.", []),
+    ("It cost 50 cents.", [("50 cents", "0.5", "USD")]),
     ("Some 2 million pesos.", [("2 million pesos", "2000000", None)]),
     ("The Mexican pesos fell; 2 million pesos were lost.", [("2 million pesos", "2000000", "MXN")]),
 ])
 def test_marker_attachment(text, expected, tables):
+    assert amounts(text, tables) == expected
+
+
+# ------------------------------------------------------------------ currency name before the number
+
+@pytest.mark.parametrize("text, expected", [
+    ("The price starts at dollar 22.5 million.", [("dollar 22.5 million", "22500000", "USD")]),
+    ("Brussels offered euro 5 billion.", [("euro 5 billion", "5000000000", "EUR")]),
+    ("They paid dollars 3 million in fees.", [("dollars 3 million", "3000000", "USD")]),
+    ("A plan of rupees 500 crore for roads.", [("rupees 500 crore", "5000000000", "INR")]),
+    ("Pay Rupees 500 only.", [("Rupees 500", "500", "INR")]),
+    ("Yuan 30 billion in loans.", [("Yuan 30 billion", "30000000000", "CNY")]),
+    # not money: a measure after the number, a year, a weight word without scale
+    ("Against the dollar 22 percent of trades fell.", []),
+    ("The dollar 5 times a day.", []),
+    ("The euro 2024 final was played in Berlin.", []),
+    ("In dollar 2015 terms.", []),
+    ("He lost pounds 20 in a month.", []),
+    # an exchange rate: the currency after the number wins
+    ("Dollar 143.80 yen.", [("143.80 yen", "143.8", "JPY")]),
+])
+def test_currency_name_before_number(text, expected, tables):
+    assert amounts(text, tables) == expected
+
+
+# ------------------------------------------------------------------ minor units
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was five dollars and fifty cents.", [("five dollars and fifty cents", "5.5", "USD")]),
+    ("A ticket is 10 euros 50 cents.", [("10 euros 50 cents", "10.5", "EUR")]),
+    ("It is one pound and twenty pence.", [("one pound and twenty pence", "1.2", "GBP")]),
+    ("Bread is 40 roubles 50 kopecks.", [("40 roubles 50 kopecks", "40.5", "RUB")]),
+    ("It was 200 tenge and 10 tiyn.", [("200 tenge and 10 tiyn", "200.1", "KZT")]),
+    ("Tea is 12 rupees and 50 paise.", [("12 rupees and 50 paise", "12.5", "INR")]),
+    # an unresolved dinar still takes the minor units of the dinars (all fils are 0.001)
+    ("Fees of 3 dinars 250 fils.", [("3 dinars 250 fils", "3.25", None)]),
+    ("Fees of 3 Kuwaiti dinars 250 fils.", [("3 Kuwaiti dinars 250 fils", "3.25", "KWD")]),
+    # mao is a tenth of the yuan; the bare number after it is in fen
+    ("A bun is one kuai and five mao five.", [("one kuai and five mao five", "1.55", "CNY")]),
+    ("It is 3 yuan 5 mao.", [("3 yuan 5 mao", "3.5", "CNY")]),
+    # a bare minor number: below 100, no noun or unit after it
+    ("It costs one dollar and one and more.", [("one dollar and one", "1.01", "USD")]),
+    ("You pay C$100 and fifty.", [("C$100 and fifty", "100.5", "CAD")]),
+    ("It costs 15 dollars and 15.", [("15 dollars and 15", "15.15", "USD")]),
+    ("Pay 15 USD 50 more.", [("15 USD 50", "15.5", "USD")]),
+    ("It costs one dollar and two points.", [("one dollar", "1", "USD")]),
+    ("He paid $100 and 50 people came.", [("$100", "100", "USD")]),
+    ("It is $4.25 and 32 is the count.", [("$4.25", "4.25", "USD")]),
+    ("He paid $100 and 150.", [("$100", "100", "USD")]),
+    ("It is 5 dollars 20 euros.", [("5 dollars", "5", "USD"), ("20 euros", "20", "EUR")]),
+    ("It is 3 yuan 50.", [("3 yuan", "3", "CNY")]),  # the next unit is the mao: 50 mao is no part
+    ("It costs between $2 and 3.", [("$2 and 3", "2", "USD"), ("$2 and 3", "3", "USD")]),
+    ("A cut of $5 billion and 50 more.", [("$5 billion", "5000000000", "USD")]),
+])
+def test_minor_units_after_a_major_amount(text, expected, tables):
+    assert amounts(text, tables) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares fell 34 cents.", [("34 cents", "0.34", "USD")]),
+    ("It rose 1.20 cents.", [("1.20 cents", "0.012", "USD")]),
+    ("A 12-cent dividend.", [("12-cent", "0.12", "USD")]),
+    ("A bid of 470 pence a share.", [("470 pence", "4.7", "GBP")]),
+    ("It closed one penny lower.", [("one penny", "0.01", "GBP")]),
+    ("Bread costs 50 kopecks.", [("50 kopecks", "0.5", "RUB")]),
+    # the article's currency of the unit decides: euro cents, Australian cents
+    ("The fare is €2; a coffee is 80 cents.", [("€2", "2", "EUR"), ("80 cents", "0.8", "EUR")]),
+    ("Canberra pledged A$2 billion; stamps cost 90 cents.",
+     [("A$2 billion", "2000000000", "AUD"), ("90 cents", "0.9", "AUD")]),
+    # names that are also words or people are minor units only after a major amount
+    ("Mao said 5 mao is cheap; 50 fen.", []),
+    ("Growth was 5 per cent.", []),
+])
+def test_lone_minor_units(text, expected, tables):
+    assert amounts(text, tables) == expected
+
+
+def test_lone_minor_unit_does_not_name_the_dollar(tables):
+    # "cents" (USD by default) must not count as the article naming USD: "$" stays AUD
+    found = amounts("A$2 billion came first; then $5 billion, 50 cents a share.", tables)
+    assert [c for _t, _a, c in found] == ["AUD", "AUD", "AUD"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A loan of 12,34,567.89 rupees.", [("12,34,567.89 rupees", "1234567.89", "INR")]),
+    ("A loan of Rs 1,23,456.", [("Rs 1,23,456", "123456", "INR")]),
+])
+def test_indian_digit_grouping(text, expected, tables):
     assert amounts(text, tables) == expected
