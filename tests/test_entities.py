@@ -189,6 +189,6 @@ def test_model_name_starting_with_a_place_beats_the_place(nlp):
         if name == "newsie_entities":
             break
         doc = proc(doc)
-    doc.ents = [Span(doc, 5, 7, label="FAC")]          # the model's reading: "Prague Castle"
+    doc.ents = [Span(doc, 6, 8, label="FAC")]          # the model's reading: "Prague Castle"
     doc = nlp.get_pipe("newsie_entities")(doc)
     assert [(m["text"], m["label"]) for m in doc._.entities] == [("Prague Castle", "FAC")]
