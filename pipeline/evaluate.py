@@ -872,14 +872,15 @@ def check_thresholds(ev: Evaluation, thresholds: list[tuple[str, float]]) -> lis
 
 
 def gold_hashes(gold_dir) -> dict:
-    """sha256 of every gold file (hidden files excepted), by relative path, sorted."""
+    """sha256 of every gold table (the CSV files; notes and authoring sources are not
+    scored), by relative path, sorted."""
     import hashlib
 
     root = Path(gold_dir)
     out = {}
     if not root.is_dir():
         return out
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(p for p in root.rglob("*.csv") if p.is_file()):
         rel = path.relative_to(root).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
