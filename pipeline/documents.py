@@ -97,6 +97,7 @@ class Lexicon:
     event_words: dict = field(default_factory=dict)
     content_verbs: list = field(default_factory=list)
     generic_modifiers: set = field(default_factory=set)
+    institution_re: re.Pattern = None
     country_re: re.Pattern = None
     adjective_re: re.Pattern = None
 
@@ -141,6 +142,7 @@ class Lexicon:
         lex.content_verbs = [(r["verb"].strip(), (r.get("marker") or "").strip())
                              for r in read_tsv(folder / "content_verbs.tsv")]
         lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
+        lex.institution_re = _words_re(read_lines(folder / "institution_words.txt"), flags=0)
         lex.person_title_re = _words_re(read_lines(folder / "person_titles.txt"), flags=0)
         lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
         lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
@@ -532,8 +534,7 @@ class Analyzer:
                 return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
             return {"party": None, "party_entity_id": None, "country": None, "person": raw}
         if not mentions and raw[:1].isupper() and len(raw.split()) <= 2 and not self.lex.country_in(raw) \
-                and not re.search(r"\b(?:Government|Ministry|Agency|Commission|Bank|Council|Committee|Office|"
-                                  r"Department|Union|Organi[sz]ation|Administration|Group|Company|Corporation|Fund)\b", raw):
+                and not self.lex.institution_re.search(raw):
             # a bare surname the NER missed ("Medvedev"): a person of unknown country
             return {"party": None, "party_entity_id": None, "country": None, "person": raw}
         iso = None
@@ -845,9 +846,8 @@ class Analyzer:
         start = desc_start if desc_start is not None else self.np_start(type_m["start"], self.sents[sent_i].start_char)
         end = self.description_end(type_m["end"], limit, next_start)
         end = max(end, type_m["end"])
-        fm = re.match(r"\s+for\s+", text[type_m["end"]:end])
-        if fm and any(m["label"] in ("GPE", "ORG", "NORP", "PERSON") and m["start"] <= type_m["end"] + fm.end() + 4
-                      for m in self.ents.overlapping(type_m["end"] + fm.end(), end)):
+        fm = re.match(r"\s+(?:for|on behalf of)\s+", text[type_m["end"]:end], re.I)
+        if fm and self.behalf_of(type_m["end"] + fm.end(), end):
             end = type_m["end"]
         parse = parse_after_type(text, type_m["end"], end, self.lex, self.protected(type_m["end"], end))
         parties, explicit = [], False
@@ -887,6 +887,42 @@ class Analyzer:
                        doc_type=type_m["doc_type"], anaphoric=type_m["anaphoric"], definite=definite,
                        title=title, subject=subject, parties=parties, explicit_parties=explicit,
                        signed_date=None, signed_place=None, proper=proper)
+
+    def behalf_of(self, s: int, end: int) -> bool:
+        """Does text[s:end] (right after "for") name a side the document is signed for ("signed
+        the Memorandum for the United States and ...", "for the Government of X", "for the Kazakh
+        side") rather than what it is for ("for the avoidance of double taxation", "for
+        Kazakhstan's accession")? The side must be followed by the end of the description, a
+        comma, "and" or a verb."""
+        text = self.text
+        seg = _fold(text[s:end])
+        lead = re.match(r"(?:the\s+)?", seg, re.I).end()
+        stop = r"(?=\s*$|\s*[,;.]|\s+(?:and|as well as|while|signed|who|which)\b)"
+        # a country name, alias or adjective + "side(s)"
+        m = self.lex.country_re.match(seg, lead)
+        if m:
+            rest = seg[m.end():]
+            if self.lex.is_country_name(m.group(0)) and re.match(stop, rest):
+                return True
+            if re.match(r"\s+(?:side|delegation|government|party)\b" + stop, rest, re.I):
+                return True
+        # an institution "<Head> of <...>" or a named entity ending at a boundary
+        im = self.lex.institution_re.match(seg, lead)
+        if im and re.match(r"\s+of\s+", seg[im.end():]):
+            return True
+        for e in self.ents.overlapping(s, end):
+            if e["label"] in ("GPE", "ORG", "NORP") and e["start"] <= s + lead + 1:
+                if re.match(stop, _fold(text[e["end"]:end])):
+                    return True
+        # a capitalised name that the article names elsewhere as a place or organisation
+        nm = re.match(r"[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,5}" + stop, seg[lead:])
+        if nm:
+            name = nm.group(0)
+            for e in self.ents.mentions:
+                if e["label"] in ("GPE", "ORG", "NORP") and not (s <= e["start"] < end) and \
+                        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _fold(e["text"])):
+                    return True
+        return False
 
     # ---------------------------------------------------------------- signers
     def subject_span(self, verb) -> Optional[tuple[int, int]]:
@@ -1148,6 +1184,7 @@ class Analyzer:
         headline = sent.start_char < self.title_end
         if sent.text.rstrip().endswith("?"):
             return  # a question reports no signing ("What kind of agreements have they signed?")
+        used: set = set()  # document names of this sentence already recorded (one record per mention)
         for tok, kind in self.signing_tokens(sent):
             if any(a <= tok.idx < b for a, b in self.consumed):
                 continue
@@ -1159,8 +1196,9 @@ class Analyzer:
                 self.add_signing(i, sent, tok, kind, collective)
                 continue
             for n, t in enumerate(found):
-                if t["plural"]:
+                if t["plural"] or t["start"] in used:
                     continue
+                used.add(t["start"])
                 nxt = found[n + 1]["start"] if n + 1 < len(found) else None
                 m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i)
                 m.headline = headline
@@ -1174,8 +1212,32 @@ class Analyzer:
                         m.parties = signers
                 subj = (m.type_end, m.end)
                 m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx)
+                if m.signed_date is None and kind == "verb" and self.perfect(tok):
+                    m.signed_date = self.dateline_date() or self.published
                 m.signed_place = self.place_in(sent.start_char, sent.end_char)
                 self.add_mention(m)
+
+    @staticmethod
+    def perfect(tok) -> bool:
+        """"have/has (just) signed": a recent signing, dated by the article when undated."""
+        return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                                         for c in tok.children)
+
+    def dateline_date(self) -> Optional[str]:
+        """A full date standing alone on a line before the first body sentence (a dateline)."""
+        text = self.text
+        for d in self.dates:
+            if d["start"] > self.title_end + 200:
+                break
+            if len(str(d["value"])) != 10:
+                continue
+            ls = text.rfind("\n", 0, d["start"]) + 1
+            le = text.find("\n", d["end"])
+            le = len(text) if le == -1 else le
+            line = text[ls:le].strip()
+            if ls >= self.title_end and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?" + re.escape(d["text"]) + r"\W*", line):
+                return str(d["value"])
+        return None
 
     def _coord_start(self, type_start: int) -> int:
         s = self.np_start(type_start, 0)
@@ -1209,6 +1271,12 @@ class Analyzer:
                 types = find_types(text, self.lex, comma, sent.end_char)
                 if types and self._np_chars(comma + 1, types[0]["start"]):
                     return [types[0]], None
+        # an active verb with a subject of its own ("... and Minister X signed for Y") has no
+        # passive subject: the document before it belongs to another clause
+        # ("the agreement which/that Kazakhstan signed" is a relative clause: it stays)
+        if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in tok.children) \
+                and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ in ("which", "that") for c in tok.children):
+            return [], None
         before = [t for t in find_types(text, self.lex, sent.start_char, tok.idx)]
         colls = [m for m in self.lex.collective_re.finditer(text, sent.start_char, tok.idx)]
         cands = [("t", t["start"], t["end"], t) for t in before] + [("c", m.start(), m.end(), None) for m in colls]

@@ -339,3 +339,45 @@ def test_date_of_the_meeting_an_anaphor_names(nlp):
 def test_clean_subject(subject, expected):
     from pipeline.documents import clean_subject
     assert clean_subject(subject) == expected
+
+
+# --------------------------------------------------------------------------- signer clauses, re-mentions
+
+def test_signed_for_a_side_is_not_a_subject_nor_a_new_record(nlp):
+    text = ("Today, the Government of Ruritania and the Government of Freedonia signed a Memorandum of "
+            "Understanding on fisheries research. Deputy Minister Anna Berg signed the Memorandum for Ruritania "
+            "and Minister of Trade and Fisheries Tomas Vale signed for Freedonia.")
+    doc = run(nlp, text)
+    assert len(doc._.documents) == 1, doc._.documents
+    assert doc._.documents[0]["subject"] == "fisheries research"
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and Kenya signed an agreement on road safety. The Ambassador signed the agreement for the "
+    "Government of Japan while the Minister of Transport signed for Kenya.",
+    "Chile and Peru signed a protocol on customs. Minister Rosa Díaz signed the protocol on behalf of Chile.",
+    "Brazil and Angola signed a memorandum on oil exploration. The ambassador signed this MOU for the "
+    "Brazilian side.",
+])
+def test_definite_re_mention_merges(nlp, text):
+    doc = run(nlp, text)
+    assert len(doc._.documents) == 1, doc._.documents
+    assert doc._.documents[0]["subject"] in ("road safety", "customs", "oil exploration")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Ruritania and Freedonia signed an Agreement for the avoidance of double taxation.",
+     "the avoidance of double taxation"),
+    ("Ruritania and Freedonia signed a protocol for Freedonia's accession to the customs union.",
+     "Freedonia's accession to the customs union"),
+])
+def test_for_with_a_purpose_stays_the_subject(nlp, text, subject):
+    doc = run(nlp, text)
+    assert [d["subject"] for d in doc._.documents] == [subject]
+
+
+def test_present_perfect_takes_the_dateline(nlp):
+    text = ("Ruritania, Freedonia sign trade treaty\n\nMonday, March 4, 2024\n\n"
+            "The presidents of Ruritania and Freedonia have signed a treaty on free trade.")
+    doc = run(nlp, text, published="2024-03-05")
+    assert [d["signed_date"] for d in doc._.documents] == ["2024-03-04"]
