@@ -51,7 +51,7 @@ SRC = GOLD / "src"
 LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 DOC_TYPES = {"memorandum", "agreement", "protocol", "treaty", "joint_statement", "declaration", "contract",
              "programme", "roadmap", "plan", "letter_of_intent", "exchange_of_notes"}
-GRANULARITIES = {"year", "quarter", "season", "month", "week", "day", "decade", "century"}
+GRANULARITIES = {"year", "quarter", "season", "month", "week", "day", "decade", "century", "half", "reference"}
 MODS = {None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
         "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 KINDS = {"direct", "indirect"}
@@ -340,7 +340,8 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
         value = str(_req(d, "value", where))
         pattern = {"year": r"\d{4}", "quarter": r"\d{4}-Q[1-4]", "season": r"\d{4}-(SP|SU|FA|WI)",
                    "month": r"\d{4}-\d{2}", "week": r"\d{4}-W\d{2}", "day": r"\d{4}-\d{2}-\d{2}",
-                   "decade": r"\d{3}", "century": r"\d{2}"}[gran]
+                   "decade": r"\d{3}", "century": r"\d{2}", "half": r"\d{4}-H[12]",
+                   "reference": r"(PRESENT|PAST|FUTURE)_REF"}[gran]
         if not re.fullmatch(pattern, value):
             raise GoldError(f"{where}: value {value!r} does not fit granularity {gran}")
         dates.append({"start": s, "end": e, "text": text[s:e], "value": value, "granularity": gran, "mod": mod})
