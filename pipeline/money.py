@@ -51,6 +51,7 @@ class Marker:
     power: int = 0  # a scale glued to an ISO code: "MUSD" = 10^6 USD
     fraction: Decimal = Decimal(1)  # a minor unit's value in its major unit ("cents" = 0.01)
     alternatives: tuple = ()  # a minor unit's currencies, default first ("cents": USD, EUR, ...)
+    after_only: bool = False  # a word that is also English ("won", "sum"): never before a number
 
 
 @dataclass
@@ -148,12 +149,14 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
         real_code = None if code == NO_CURRENCY else code
         family = row["family"].strip()
         needs_scale = "needs_scale" in (row.get("flags") or "")
+        after_only = "after_only" in (row.get("flags") or "")
         generic = split(row.get("generic"))
         if generic:
             family_default[family] = real_code
 
         def add(text, kind, is_generic):
-            m = Marker(text, real_code, family, is_generic, kind, needs_scale and kind == "word")
+            m = Marker(text, real_code, family, is_generic, kind, needs_scale and kind == "word",
+                       after_only=after_only and kind == "word")
             if kind == "word" or _has_currency_sign(text):
                 markers.setdefault(_norm(text), m)
             else:
@@ -274,7 +277,8 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
     t.re_minor_bare = re.compile(
         rf"{_SP}+(?:(?P<and>(?i:and)){_SP}+)?(?P<num>\d{{1,3}}(?!\w|[.,]\d)|{small_words})")
     # a currency name written right before the number ("dollar 22.5 million", "rupees 500 crore")
-    names = sorted((k for k, m in t.markers.items() if m.kind == "word"), key=len, reverse=True)
+    names = sorted((k for k, m in t.markers.items() if m.kind == "word" and not m.after_only),
+                   key=len, reverse=True)
     t.re_name_before = re.compile(
         rf"(?<![^\W\d_])(?i:{'|'.join(_phrase_re(w) for w in names)}){_SP}$")
 
@@ -722,6 +726,8 @@ def _link_ranges(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> lis
             ok = False
         if ok and b.marker is None and a.has_scale and not b.has_scale:
             ok = False  # "$5 billion to 10 companies"
+        if ok and any(x.marker is None and _is_year(text[x.start:x.end], x.has_scale) for x in (a, b)):
+            ok = False  # "from $2 billion in 2020 to $5 billion": a year is no bound
         if ok:
             a_amount, b_amount = a.amount, b.amount
             a_power = a.power

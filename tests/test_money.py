@@ -197,6 +197,7 @@ def test_ranges(text, span, low, high, tables):
     ("It paid $5 billion to 10 companies.", ["$5 billion"]),
     ("It went from $5 billion to 10 companies.", ["$5 billion"]),
     ("Prices fell to $3 billion to the dismay of all.", ["$3 billion"]),
+    ("Trade went from $2 billion in 2020 to $5 billion.", ["$2 billion", "$5 billion"]),
     ("It paid $2 and $3 billion.", ["$2", "$3 billion"]),
 ])
 def test_not_ranges(text, expected, tables):
@@ -341,6 +342,9 @@ def test_marker_attachment(text, expected, tables):
     ("The euro 2024 final was played in Berlin.", []),
     ("In dollar 2015 terms.", []),
     ("He lost pounds 20 in a month.", []),
+    ("The firm won 3 billion in contracts.", []),
+    ("It marks 3 billion in sales.", []),
+    ("A lump sum 500 million was paid.", []),
     # an exchange rate: the currency after the number wins
     ("Dollar 143.80 yen.", [("143.80 yen", "143.8", "JPY")]),
 ])
