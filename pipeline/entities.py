@@ -38,7 +38,7 @@ from .stage import Stage, read_lines, read_tsv
 
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "'s", "’s", "&", "-", "in", "to",
-              "regarding", "concerning"}
+              "regarding", "concerning", "under"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
@@ -315,7 +315,7 @@ class EntityStage(Stage):
         pieces, cur = [], start
         for k in range(start, end):
             t = self.gaz.title_at(doc, k)
-            if k > cur and t and k + t < end and any(
+            if k > cur and t and k + t < end and doc[k + t].lower_ not in CONNECTORS and any(
                     self.gaz.is_head(doc[m].text) for m in range(cur, k)):
                 pieces.append((cur, k))
                 cur = None
@@ -480,9 +480,33 @@ class EntityStage(Stage):
             taken.update(range(span.start, span.end))
         chosen.sort(key=lambda s: s.start)
         chosen = [self.person_or_place(span, entries) for span in chosen]
+        chosen = self.propagate_surnames(doc, chosen, taken)
         keep_numeric = [e for e in numeric if not any(k in taken for k in range(e.start, e.end))]
         doc.ents = filter_spans(chosen + keep_numeric)
         doc._.entities = self.canonicalise(doc, chosen, entries)
+
+    def propagate_surnames(self, doc: Doc, chosen: list[Span], taken: set) -> list[Span]:
+        """A person's surname elsewhere in the article is a mention of that person even where
+        the statistical NER missed it ("Japarov said ..." after "Sadyr Japarov")."""
+        surnames = {}
+        for span in chosen:
+            if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title:
+                surnames.setdefault(span[-1].text, span)
+        if not surnames:
+            return chosen
+        extra = []
+        for tok in doc:
+            if tok.text in surnames and tok.i not in taken:
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                prev = doc[tok.i - 1] if tok.i > 0 else None
+                if nxt is not None and nxt.is_title and nxt.text not in surnames:
+                    continue            # part of another capitalised name
+                if prev is not None and prev.is_title and not self.gaz.title_at(doc, prev.i) \
+                        and not prev.is_sent_start:
+                    continue            # "Akylbek Japarov" is another Japarov
+                extra.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+                taken.add(tok.i)
+        return sorted(chosen + extra, key=lambda s: s.start)
 
     @staticmethod
     def _model_priority(span: Span, entries: dict) -> int:

@@ -192,3 +192,22 @@ def test_model_name_starting_with_a_place_beats_the_place(nlp):
     doc.ents = [Span(doc, 6, 8, label="FAC")]          # the model's reading: "Prague Castle"
     doc = nlp.get_pipe("newsie_entities")(doc)
     assert [(m["text"], m["label"]) for m in doc._.entities] == [("Prague Castle", "FAC")]
+
+
+def test_surname_is_found_where_the_model_missed_it(nlp):
+    doc = nlp("President of Kyrgyzstan Sadyr Japarov arrived on Monday. Japarov said the plant was a priority. "
+              "Japarov left later.")
+    people = [m for m in doc._.entities if m["label"] == "PERSON"]
+    assert [m["text"] for m in people] == ["Sadyr Japarov", "Japarov", "Japarov"]
+    assert {m["canonical"] for m in people} == {"Sadyr Japarov"}
+
+
+def test_agency_under_the_president_is_one_org(nlp):
+    doc = nlp("A memorandum with the National Investment Agency under the President of the Kyrgyz Republic was signed.")
+    (m,) = find(doc, "National Investment Agency under the President of the Kyrgyz Republic")
+    assert m["label"] == "ORG" and m["country"] == "KG"
+
+
+def test_roles_are_not_organisations(nlp):
+    doc = nlp("The Heads of State discussed trade and energy.")
+    assert not [m for m in doc._.entities if "Heads" in m["text"]]
