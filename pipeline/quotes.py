@@ -51,6 +51,8 @@ HEADLINE_OVERLAP = 0.6
 TIGHT_WINDOW = 6
 #: an unattributed quote inside running text shorter than this is a cited phrase, not a quote
 MIN_UNATTRIBUTED_INLINE_WORDS = 8
+#: longest stretch (chars) between two quotes of one speaker in a paragraph ("“A,” X said on Tuesday. “B.”")
+CONTINUATION_GAP = 120
 #: how many sentences back a pronoun looks for its antecedent
 PRONOUN_WINDOW = 4
 SENT_END = ".!?"
@@ -73,6 +75,10 @@ class QuoteRules:
     marks: list             # rows of quote_marks.tsv
     label_connectors: frozenset
     countries: dict         # lower adjective / demonym / name -> ISO2
+    unnamed_det: frozenset   # determiners making a role noun an unnamed source ("a senior official")
+    unnamed_desc: frozenset  # words of its description doing the same ("on condition of anonymity")
+    anonymous_labels: frozenset  # transcript labels of an unnamed speaker ("Question:")
+    trailing_actions: frozenset  # participles cut off the end of a reported clause (", calling for …")
 
 
 def _countries(folder: Path) -> dict:
@@ -112,6 +118,12 @@ def load_rules(data_dir: Optional[str] = None) -> QuoteRules:
         marks=read_tsv(folder / "quote_marks.tsv"),
         label_connectors=frozenset(w.lower() for w in read_lines(folder / "label_connectors.txt")),
         countries=_countries(folder),
+        unnamed_det=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "unnamed_cues.tsv")
+                              if r["where"].strip() == "det"),
+        unnamed_desc=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "unnamed_cues.tsv")
+                               if r["where"].strip() == "description"),
+        anonymous_labels=frozenset(w.lower() for w in read_lines(folder / "anonymous_labels.txt")),
+        trailing_actions=frozenset(w.lower() for w in read_lines(folder / "trailing_actions.txt")),
     )
 
 
@@ -166,13 +178,35 @@ def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _paragraph_parts(text: str, open_: int, close: int, family: str, continuation: set) -> list[dict]:
+    """The records of one quotation from ``open_`` to ``close``: one per paragraph when the
+    quotation runs over paragraphs (each reopened with a mark), else one. A part that does not
+    end with the closing mark has ``close`` = the end of its paragraph; all parts share
+    ``group`` = the offset of the first opening mark."""
+    cuts = sorted(k for k in continuation if open_ < k < close)
+    bounds, start = [], open_
+    for k in cuts:
+        end = text.rfind("\n", start, k)
+        bounds.append((start, end if end > start else k))
+        start = k
+    bounds.append((start, close))
+    parts = []
+    for o, c in bounds:
+        s, e = _strip_content(text, o + 1, c)
+        if e > s:
+            parts.append({"start": s, "end": e, "text": text[s:e], "open": o, "close": c if c == close else e,
+                          "family": family, "group": open_, "closed": c == close})
+    return parts
+
+
 def find_direct_quotes(text: str, marks: Optional[list[dict]] = None) -> list[dict]:
     """Quoted passages of ``text``: {start, end, text, open, close, family} with start/end the
     content (marks excluded, trailing comma dropped), open/close the marks' offsets.
 
     A mark is paired with the next closing mark of its family. An opening mark still open at
     a paragraph break is dropped, unless the next paragraph opens with the same kind of mark
-    (the quotation continues) or the line only wraps running text. A second opening mark of
+    (the quotation continues: one record per paragraph, sharing ``group``) or the line only
+    wraps running text. A second opening mark of
     the same family restarts the quote (the first was unbalanced). Quotes inside another
     quote are left out.
     """
@@ -207,10 +241,7 @@ def find_direct_quotes(text: str, marks: Optional[list[dict]] = None) -> list[di
             for fam in closes:
                 cur = state.get(fam)
                 if cur is not None and (cur[1], c) in table.pairs:
-                    s, e = _strip_content(text, cur[0] + 1, i)
-                    if e > s:
-                        found.append({"start": s, "end": e, "text": text[s:e], "open": cur[0], "close": i,
-                                      "family": fam})
+                    found.extend(_paragraph_parts(text, cur[0], i, fam, continuation))
                     del state[fam]
                     closed = True
                     break
@@ -219,8 +250,13 @@ def find_direct_quotes(text: str, marks: Optional[list[dict]] = None) -> list[di
                     state[fam] = (i, c)
         i += 1
     found.sort(key=lambda q: q["open"])
-    return [q for q in found
-            if not any(o is not q and o["open"] < q["open"] and q["close"] < o["close"] for o in found)]
+    outer = [q for q in found
+             if not any(o is not q and o["open"] < q["open"] and q["close"] < o["close"] for o in found)]
+    kept: list[dict] = []
+    for q in outer:  # crossing pairs (“ « ” »): a mark is unbalanced; the earlier quote stays
+        if not any(k["open"] < q["open"] < k["close"] < q["close"] for k in kept):
+            kept.append(q)
+    return kept
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -347,6 +383,14 @@ class _Doc:
         role, role_toks = self.role_of(tok)
         if role is not None:
             kind = role["kind"]
+            written = self.written_role(tok, role_toks)
+            unnamed = {"speaker": None, "speaker_entity_id": None, "speaker_text": written}
+            if kind == "unnamed" or (kind in ("person", "group") and self.is_unnamed(tok)):
+                return unnamed  # "a senior official", "the official, who spoke on condition of anonymity"
+            if kind in ("person", "group") and tok.tag_ in ("NNS", "NNPS"):
+                return self.resolve_group(tok, written) or unnamed  # "the two leaders", "the sides"
+            if kind == "group":
+                return self.resolve_side(tok, written) or unnamed  # "the Kazakh side"
             if kind == "representative":
                 principal = self.principal_of(tok)
                 if principal is not None:
@@ -389,12 +433,73 @@ class _Doc:
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
                     cands.append((f"{tok.lower_} of {objs[0].lower_}", [tok, prep, objs[0]]))
+                    cands.append((f"{tok.lemma_.lower()} of {objs[0].lower_}", [tok, prep, objs[0]]))
         cands.append((tok.lower_, [tok]))
         cands.append((tok.lemma_.lower(), [tok]))
         for phrase, toks in cands:
             if phrase in roles:
                 return roles[phrase], toks
         return None, []
+
+    def written_role(self, tok: Token, role_toks: list[Token]) -> str:
+        """A role noun phrase as written, without a determiner or a clause: "senior official",
+        "President of Kazakhstan", "two leaders"."""
+        start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ not in ("det", "punct", "poss")
+                               and t.i >= tok.i - 4])
+        end = max(t.i for t in role_toks) + 1
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.i == end:
+                end = max(t.i for t in prep.subtree) + 1
+        return self.doc[start:end].text
+
+    def is_unnamed(self, tok: Token) -> bool:
+        """An indefinite role noun ("a senior official", "one diplomat") or one described as
+        anonymous: a new, unnamed source, never an earlier named person."""
+        if any(c.dep_ == "det" and c.lower_ in self.rules.unnamed_det for c in tok.lefts):
+            return True
+        return any(t.lower_ in self.rules.unnamed_desc for t in tok.subtree if t.i > tok.i)
+
+    def resolve_group(self, tok: Token, written: str) -> Optional[dict]:
+        """"the two leaders" / "the sides": the coordinated subject of a recent sentence
+        ("X and Y held talks"), else the persons named in the previous sentence."""
+        si = self.sent_index(tok)
+        for k in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
+            found = self.plural_antecedent(self.sents[k], tok, persons_only=True)
+            if found is not None and found.get("speaker_entity_id") is None:
+                found["speaker_text"] = written
+                return found
+        for k in range(si, max(-1, si - 2), -1):
+            sent = self.sents[k]
+            names = []
+            for m in self.index.overlapping(sent.start_char, min(sent.end_char, tok.idx)):
+                if m["label"] == "PERSON" and not self.covered(m["start"]):
+                    name = m.get("canonical") or m["text"]
+                    if name not in names:
+                        names.append(name)
+            if len(names) >= 2:
+                return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": written}
+        return None
+
+    def resolve_side(self, tok: Token, written: str) -> Optional[dict]:
+        """"the Kazakh side" -> the country (its latest mention as a country, else the adjective)."""
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        code = self.country_evidence(mods)
+        if code is None:
+            return None
+        best = None
+        for m in self.index.mentions:
+            if m["start"] >= tok.idx:
+                break
+            name = (m.get("canonical") or m["text"]).lower()
+            if m["label"] == "GPE" and self.rules.countries.get(name) == code:
+                best = m
+        if best is not None:
+            return self.from_mention(best, written)
+        for t in mods:
+            m = self.mention_at(t, ("NORP",))
+            if m is not None:
+                return self.from_mention(m, written)
+        return None
 
     def principal_of(self, tok: Token) -> Optional[dict]:
         """"the press service of X" / "a spokesman for X" -> X."""
@@ -426,9 +531,7 @@ class _Doc:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 mods.extend(c for c in prep.children if c.dep_ == "pobj")
         country = self.country_evidence(mods)
-        start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ != "det"])
-        end = max(t.i for t in role_toks) + 1
-        written = self.doc[start:end].text
+        written = self.written_role(tok, role_toks)
         entities: dict[int, dict] = {}
         for m in self.index.mentions:
             if m["label"] != "PERSON" or m["start"] >= tok.idx or self.covered(m["start"]):
@@ -502,7 +605,7 @@ class _Doc:
                     return found
         return None
 
-    def plural_antecedent(self, sent, before: Token) -> Optional[dict]:
+    def plural_antecedent(self, sent, before: Token, persons_only: bool = False) -> Optional[dict]:
         subs = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i < before.i and not self.covered(t.idx)]
         for t in reversed(subs):
             conj = [c for c in t.subtree if c.dep_ == "conj"]
@@ -520,6 +623,8 @@ class _Doc:
                         if m.get("canonical", m["text"]) not in names:
                             names.append(m.get("canonical") or m["text"])
                     return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": None}
+            if persons_only:
+                continue
             m = self.mention_at(t, ("ORG", "NORP"))
             if m is not None:
                 return self.from_mention(m)
@@ -552,7 +657,12 @@ class _Doc:
             if near is not None and near is not subj:
                 found = self.resolve(near)
         if found is None and subj is not None:
-            toks = [t for t in subj.subtree if not t.is_punct]
+            toks = []
+            for t in subj.subtree:
+                if t.i > subj.i and t.text in (",", "(", "—", "–"):
+                    break
+                if not t.is_punct:
+                    toks.append(t)
             while toks and toks[0].dep_ == "det":
                 toks = toks[1:]
             if 0 < len(toks) <= 8:
@@ -575,7 +685,7 @@ def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
     # after the closing mark: "…,” Tokayev said." / "…,” said the minister."
     close_tok = d.tok_at(q["close"])
     after = []
-    j = close_tok.i + 1
+    j = close_tok.i + 1 if q.get("closed", True) else len(d.doc)  # a part left open: no "…,” X said"
     while j < len(d.doc) and len(after) < 25:
         t = d.doc[j]
         if "\n" in t.text or d.covered(t.idx):
@@ -701,6 +811,10 @@ def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
     if not m:
         return None
     colon = s + m.end() - 1
+    label = d.text[s:colon].strip()
+    if " ".join(label.lower().split()) in d.rules.anonymous_labels:
+        # "Question: …": a speaker the transcript does not name
+        return {"speaker": None, "speaker_entity_id": None, "speaker_text": label, "cue": ":"}, colon + 1
     toks = d.tokens_in(s, colon)
     persons = [d.mention_at(t, ("PERSON",)) for t in toks]
     persons = [p for p in persons if p is not None]
@@ -827,6 +941,25 @@ def _segment_break(doc: Doc, a: int, b: int) -> bool:
     return False
 
 
+def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
+    """Token indices of participle clauses after a comma at the end of a reported clause that
+    report a new act of the speaker (", calling for …", ", adding that …")."""
+    out: set[int] = set()
+    for t in head.subtree:
+        if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj", "acl") or t.i <= head.i:
+            continue
+        if any(c.dep_ in SUBJ_DEPS for c in t.children):
+            continue
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        if prev is None or prev.text not in (",", ";", "—", "–"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in rules.trailing_actions or lemma in rules.light_verbs or is_speech_verb(t, rules):
+            out.update(x.i for x in t.subtree)
+            out.add(prev.i)
+    return out
+
+
 def _valid_clause(head: Token) -> bool:
     return (head.tag_.startswith("VB") or head.tag_ == "MD") and \
         any(c.dep_ in SUBJ_DEPS + ("expl", "csubj") for c in head.children)
@@ -836,7 +969,13 @@ def _reported_clauses(tok: Token, rules: QuoteRules) -> list[Token]:
     """Clause heads reported by tok: ccomp of a speech verb, or the that-clause of a reporting
     noun after a light verb ("expressed hope that C")."""
     if is_speech_verb(tok, rules):
-        return [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
+        heads = [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
+        # "told a briefing that C": the parser may hang the that-clause on the object
+        for obj in tok.children:
+            if obj.dep_ in ("dobj", "dative") and not heads:
+                heads += [c for c in obj.children if c.dep_ in ("relcl", "acl", "ccomp") and _valid_clause(c)
+                          and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
+        return heads
     if tok.tag_.startswith("VB") and tok.lemma_.lower() in rules.light_verbs:
         for obj in tok.children:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in rules.reporting_nouns:
@@ -925,7 +1064,9 @@ def _reported(d: _Doc) -> list[dict]:
         for head in _reported_clauses(tok, d.rules):
             if _segment_break(d.doc, tok.i, head.i):
                 continue
-            bounds = _clause_bounds([t for t in head.subtree if not _segment_break(d.doc, t.i, head.i)])
+            cut = _trailing_actions(head, d.rules)
+            bounds = _clause_bounds([t for t in head.subtree if not _segment_break(d.doc, t.i, head.i)
+                                     and t.i not in cut])
             if bounds is None or d.covered(*bounds):
                 continue
             s, e = bounds
@@ -933,6 +1074,38 @@ def _reported(d: _Doc) -> list[dict]:
                                                               "speaker_text": None}
             out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     out.extend(_according(d))
+    out.extend(_as_said(d))
+    return out
+
+
+def _as_said(d: _Doc) -> list[dict]:
+    """"As X emphasized, C" / "As noted by X, C" / "C, as X said": the clause the as-clause
+    modifies is reported speech of X."""
+    out = []
+    for tok in d.doc:
+        if tok.dep_ != "advcl" or d.covered(tok.idx) or not is_speech_verb(tok, d.rules):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        head = tok.head
+        if head.sent != tok.sent or not _valid_clause(head):
+            continue
+        own = {t.i for t in tok.subtree}
+        cut = _trailing_actions(head, d.rules)
+        toks = [t for t in head.subtree if t.i not in own and t.i not in cut
+                and not _segment_break(d.doc, t.i, head.i)]
+        bounds = _clause_bounds(toks)
+        if bounds is None or d.covered(*bounds):
+            continue
+        agent = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        src = agent[0] if agent else (subj[0] if subj else None)
+        spk = d.resolve(src) if src is not None else None
+        s, e = bounds
+        out.append(dict(spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
+                        start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     return out
 
 
@@ -961,12 +1134,31 @@ def _marked(doc: Doc, rules: QuoteRules) -> tuple[_Doc, list[dict]]:
     def para_of(char: int) -> int:
         return max(0, bisect.bisect_right(para_starts, char) - 1)
 
-    # continuation: a quote paragraph with no attribution right after a quote of X continues X
+    # a quotation over several paragraphs: its attribution (in any part) holds for every part
+    groups: dict[int, list[dict]] = {}
+    for q in direct:
+        groups.setdefault(q.get("group", q["open"]), []).append(q)
+    for parts in groups.values():
+        attr = next((q["attr"] for q in parts if q["attr"] is not None), None)
+        if len(parts) > 1 and attr is not None:
+            for q in parts:
+                q["attr"], q["tight"] = dict(attr), True
+
+    # continuation: a quote with no attribution right after a quote of X continues X — at the
+    # start of the next paragraph, or as the next sentence of the same paragraph ("“A,” X said. “B.”")
     prev = None
     for q in direct:
-        if q["attr"] is None and prev is not None and prev["attr"] is not None:
+        # (a quote whose sentence the parser ran into the attribution may have the same speaker, loosely)
+        loose_same = q["attr"] is not None and not q["tight"] and prev is not None and q["attr"] == prev["attr"]
+        if (q["attr"] is None or loose_same) and prev is not None and prev["attr"] is not None:
             starts_para = d.text[paras[para_of(q["open"])][0]:q["open"]].strip() == ""
-            if starts_para and para_of(q["open"]) - para_of(prev["close"]) == 1:
+            between = d.text[prev["close"] + 1:q["open"]]
+            next_sentence = (para_of(q["open"]) == para_of(prev["close"]) and "\n" not in between
+                             and len(between) <= CONTINUATION_GAP
+                             and (between.strip() == "" or
+                                  (between.rstrip()[-1:] in SENT_END
+                                   and not any(c in SENT_END for c in between.rstrip()[:-1]))))
+            if (starts_para and para_of(q["open"]) - para_of(prev["close"]) == 1) or next_sentence:
                 q["attr"] = dict(prev["attr"])
                 q["tight"] = True
         if _keep_direct(q):

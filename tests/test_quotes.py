@@ -33,8 +33,15 @@ MARK_CASES = [
     ("He said “this never closes.\n\nShe said “this one closes.”", ["this one closes."]),
     ("A stray “ mark here, then “a proper quote.”", ["a proper quote."]),
     ("He said ”backwards mark. Later “fine words here.”", ["fine words here."]),
-    # a quotation continued over paragraphs (each opens, only the last closes) is one quote
-    ("“First paragraph of it.\n\n“Second paragraph of it.”", ["First paragraph of it.\n\n“Second paragraph of it."]),
+    # a quotation continued over paragraphs (each opens, only the last closes): one row per paragraph
+    ("“First paragraph of it.\n\n“Second paragraph of it.”", ["First paragraph of it.", "Second paragraph of it."]),
+    ("“One.\n\n“Two.\n\n“Three.” Done.", ["One.", "Two.", "Three."]),
+    # odd input: nothing, or only what is balanced
+    ("", []),
+    ("“”«»\"\"''‘’„“", []),
+    ("“ ” “ ”\n\n«\n»", []),
+    ("He said “" + "words and more words " * 400, []),
+    ("Un “ deux « trois ‘ quatre \" cinq ” six » sept", ["deux « trois ‘ quatre \" cinq"]),
 ]
 
 
@@ -191,3 +198,206 @@ def test_find_reported_and_statements_on_a_doc(nlp):
     assert [r["text"] for r in find_statements(doc)] == ["We are ready to help our partners."]
     # the clause inside the marked quote is not reported speech of its own
     assert [r["text"] for r in find_reported(doc)] == ["the talks had been useful"]
+
+
+# --------------------------------------------------------------------------- styles of the target sources
+# Each case: the rows an analyst would write, as (kind, text, speaker, speaker_text, cue).
+
+def full_rows(nlp, text):
+    doc = nlp(text)
+    assert not doc._.errors, doc._.errors
+    for q in doc._.quotes:
+        assert doc.text[q["start"]:q["end"]] == q["text"]
+    return [(q["kind"], q["text"], q["speaker"], q["speaker_text"], q["cue"]) for q in doc._.quotes]
+
+
+TOKAYEV = "Kassym-Jomart Tokayev"
+K = "Visit to Astana\n\n"
+
+STYLE_CASES = [
+    # --- Kazinform / Astana Times English
+    (K + "President Kassym-Jomart Tokayev met foreign investors in Astana on Monday. "
+         "The Head of State noted that the national economy grew by 5 percent last year.",
+     [("indirect", "the national economy grew by 5 percent last year", TOKAYEV, "Head of State", "note")]),
+    (K + "President Kassym-Jomart Tokayev addressed the investors council. "
+         "As the President emphasized, the new law will protect the rights of foreign investors.",
+     [("indirect", "the new law will protect the rights of foreign investors", TOKAYEV, "President", "emphasize")]),
+    (K + "President Kassym-Jomart Tokayev met the delegation. "
+         "As noted by the Head of State, the volume of mutual trade has doubled over five years.",
+     [("indirect", "the volume of mutual trade has doubled over five years", TOKAYEV, "Head of State", "note")]),
+    (K + "President Kassym-Jomart Tokayev received the Prime Minister of Hungary. "
+         "Tokayev expressed confidence that the visit would give a new impetus to bilateral ties.",
+     [("indirect", "the visit would give a new impetus to bilateral ties", TOKAYEV, "Tokayev", "express")]),
+    (K + "Kassym-Jomart Tokayev met Chinese President Xi Jinping in Beijing. "
+         "Investments in the Kazakh economy will keep growing, the Kazakh leader said.",
+     [("indirect", "Investments in the Kazakh economy will keep growing", TOKAYEV, "Kazakh leader", "say")]),
+    (K + "President Shavkat Mirziyoyev arrived in Astana on Tuesday. "
+         "“Our relations are at their highest level in history,” he stressed.",
+     [("direct", "Our relations are at their highest level in history", "Shavkat Mirziyoyev", "he", "stress")]),
+    (K + "President Tokayev thanked his Uzbek counterpart for the warm welcome. "
+         "In his turn, Mirziyoyev noted that the two countries had launched 40 joint projects.",
+     [("indirect", "the two countries had launched 40 joint projects", "Shavkat Mirziyoyev", "Mirziyoyev", "note")]),
+    # "according to" the press service for the narrated event: not a quote; for a claim: a quote
+    (K + "President Tokayev held talks with Prime Minister Olzhas Bektenov. "
+         "According to the Akorda press service, the sides discussed trade and investment cooperation.", []),
+    (K + "The Ministry of Trade and Integration of Kazakhstan published its annual report. "
+         "According to the ministry, exports grew 15% in the first half of the year.",
+     [("indirect", "exports grew 15% in the first half of the year",
+       "Ministry of Trade and Integration of Kazakhstan", "ministry", "according to")]),
+    (K + "Minister Serik Zhumangarin visited the new plant. According to him, the plant will create 500 jobs.",
+     [("indirect", "the plant will create 500 jobs", "Serik Zhumangarin", "him", "according to")]),
+    # a verb with a noun-phrase object or an instruction: no quote
+    (K + "The Kazakh President also stressed the importance of developing transport corridors. "
+         "The Head of State instructed the Government to speed up the reforms.", []),
+    (K + "The Kazakh President noted with satisfaction the growth of bilateral trade.", []),
+    # --- Xinhua
+    ("Xi meets Mirziyoyev\n\nChinese President Xi Jinping held talks with Uzbek President Shavkat Mirziyoyev "
+     "in Beijing on Wednesday. Xi said China is ready to work with Uzbekistan to build a closer community "
+     "with a shared future.",
+     [("indirect", "China is ready to work with Uzbekistan to build a closer community with a shared future",
+       "Xi Jinping", "Xi", "say")]),
+    ("Xi meets Tokayev\n\nChinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev. "
+     "Xi pointed out that China and Kazakhstan are good neighbors and strategic partners.",
+     [("indirect", "China and Kazakhstan are good neighbors and strategic partners", "Xi Jinping", "Xi", "point out")]),
+    ("Xi meets Tokayev\n\nChinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev. "
+     "Xi welcomed Tokayev's visit, noting that the two countries have maintained close high-level exchanges.",
+     [("indirect", "the two countries have maintained close high-level exchanges", "Xi Jinping", "Xi", "note")]),
+    ("Xi meets Tokayev\n\nChinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev. "
+     "Noting that this year marks the 30th anniversary of diplomatic ties, Xi said the two sides should "
+     "deepen practical cooperation.",
+     [("indirect", "this year marks the 30th anniversary of diplomatic ties", "Xi Jinping", "Xi", "note"),
+      ("indirect", "the two sides should deepen practical cooperation", "Xi Jinping", "Xi", "say")]),
+    # "calling for" + a noun phrase is an appeal, not a statement; it is cut off a reported clause
+    ("Xi at the summit\n\nChinese President Xi Jinping spoke at the summit. "
+     "Xi called for joint efforts to safeguard regional security and stability.", []),
+    ("Xi at the summit\n\nChinese President Xi Jinping spoke at the summit. "
+     "Xi said China will import more goods from Central Asia, calling for closer cooperation in energy.",
+     [("indirect", "China will import more goods from Central Asia", "Xi Jinping", "Xi", "say")]),
+    ("Xi meets Tokayev\n\nChinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev. "
+     "Both sides agreed to expand cooperation in agriculture.", []),
+    # --- Reuters / AP wire
+    ("Kremlin rejects plan\n\n“We are not going to do that,” Peskov told reporters.",
+     [("direct", "We are not going to do that", "Dmitry Peskov", "Peskov", "tell")]),
+    ("Kremlin rejects plan\n\nRussia will not accept the proposal, Kremlin spokesman Dmitry Peskov said on Tuesday.",
+     [("indirect", "Russia will not accept the proposal", "Dmitry Peskov", "Dmitry Peskov", "say")]),
+    ("Kremlin rejects plan\n\n“We're not going to do that,” Peskov said on Tuesday, adding that talks with "
+     "Kyiv would continue.",
+     [("direct", "We're not going to do that", "Dmitry Peskov", "Peskov", "say"),
+      ("indirect", "talks with Kyiv would continue", "Dmitry Peskov", "Peskov", "add")]),
+    # an unnamed source is never an earlier named person
+    ("Kremlin rejects plan\n\nPresident Vladimir Putin met the governor on Monday. The talks could resume "
+     "next month, a senior official, who spoke on condition of anonymity, said.",
+     [("indirect", "The talks could resume next month", None, "senior official", "say")]),
+    ("Kremlin rejects plan\n\nPresident Vladimir Putin met the governor on Monday. "
+     "The official, who spoke on condition of anonymity, said the deal would be signed in June.",
+     [("indirect", "the deal would be signed in June", None, "official", "say")]),
+    ("Kremlin rejects plan\n\nPresident Vladimir Putin met the governor on Monday. "
+     "A source familiar with the matter said the deal would be signed in June.",
+     [("indirect", "the deal would be signed in June", None, "source", "say")]),
+    # a spokesperson speaks for the entity
+    ("Grain exports\n\nExports of grain will be limited until June, a spokesperson for the Ministry of "
+     "Agriculture said in a statement.",
+     [("indirect", "Exports of grain will be limited until June", "Ministry of Agriculture",
+       "Ministry of Agriculture", "say")]),
+    ("Grain exports\n\nThe Foreign Ministry spokesperson Aibek Smadiyarov told a briefing that Kazakhstan "
+     "was not a party to the conflict.",
+     [("indirect", "Kazakhstan was not a party to the conflict", "Aibek Smadiyarov", "Aibek Smadiyarov", "tell")]),
+    # a quote split by its attribution across sentences: the unattributed next sentence continues it
+    ("Kremlin rejects plan\n\nKremlin spokesman Dmitry Peskov spoke to reporters in Moscow. "
+     "“The sanctions will not work,” Peskov said. “They never have.”",
+     [("direct", "The sanctions will not work", "Dmitry Peskov", "Peskov", "say"),
+      ("direct", "They never have.", "Dmitry Peskov", "Peskov", "say")]),
+    # a quotation over several paragraphs, each opened by a mark: one row per paragraph
+    ("Gas supplies\n\nDeputy Prime Minister Alexander Novak spoke in Moscow. “We will keep supplying gas "
+     "to our partners,” Novak said. “Our contracts remain valid.\n\n“We expect our partners to respect "
+     "them too.”",
+     [("direct", "We will keep supplying gas to our partners", "Alexander Novak", "Novak", "say"),
+      ("direct", "Our contracts remain valid.", "Alexander Novak", "Novak", "say"),
+      ("direct", "We expect our partners to respect them too.", "Alexander Novak", "Novak", "say")]),
+    ("Gas supplies\n\nAlexander Novak spoke in Moscow.\n\n“The market is stable.\n\n“Prices will fall "
+     "next year,” he said.",
+     [("direct", "The market is stable.", "Alexander Novak", "he", "say"),
+      ("direct", "Prices will fall next year", "Alexander Novak", "he", "say")]),
+    # --- Kremlin transcript: "Question:" is a direct quote with no named speaker (label kept as speaker_text)
+    ("Press statements\n\nVladimir Putin: Good afternoon, colleagues.\n\n"
+     "Question: When will the new pipeline be built?\n\nVladimir Putin: We expect to finish it by 2026.",
+     [("direct", "Good afternoon, colleagues.", "Vladimir Putin", "Vladimir Putin", ":"),
+      ("direct", "When will the new pipeline be built?", None, "Question", ":"),
+      ("direct", "We expect to finish it by 2026.", "Vladimir Putin", "Vladimir Putin", ":")]),
+    # --- EU press
+    ("EU and Ukraine\n\nHigh Representative Kaja Kallas said: \"Europe stands with Ukraine today and tomorrow.\"",
+     [("direct", "Europe stands with Ukraine today and tomorrow.", "Kaja Kallas", "Kaja Kallas", "say")]),
+    ("EU and Africa\n\n“Today we take a historic step together,” said President von der Leyen.",
+     [("direct", "Today we take a historic step together", "Ursula von der Leyen", "von der Leyen", "say")]),
+    # --- plural speakers: a group (the coordinated names), no entity id
+    ("Talks in Tashkent\n\nKassym-Jomart Tokayev and Shavkat Mirziyoyev held talks in Tashkent. "
+     "The two leaders said that trade should reach 10 billion dollars by 2030.",
+     [("indirect", "trade should reach 10 billion dollars by 2030",
+       "Kassym-Jomart Tokayev and Shavkat Mirziyoyev", "two leaders", "say")]),
+    ("Talks in Tashkent\n\nPresident Tokayev and President Mirziyoyev met in Khiva. "
+     "The sides noted that trade between the two countries exceeded 4 billion dollars.",
+     [("indirect", "trade between the two countries exceeded 4 billion dollars",
+       "Kassym-Jomart Tokayev and Shavkat Mirziyoyev", "sides", "note")]),
+    # --- nested quote: one row, the inner marks kept
+    ("Forum opens\n\nYerlan Karin spoke at the forum. He said: “They called it ‘historic’.”",
+     [("direct", "They called it ‘historic’.", "Yerlan Karin", "He", "say")]),
+    # --- scare quotes and names are not quotes
+    ("Forum opens\n\nKazakhstan is a key link of the “Middle Corridor” connecting China and Europe. "
+     "The ministers met in the so-called “C5+1” format in New York.", []),
+    # --- headline with a colon quote
+    ("Tokayev: “Kazakhstan will stay neutral”\n\nPresident Kassym-Jomart Tokayev spoke at the forum in Astana.",
+     [("direct", "Kazakhstan will stay neutral", TOKAYEV, "Tokayev", ":")]),
+    ("Mirziyoyev: \"Uzbekistan is open for business\"\n\nPresident Shavkat Mirziyoyev addressed the investors.",
+     [("direct", "Uzbekistan is open for business", "Shavkat Mirziyoyev", "Mirziyoyev", ":")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", STYLE_CASES)
+def test_source_styles(nlp, text, expected):
+    assert full_rows(nlp, text) == expected
+
+
+# --------------------------------------------------------------------------- robustness: never raise
+
+ODD_TEXTS = [
+    "",
+    "   \n\n  ",
+    "“”«»\"\"''‘’„“",
+    "\"",
+    ":\n:\nQuestion:\nVladimir Putin:\n\n",
+    "He said:",
+    "As he said,",
+    "According to him,",
+    "Title\n\n“He said “this ” is «odd» ‘very’ \"odd\" ' “ and ” ”” ““ «« »» \n\n“ \n“\n\nQuestion:\n: : :\nX said:\n\n“",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_odd_input_never_raises(nlp, text):
+    doc = nlp(text)
+    assert not doc._.errors, doc._.errors
+    for q in doc._.quotes:
+        assert doc.text[q["start"]:q["end"]] == q["text"]
+
+
+def test_long_article_with_one_unclosed_mark(nlp):
+    sentence = "The President said that trade between Kazakhstan and China grew by 15 percent last year. "
+    text = "Long read\n\nPresident Tokayev said: “" + sentence * 180   # ~3000 words, never closed
+    doc = nlp(text)
+    assert not doc._.errors, doc._.errors
+    assert not [q for q in doc._.quotes if q["kind"] == "direct"]
+    assert len(doc._.quotes) >= 180          # every reported clause survives the stray mark
+    assert all("“" not in q["text"] and q["speaker"] == "Kassym-Jomart Tokayev" for q in doc._.quotes)
+
+
+def test_random_mark_soup_pure(marks):
+    import random
+    rng = random.Random(7)
+    alphabet = list("“”«»\"'‘’„‹› \n\nab.,:") + ["word ", "It's ", "\n\n“"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        found = find_direct_quotes(text, marks)
+        for q in found:
+            assert text[q["start"]:q["end"]] == q["text"] and q["text"].strip() == q["text"]
+        spans = sorted((q["open"], q["close"]) for q in found)
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))   # no overlap, no crossing
