@@ -98,6 +98,9 @@ class Lexicon:
     content_verbs: list = field(default_factory=list)
     generic_modifiers: set = field(default_factory=set)
     institution_re: re.Pattern = None
+    inclusion_re: re.Pattern = None
+    period_cues: list = field(default_factory=list)
+    subject_trails: list = field(default_factory=list)
     country_re: re.Pattern = None
     adjective_re: re.Pattern = None
 
@@ -143,6 +146,9 @@ class Lexicon:
                              for r in read_tsv(folder / "content_verbs.tsv")]
         lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
         lex.institution_re = _words_re(read_lines(folder / "institution_words.txt"), flags=0)
+        lex.inclusion_re = _words_re(read_lines(folder / "inclusion_cues.txt"))
+        lex.period_cues = [re.compile(p, re.I) for p in read_lines(folder / "period_cues.txt")]
+        lex.subject_trails = [re.compile(p, re.I) for p in read_lines(folder / "subject_trails.txt")]
         lex.person_title_re = _words_re(read_lines(folder / "person_titles.txt"), flags=0)
         lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
         lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
@@ -327,6 +333,15 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         pos = zone_end
         pos += len(re.match(r"\s*", text[pos:end]).group(0))
     mk = _marker_at(text, pos, lex, party_zone=False) if pos < end else None
+    if not mk and not kind and pos < end:
+        # "Programme of economic cooperation", "Treaty of Friendship": "of" + a bare noun phrase
+        # (not "of the two leaders", "of Kazakhstan", "of the Government of X")
+        om = re.match(r"of\s+(?=[\w’'-])", text[pos:end])
+        if om:
+            nxt = text[pos + om.end():end]
+            if not re.match(r"(?:the|both|their|its|our|his|her|this|that|these|those|a|an)\b", nxt, re.I) \
+                    and not lex.country_re.match(_fold(nxt)) and not lex.institution_re.match(nxt):
+                mk = (pos, pos + om.end())
     if mk:
         ss, se = trim_span(text, mk[1], end)
         if se > ss:
@@ -401,10 +416,17 @@ def collective_head(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
     t = _fold(text).strip().lower()
     heads = "|".join(re.escape(h) for h in sorted(lex.heads, key=len, reverse=True))
     quant = "|".join(re.escape(q) for q in sorted(lex.quantifiers, key=len, reverse=True))
-    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:countries|states|nations|sides)'\s+)?({heads})$", t)
+    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:countries|states|nations|sides)'\s+)?({heads})(?:\s+of\s+([a-z][a-z ,-]*))?$", t)
     if not m:
         return None
-    return lex.heads[m.group(1)]
+    singular, kind = lex.heads[m.group(1)]
+    if m.group(2) and kind == "institution":
+        # "the ministries of agriculture" -> each side's "Ministry of Agriculture"
+        return f"{singular} of " + " ".join(w if w in ("and", "of", "the") else w.capitalize()
+                                             for w in m.group(2).split()), kind
+    if m.group(2):
+        return None
+    return singular, kind
 
 
 def count_of(text: str, lex: Lexicon) -> Optional[int]:
@@ -495,13 +517,14 @@ class Analyzer:
         if m:
             e = s + m.start()
         lead = re.match(r"(?:the|The)\s+", text[s:e])
+        with_the = text[s:e]
         if lead:
             s += lead.end()
         s, e = trim_span(text, s, e, " \t\n;.,:'\"’")
         if e <= s:
             return None
         raw = text[s:e]
-        coll = collective_head(raw, self.lex)
+        coll = collective_head(raw, self.lex) or (collective_head(with_the.strip(), self.lex) if lead else None)
         if coll:
             return {"collective": coll}
         mentions = [m for m in self.ents.overlapping(s, e) if m["start"] >= s - 4 and m["end"] <= e + 1]
@@ -625,7 +648,7 @@ class Analyzer:
         acc: list[dict] = []
         for j in range(i, max(-1, i - 8), -1):
             sent = self.sents[j]
-            for m in re.finditer(r"\bbetween\s+(.+?)(?=\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
+            for m in re.finditer(r"\bbetween\s+((?:[^,;.:]+?,\s+)*.+?)(?=\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
                                  sent.text):
                 s, e = sent.start_char + m.start(1), sent.start_char + m.end(1)
                 sides = self.countries_in(s, e)
@@ -641,12 +664,18 @@ class Analyzer:
     # ---------------------------------------------------------------- dates, places
     def date_in(self, s: int, e: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None) -> Optional[str]:
         cands = [d for d in self.dates if d["start"] >= s and d["end"] <= e
-                 and not (exclude[0] <= d["start"] < exclude[1])]
+                 and not (exclude[0] <= d["start"] < exclude[1]) and not self.period_date(d)]
         if not cands:
             return None
         if near is not None:
             cands.sort(key=lambda d: abs(d["start"] - near))
         return str(cands[0]["value"])
+
+    def period_date(self, d: dict) -> bool:
+        """A date naming a period of validity or a target ("for 2024-2026", "until 2030")."""
+        before = self.text[max(0, d["start"] - 30):d["start"]]
+        after = self.text[d["end"]:d["end"] + 3]
+        return any(p.search(before) for p in self.lex.period_cues) or bool(re.match(r"\s*[-–—]\s*\d{2,4}\b", after))
 
     def signed_date(self, sent_i: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None) -> Optional[str]:
         sent = self.sents[sent_i]
@@ -694,10 +723,20 @@ class Analyzer:
             return m.get("canonical") or m["text"]
         return None
 
+    def sentence_place(self, sent: Span) -> Optional[str]:
+        """The place a sentence names for its event ("in Astana"), else the dateline's city when
+        the sentence opens the body under it ("TASHKENT, March 4 (Kazinform) - ...")."""
+        place = self.place_in(sent.start_char, sent.end_char)
+        if place is None and sent.start_char >= self.title_end and \
+                not self.text[self.title_end:sent.start_char].strip():
+            place = self.dateline_place()
+        return place
+
     def dateline_place(self) -> Optional[str]:
         first = self.text[self.title_end:].lstrip()
         off = len(self.text) - len(first)
-        m = re.match(r"([A-Z][\w .'-]{1,40}?)(?:,\s*[A-Z][\w.]*)?\s*(?:[-–—]\s|,\s*\d|\n)", first)
+        m = re.match(r"([A-Z][\w .'-]{1,40}?)(?:,\s*[A-Z][\w.]*)?(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                     r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]\s|,\s*\d|\n)", first)
         if m:
             return self.place_in_name(off + m.start(1), off + m.end(1))
         return None
@@ -752,7 +791,7 @@ class Analyzer:
             if low in lex.sign_nouns and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of":
                 yield tok, "nominal"
             elif low in lex.sign_forms:
-                if low in ("initial", "seal", "exchange", "adopt", "ink") and tok.pos_ not in ("VERB",):
+                if lex.sign_forms[low] in ("initial", "seal", "exchange", "adopt", "ink") and tok.pos_ not in ("VERB",):
                     continue
                 if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of" and low.endswith("ing"):
                     yield tok, "nominal"
@@ -838,7 +877,7 @@ class Analyzer:
                 if pm:
                     end = min(end, m["start"] - (len(pre) - pm.start()))
         s, e = trim_span(text, type_end, end, " \t\n;.,:")
-        return max(e, type_end)
+        return e if e > s else type_end
 
     def mention_from(self, type_m: dict, limit: int, next_start: Optional[int], sent_i: int,
                      desc_start: Optional[int] = None) -> Mention:
@@ -930,7 +969,7 @@ class Analyzer:
         for _ in range(3):
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
             if subj:
-                sub = subj[0]
+                sub = subj[-1] if subj[-1].i < v.i else subj[0]
                 toks = list(sub.subtree)
                 s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
                 return s, e
@@ -958,10 +997,24 @@ class Analyzer:
                 break
         return trim_span(self.text, s, e)
 
+    def tidy_subject(self, span: tuple[int, int], sent: Span) -> tuple[int, int]:
+        """A signing verb's subject without a dateline ("TASHKENT, March 4 (Kazinform) - A and B
+        signed") and with the names a headline lists before it ("A, B sign 20 documents")."""
+        s, e = span
+        text = self.text
+        dash = list(re.finditer(r"\s[-–—]+\s", text[sent.start_char:e]))
+        if dash and sent.start_char + dash[-1].start() < sent.start_char + 80:
+            s = max(s, sent.start_char + dash[-1].end())
+        head = text[sent.start_char:s]
+        if s > sent.start_char and re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4},\s*)+", head):
+            s = sent.start_char + len(head) - len(head.lstrip())
+        return s, e
+
     def signers(self, verb, kind: str, mention_end: int, sent: Span) -> list[dict]:
         if kind == "verb" and not (verb.tag_ == "VBN" and any(c.dep_ in ("auxpass",) for c in verb.children)):
             span = self.subject_span(verb)
             if span and span[1] <= verb.idx:
+                span = self.tidy_subject(span, sent)
                 sides = self.parties_from_zone(*span, pos=span[0])
                 if sides:
                     return sides
@@ -1194,6 +1247,8 @@ class Analyzer:
             found, collective = self.objects(tok, kind, sent)
             if collective is not None:
                 self.add_signing(i, sent, tok, kind, collective)
+                for t in self.included(tok, collective[1], sent):
+                    used.add(t["start"])
                 continue
             for n, t in enumerate(found):
                 if t["plural"] or t["start"] in used:
@@ -1210,16 +1265,19 @@ class Analyzer:
                                                {q.get("country") for q in signers} or not p.get("country")]
                     elif not m.explicit_parties:
                         m.parties = signers
+                if not m.parties:
+                    sides = self.context_sides(sent.start_char)
+                    m.parties = sides if len(sides) >= 2 else []
                 subj = (m.type_end, m.end)
                 m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx)
                 if m.signed_date is None and kind == "verb" and self.perfect(tok):
-                    m.signed_date = self.dateline_date() or self.published
-                m.signed_place = self.place_in(sent.start_char, sent.end_char)
+                    m.signed_date = self.dateline_date()
+                m.signed_place = self.sentence_place(sent)
                 self.add_mention(m)
 
     @staticmethod
     def perfect(tok) -> bool:
-        """"have/has (just) signed": a recent signing, dated by the article when undated."""
+        """"have/has (just) signed": a recent signing, dated by the article's dateline when undated."""
         return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
                                          for c in tok.children)
 
@@ -1238,6 +1296,53 @@ class Analyzer:
             if ls >= self.title_end and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?" + re.escape(d["text"]) + r"\W*", line):
                 return str(d["value"])
         return None
+
+    def included(self, tok, after: int, sent: Span) -> list[dict]:
+        """Documents named after a collective object and an inclusion cue ("signed a number of
+        documents, including a treaty on X, an agreement on Y and a joint statement"): each
+        singular document name opening a coordinated item is a record, with the signing's
+        sides and date. Returns the document-name matches used."""
+        text = self.text
+        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?\s*[,(:–—-]?\s*(?:" + self.lex.inclusion_re.pattern
+                       + r")\s*:?\s*", text[after:sent.end_char], re.I)
+        if not cue:
+            return []
+        zone_s = after + cue.end()
+        types = [t for t in find_types(text, self.lex, zone_s, sent.end_char)]
+        starts = []
+        for t in types:
+            ns = self.np_start(t["start"], zone_s)
+            before = text[zone_s:ns].rstrip()
+            if ns == zone_s or re.search(r"(?:,|;|\band|\bas well as)$", before):
+                starts.append((ns, t))
+        if not starts:
+            return []
+        i = self.sent_of(sent.start_char)
+        out = []
+        for n, (ns, t) in enumerate(starts):
+            nxt = starts[n + 1][0] if n + 1 < len(starts) else None
+            limit = nxt if nxt is not None else sent.end_char
+            sep = re.search(r"\s*(?:,|;)?\s*(?:and|as well as)?\s*$", text[ns:limit])
+            limit = ns + sep.start() if sep and nxt is not None else limit
+            if t["plural"]:
+                continue
+            m = self.mention_from(t, limit, None, i, desc_start=ns)
+            if not m.parties:
+                m.parties = self.sides_of(tok, sent, m.end)
+            m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char))
+            m.signed_place = self.sentence_place(sent)
+            m.headline = sent.start_char < self.title_end
+            self.add_mention(m)
+            out.append(t)
+        return out
+
+    def sides_of(self, tok, sent: Span, mention_end: int) -> list[dict]:
+        """The signing sides of a signing token, else the sides the context names (two or more)."""
+        parties = self.signers(tok, "verb", mention_end, sent) if tok is not None else []
+        if not parties:
+            sides = self.context_sides(sent.start_char)
+            parties = sides if len(sides) >= 2 else []
+        return parties
 
     def _coord_start(self, type_start: int) -> int:
         s = self.np_start(type_start, 0)
@@ -1320,7 +1425,7 @@ class Analyzer:
         rec = {"start": sent.start_char, "end": sent.start_char + len(stext), "text": stext, "count": count,
                "value": value, "currency": currency,
                "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,
-               "signed_date": self.signed_date(i), "signed_place": self.place_in(sent.start_char, sent.end_char)}
+               "signed_date": self.signed_date(i), "signed_place": self.sentence_place(sent)}
         rec["headline"] = sent.start_char < self.title_end
         for prev in self.signings:
             if prev["start"] == rec["start"]:
@@ -1488,11 +1593,14 @@ def _fill(a: Mention, m: Mention) -> None:
         a.title = m.title
 
 
-def clean_subject(subject: Optional[str]) -> Optional[str]:
+def clean_subject(subject: Optional[str], trails: Iterable[re.Pattern] = ()) -> Optional[str]:
     """A subject without a dangling function word or punctuation at its end ("... assistance to")."""
     if not subject:
         return subject
-    out = re.sub(r"(?:[\s,;:]+(?:to|of|and|or|the|a|an|for|on|in|with|by|at|from))+[\s,;:.]*$", "", subject)
+    out = subject
+    for p in trails:
+        out = p.sub("", out)
+    out = re.sub(r"(?:[\s,;:]+(?:to|of|and|or|the|a|an|for|on|in|with|by|at|from))+[\s,;:.]*$", "", out)
     return out.strip(" ,;:") or None
 
 
@@ -1509,7 +1617,7 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
             parties.append({"party": p["party"], "party_entity_id": p.get("party_entity_id"),
                             "country": p.get("country")})
         docs.append({"start": r.start, "end": r.end, "text": doc.text[r.start:r.end], "doc_type": r.doc_type,
-                     "title": r.title, "subject": clean_subject(r.subject), "signed_date": r.signed_date,
+                     "title": r.title, "subject": clean_subject(r.subject, lex.subject_trails), "signed_date": r.signed_date,
                      "signed_place": r.signed_place, "parties": parties})
     return docs, an.signings
 
