@@ -79,6 +79,7 @@ class QuoteRules:
     unnamed_desc: frozenset  # words of its description doing the same ("on condition of anonymity")
     anonymous_labels: frozenset  # transcript labels of an unnamed speaker ("Question:")
     trailing_actions: frozenset  # participles cut off the end of a reported clause (", calling for …")
+    media: frozenset        # news media words: "a Kazinform correspondent reports" is no quote
 
 
 def _countries(folder: Path) -> dict:
@@ -124,6 +125,7 @@ def load_rules(data_dir: Optional[str] = None) -> QuoteRules:
                                if r["where"].strip() == "description"),
         anonymous_labels=frozenset(w.lower() for w in read_lines(folder / "anonymous_labels.txt")),
         trailing_actions=frozenset(w.lower() for w in read_lines(folder / "trailing_actions.txt")),
+        media=frozenset(w.lower() for w in read_lines(folder / "media_sources.txt")),
     )
 
 
@@ -319,6 +321,14 @@ def subject_of(verb: Token) -> Optional[Token]:
     return None
 
 
+def _small_number(tok: Token) -> Optional[int]:
+    """"two" / "3" -> 2 / 3 (the count of a plural role noun), else None."""
+    words = {"two": 2, "three": 3, "four": 4}
+    if tok.lower_ in words:
+        return words[tok.lower_]
+    return int(tok.text) if tok.text.isdigit() and len(tok.text) == 1 else None
+
+
 class _Doc:
     """What the finders share for one doc: entity index, token lookup, quote ranges."""
 
@@ -388,6 +398,10 @@ class _Doc:
             if kind == "unnamed" or (kind in ("person", "group") and self.is_unnamed(tok)):
                 return unnamed  # "a senior official", "the official, who spoke on condition of anonymity"
             if kind in ("person", "group") and tok.tag_ in ("NNS", "NNPS"):
+                definite = any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in self.rules.unnamed_det
+                               for c in tok.lefts)
+                if not definite:
+                    return unnamed  # "officials said", "diplomats said": unnamed
                 return self.resolve_group(tok, written) or unnamed  # "the two leaders", "the sides"
             if kind == "group":
                 return self.resolve_side(tok, written) or unnamed  # "the Kazakh side"
@@ -468,16 +482,20 @@ class _Doc:
             if found is not None and found.get("speaker_entity_id") is None:
                 found["speaker_text"] = written
                 return found
-        for k in range(si, max(-1, si - 2), -1):
-            sent = self.sents[k]
-            names = []
-            for m in self.index.overlapping(sent.start_char, min(sent.end_char, tok.idx)):
-                if m["label"] == "PERSON" and not self.covered(m["start"]):
-                    name = m.get("canonical") or m["text"]
-                    if name not in names:
-                        names.append(name)
-            if len(names) >= 2:
-                return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": written}
+        # the persons named just before (this sentence and the two before it), the last N for "the N leaders"
+        first = self.sents[max(0, si - 2)].start_char
+        names: list[str] = []
+        for m in self.index.overlapping(first, tok.idx):
+            if m["label"] == "PERSON" and not self.covered(m["start"]):
+                name = m.get("canonical") or m["text"]
+                if name in names:
+                    names.remove(name)
+                names.append(name)
+        count = next((_small_number(c) for c in tok.lefts if c.dep_ == "nummod"), None)
+        if count and len(names) >= count:
+            names = names[-count:]
+        if 2 <= len(names) <= 4:
+            return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": written}
         return None
 
     def resolve_side(self, tok: Token, written: str) -> Optional[dict]:
@@ -1075,7 +1093,15 @@ def _reported(d: _Doc) -> list[dict]:
             out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     out.extend(_according(d))
     out.extend(_as_said(d))
-    return out
+    return [r for r in out if not _media_source(d, r)]
+
+
+def _media_source(d: _Doc, rec: dict) -> bool:
+    """Whether a reported row's source is a news medium ("a Kazinform correspondent reports",
+    "as reported by Xinhua", "according to Reuters"): the article sourcing itself, no quote."""
+    words = " ".join(x for x in (rec.get("speaker_text"), rec.get("speaker")) if x)
+    words = re.findall(r"[a-z]+", words.lower())
+    return bool(words) and any(w in d.rules.media for w in words)
 
 
 def _as_said(d: _Doc) -> list[dict]:

@@ -352,6 +352,56 @@ STYLE_CASES = [
 ]
 
 
+STYLE_CASES += [
+    # the country behind "the Kazakh side"
+    (K + "President Tokayev met the Chinese delegation in Kazakhstan. The Kazakh side noted that the country "
+         "is ready to supply more grain.",
+     [("indirect", "the country is ready to supply more grain", "Kazakhstan", "Kazakh side", "note")]),
+    (K + "President Tokayev met the Chinese delegation. The Kazakh side expressed interest in expanding "
+         "cooperation in digitalization.", []),
+    # inverted attribution with a title apposition
+    (K + "“It's a historic day,” said Murat Nurtleu, Kazakhstan's foreign minister.",
+     [("direct", "It's a historic day", "Murat Nurtleu", "Murat Nurtleu", "say")]),
+    # a pronoun after an intervening object ("told Reuters"): the earlier named subject
+    (K + "Foreign Minister Sergei Lavrov arrived in Ankara. \"There is no alternative to diplomacy,\" he told "
+         "Reuters in an interview.",
+     [("direct", "There is no alternative to diplomacy", "Sergey Lavrov", "he", "tell")]),
+    # a partial quote inside reported speech: one indirect row, the marks kept
+    (K + "The Ministry of Energy published new data. The ministry said exports \"rose sharply\" in May.",
+     [("indirect", "exports \"rose sharply\" in May", "Ministry of Energy", "ministry", "say")]),
+    # "saying that" after a non-speech verb
+    (K + "President Tokayev met President Shavkat Mirziyoyev. The Uzbek leader invited Tokayev to visit "
+         "Samarkand, saying that the city would host the summit.",
+     [("indirect", "the city would host the summit", "Shavkat Mirziyoyev", "Uzbek leader", "say")]),
+    # a post on social media, colon + straight marks
+    (K + "Secretary of State Antony Blinken met the minister. Blinken wrote on X: \"Productive meeting "
+         "with Foreign Minister Nurtleu today.\"",
+     [("direct", "Productive meeting with Foreign Minister Nurtleu today.", "Antony Blinken", "Blinken", "write")]),
+    # Kazinform/Russian-press punctuation: guillemets, a dash before the attribution, comma outside
+    (K + "President Tokayev spoke at the forum. «Kazakhstan supports the UN Charter», - the Head of State said.",
+     [("direct", "Kazakhstan supports the UN Charter", TOKAYEV, "Head of State", "say")]),
+    (K + "President Tokayev spoke at the forum. “We are ready to work with all partners,” – Tokayev said.",
+     [("direct", "We are ready to work with all partners", TOKAYEV, "Tokayev", "say")]),
+    (K + "Foreign Minister Sergei Lavrov arrived in Ankara. 'We are ready,' Lavrov said.",
+     [("direct", "We are ready", "Sergey Lavrov", "Lavrov", "say")]),
+    # a marked that-clause is a direct quote with the verb's cue
+    (K + "President Tokayev spoke at the forum. He underlined that “Kazakhstan will never join any military bloc.”",
+     [("direct", "Kazakhstan will never join any military bloc.", TOKAYEV, "He", "underline")]),
+    # the medium sourcing the article is not a speaker
+    (K + "As reported by Xinhua, the two leaders signed a joint statement.", []),
+    (K + "Kazinform reports that the Head of State arrived in Tashkent.", []),
+    # bare plurals are unnamed; a definite plural is the group
+    (K + "Putin met Erdogan in Sochi. Officials said the talks went well.",
+     [("indirect", "the talks went well", None, "Officials", "say")]),
+    (K + "Putin and Erdogan met in Sochi. Both leaders said the talks went well.",
+     [("indirect", "the talks went well", "Vladimir Putin and Recep Tayyip Erdoğan", "leaders", "say")]),
+    # a role noun after a paragraph break resolves across it
+    (K + "President Tokayev met Kyrgyz President Sadyr Japarov. The heads of state discussed prospects for trade."
+         "\n\nThe Kyrgyz leader stressed that the border issue had been fully resolved.",
+     [("indirect", "the border issue had been fully resolved", "Sadyr Japarov", "Kyrgyz leader", "stress")]),
+]
+
+
 @pytest.mark.parametrize("text,expected", STYLE_CASES)
 def test_source_styles(nlp, text, expected):
     assert full_rows(nlp, text) == expected
