@@ -99,6 +99,9 @@ class Lexicon:
     generic_modifiers: set = field(default_factory=set)
     institution_re: re.Pattern = None
     inclusion_re: re.Pattern = None
+    exchange_objects: dict = field(default_factory=dict)
+    neg_det_re: re.Pattern = None
+    cancelled_re: re.Pattern = None
     period_cues: list = field(default_factory=list)
     subject_trails: list = field(default_factory=list)
     country_re: re.Pattern = None
@@ -122,7 +125,7 @@ class Lexicon:
                 lex.sign_forms[form.strip().lower()] = row["lemma"].strip()
             lex.sign_base |= {b.strip().lower() for b in row["base"].split("|") if b.strip()}
         lex.sign_nouns = {w.lower() for w in read_lines(folder / "signing_nouns.txt")}
-        nominal = []
+        nominal, neg_det, cancelled = [], [], []
         for row in read_tsv(folder / "planned_cues.tsv"):
             cue, kind = row["cue"].strip().lower(), row["kind"].strip()
             if kind == "modal":
@@ -133,6 +136,15 @@ class Lexicon:
                 lex.modals.add("to")
             elif kind == "nominal":
                 nominal.append(cue)
+            elif kind == "determiner":
+                neg_det.append(cue)
+            elif kind == "cancelled_after":
+                cancelled.append(cue)
+        lex.neg_det_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in neg_det) + r")\s", re.I) \
+            if neg_det else re.compile(r"(?!x)x")
+        lex.cancelled_re = re.compile(r"\b(?:was|were|has been|have been|had been|is|are|is being|being)\s+"
+                                      r"(?:\w+\s+)?(?:" + "|".join(re.escape(c) for c in cancelled) + r")\b", re.I) \
+            if cancelled else re.compile(r"(?!x)x")
         lex.nominal_planned_re = _words_re(nominal)
         lex.lead_cues_re = _words_re(read_lines(folder / "lead_in_cues.txt"))
         lex.subject_markers = sorted((m.lower() for m in read_lines(folder / "subject_markers.txt")),
@@ -147,6 +159,8 @@ class Lexicon:
         lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
         lex.institution_re = _words_re(read_lines(folder / "institution_words.txt"), flags=0)
         lex.inclusion_re = _words_re(read_lines(folder / "inclusion_cues.txt"))
+        lex.exchange_objects = {r["form"].strip().lower(): r["doc_type"].strip()
+                                for r in read_tsv(folder / "exchange_objects.tsv")}
         lex.period_cues = [re.compile(p, re.I) for p in read_lines(folder / "period_cues.txt")]
         lex.subject_trails = [re.compile(p, re.I) for p in read_lines(folder / "subject_trails.txt")]
         lex.person_title_re = _words_re(read_lines(folder / "person_titles.txt"), flags=0)
@@ -727,6 +741,13 @@ class Analyzer:
         """The place a sentence names for its event ("in Astana"), else the dateline's city when
         the sentence opens the body under it ("TASHKENT, March 4 (Kazinform) - ...")."""
         place = self.place_in(sent.start_char, sent.end_char)
+        if place is None and any(p.search(sent.text) for p in self.lex.time_anaphora):
+            # "Following the talks, ...": the place of the event an earlier sentence reports
+            i = self.sent_of(sent.start_char)
+            for j in range(i - 1, max(-1, i - 4), -1):
+                place = self.place_in(self.sents[j].start_char, self.sents[j].end_char)
+                if place:
+                    break
         if place is None and sent.start_char >= self.title_end and \
                 not self.text[self.title_end:sent.start_char].strip():
             place = self.dateline_place()
@@ -754,9 +775,11 @@ class Analyzer:
     def is_planned(self, tok) -> bool:
         """Modal/infinitive/negation governing a signing verb, or a planned nominal signing."""
         lex = self.lex
-        if tok.lower_ in lex.sign_nouns:
+        if tok.lower_ in lex.sign_nouns or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of"
+                                            and tok.lower_.endswith("ing")):
             before = self.text[max(tok.sent.start_char, tok.idx - 40):tok.idx]
-            return bool(lex.nominal_planned_re.search(before))
+            after = self.text[tok.idx:tok.sent.end_char]
+            return bool(lex.nominal_planned_re.search(before)) or bool(lex.cancelled_re.search(after))
         toks = [tok]
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
             toks.append(tok.head)
@@ -836,6 +859,14 @@ class Analyzer:
             t = self.doc[i - 1]
             if t.is_space or t.is_sent_end and i - 1 != tok.i - 1:
                 break
+            if any(m["start"] <= t.idx < m["end"] for m in self.money):
+                break  # "a $400 billion contract": the value is not part of the description
+            cur = self.doc[i]
+            if cur.is_title and i - 2 >= 0 and self.doc[i - 2].idx >= limit and (
+                    (t.lower_ in ("and", "&") and self.doc[i - 2].is_title and not self.lex.is_country_name(self.doc[i - 2].text))
+                    or (t.is_title and t.tag_ in ("VBN", "VBG", "JJ") and t.i > t.sent.start)):
+                i -= 1  # a title's coordinated or participle words ("Enhanced Partnership and Cooperation Agreement")
+                continue
             if t.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or t.tag_ in ("PRP$", "POS") or t.text in ("’", "'", "“", "”", '"', "-"):
                 if t.pos_ == "NOUN" and t.lower_ in self.lex.sign_nouns:
                     break
@@ -912,6 +943,8 @@ class Analyzer:
             ents = [m for m in self.ents.overlapping(ss, se) if m["label"] in ("GPE", "ORG", "NORP", "PERSON")]
             if not (marker.endswith("for") and ents and ents[0]["start"] <= ss + 4 and ents[0]["end"] >= se - 1):
                 subject = text[ss:se]
+        if subject is None and not parse["parties"]:
+            subject = self.subject_after_date(type_m["end"], limit, next_start)
         det = re.match(r"\s*(\w+)", text[start:type_m["start"]])
         first = det.group(1).lower() if det else ""
         definite = first in DEFINITE or bool(re.search(r"['’]s?\s*$|['’]\s+\w", text[start:type_m["start"]]))
@@ -996,6 +1029,20 @@ class Analyzer:
             if not nxt:
                 break
         return trim_span(self.text, s, e)
+
+    def subject_after_date(self, type_end: int, limit: int, next_start: Optional[int]) -> Optional[str]:
+        """"signed a deal on Tuesday on gas supplies": the subject after a time adjunct that
+        follows the document's name (the adjunct ends the description, not the subject)."""
+        text = self.text
+        for d in records(self.doc, "dates"):
+            if type_end < d["start"] <= type_end + 12 and d["end"] <= limit and \
+                    re.fullmatch(r"\s+(?:on|in|at|last|this|earlier)?\s*", text[type_end:d["start"]]):
+                end = self.description_end(d["end"], limit, next_start)
+                parse = parse_after_type(text, d["end"], end, self.lex, self.protected(d["end"], end))
+                if parse["subject"] and not parse["parties"]:
+                    return text[parse["subject"][0]:parse["subject"][1]]
+                break
+        return None
 
     def tidy_subject(self, span: tuple[int, int], sent: Span) -> tuple[int, int]:
         """A signing verb's subject without a dateline ("TASHKENT, March 4 (Kazinform) - A and B
@@ -1218,6 +1265,13 @@ class Analyzer:
                             and self._np_chars(prev["end"] + j.end(), t["start"]) \
                             and self._coordinated(prev["end"], t["start"]):
                         found.append(t)
+            if not found and collective is None and self.lex.sign_forms.get(tok.lower_) == "exchange":
+                forms = "|".join(re.escape(f) for f in sorted(self.lex.exchange_objects, key=len, reverse=True))
+                xm = re.match(rf"\s+(?:(?:the|official|their)\s+)?({forms})\b", text[after:limit], re.I) if forms else None
+                if xm:
+                    found = [{"start": after + xm.start(1), "end": after + xm.end(1), "form": xm.group(1),
+                              "doc_type": self.lex.exchange_objects[xm.group(1).lower()], "plural": False,
+                              "anaphoric": False}]
             if not found and collective is None:
                 found, collective = self.passive_subject(tok, sent, types)
         if found and found[0]["plural"] and collective is None:
@@ -1246,6 +1300,9 @@ class Analyzer:
             limit = sent.end_char
             found, collective = self.objects(tok, kind, sent)
             if collective is not None:
+                np_s = self.np_start(collective[0], sent.start_char) if collective[0] < tok.idx else collective[0]
+                if self.lex.neg_det_re.match(text[np_s:collective[1]]):
+                    continue  # "No agreements were signed"
                 self.add_signing(i, sent, tok, kind, collective)
                 for t in self.included(tok, collective[1], sent):
                     used.add(t["start"])
@@ -1254,6 +1311,9 @@ class Analyzer:
                 if t["plural"] or t["start"] in used:
                     continue
                 used.add(t["start"])
+                np_s = self.np_start(t["start"], sent.start_char)
+                if self.lex.neg_det_re.match(text[np_s:t["end"]]):
+                    continue  # "No agreement was signed", "signed no contract"
                 nxt = found[n + 1]["start"] if n + 1 < len(found) else None
                 m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i)
                 m.headline = headline
@@ -1481,6 +1541,8 @@ class Analyzer:
             if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "POS" and t.lower_ not in self.lex.generic_modifiers \
                     and not t.like_num and t.lower_ not in DETERMINERS and not self.lex.country_in(t.text):
                 words.insert(0, t)
+            elif words and words[0].is_title and t.lower_ in ("and", "&") and t.i > 0 and self.doc[t.i - 1].is_title:
+                words.insert(0, t)  # "Partnership and Cooperation Agreement"
             elif t.lower_ in self.lex.generic_modifiers and words:
                 continue
             else:
