@@ -381,3 +381,162 @@ def test_present_perfect_takes_the_dateline(nlp):
             "The presidents of Ruritania and Freedonia have signed a treaty on free trade.")
     doc = run(nlp, text, published="2024-03-05")
     assert [d["signed_date"] for d in doc._.documents] == ["2024-03-04"]
+
+
+# --------------------------------------------------------------------------- source styles
+# Short texts written in the styles of the sources the project targets (Kazinform/Astana Times,
+# Xinhua, Central Asian government press offices, State Department/EU releases, wire copy).
+# Each expects what an analyst reading it would record: documents as
+# (doc_type, [countries], subject) and bare signings as (count, parties, place).
+
+STYLES = [
+    # Kazinform: documents named after "including" in a collective signing; adopted joint statement
+    ("President of Kazakhstan Kassym-Jomart Tokayev held talks with President of Azerbaijan Ilham Aliyev "
+     "in Astana on Monday. Following the talks, the heads of state signed a number of documents, including "
+     "a Treaty on Comprehensive Strategic Partnership and an Agreement on mutual recognition of diplomas. "
+     "The parties also adopted a Joint Statement.",
+     [("treaty", ["KZ", "AZ"], "Comprehensive Strategic Partnership"),
+      ("agreement", ["KZ", "AZ"], "mutual recognition of diplomas"),
+      ("joint_statement", ["KZ", "AZ"], None)],
+     [(None, "Kazakhstan | Azerbaijan", "Astana")]),
+    # Kazinform: commercial agreements with a value
+    ("Kazakhstan and China signed 47 commercial agreements worth $22 billion during the business forum "
+     "in Astana.",
+     [], [(47, "Kazakhstan | China", "Astana")]),
+    # Xinhua: "witnessed the signing of cooperation documents"
+    ("Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev in Beijing on "
+     "Friday. Xi and Tokayev witnessed the signing of cooperation documents on trade, agriculture and the "
+     "media after their talks.",
+     [], [(None, "China | Kazakhstan", "Beijing")]),
+    # Xinhua: "signed cooperation documents covering ..."
+    ("Chinese Premier Li Qiang held talks with Uzbek Prime Minister Abdulla Aripov on Tuesday. The two "
+     "sides signed cooperation documents covering the economy, science and technology, and green development.",
+     [], [(None, "China | Uzbekistan", None)]),
+    # Tajik government: passive, parties after the verb
+    ("An intergovernmental agreement on cooperation in the field of labour migration was signed in Dushanbe "
+     "on 12 March 2024 between Tajikistan and Kazakhstan.",
+     [("agreement", ["TJ", "KZ"], "cooperation in the field of labour migration")], []),
+    # Uzbek government: an adopted roadmap with its period
+    ("Following the meeting of the intergovernmental commission, a Roadmap for the development of trade and "
+     "economic cooperation between Uzbekistan and Turkmenistan for 2024-2026 was adopted.",
+     [("roadmap", ["UZ", "TM"], "the development of trade and economic cooperation between Uzbekistan and "
+                                "Turkmenistan")], []),
+    # Kyrgyz government: "Programme of X ... for 2024–2028 was signed by the heads of government"
+    ("The Programme of economic cooperation between Kyrgyzstan and Russia for 2024–2028 was signed by the "
+     "heads of government in Bishkek.",
+     [("programme", ["KG", "RU"], "economic cooperation between Kyrgyzstan and Russia")], []),
+    # State Department: MOU, then signers re-mention "the MOU"
+    ("The United States and Kazakhstan signed a Memorandum of Understanding to strengthen cooperation on "
+     "critical minerals. Secretary of State Antony Blinken and Foreign Minister Murat Nurtleu signed the MOU "
+     "in Astana.",
+     [("memorandum", ["US", "KZ"], "strengthen cooperation on critical minerals")], []),
+    # EU: initialled, a title with coordinated words
+    ("The EU and Uzbekistan initialled the Enhanced Partnership and Cooperation Agreement in Brussels on "
+     "6 July 2022.",
+     [("agreement", [None, "UZ"], "Enhanced Partnership and Cooperation")], []),
+    # wire copy: a date between the name and its subject; a contract with its value and counterparty
+    ("Russia and China signed a deal on Tuesday on natural gas supplies through the Power of Siberia pipeline. "
+     "Gazprom also signed a $400 billion contract with China National Petroleum Corp for gas supplies over "
+     "30 years.",
+     [("agreement", ["RU", "CN"], "natural gas supplies through the Power of Siberia pipeline"),
+      ("contract", ["RU", "CN"], "gas supplies over 30 years")], []),
+    # multi-party
+    ("A memorandum on a transit corridor between Kazakhstan, Azerbaijan and Georgia was signed in Aktau.",
+     [("memorandum", ["KZ", "AZ", "GE"], "a transit corridor between Kazakhstan, Azerbaijan and Georgia")], []),
+    # an exchange of notes
+    ("Japan and Mongolia exchanged notes on a grant for the new airport terminal.",
+     [("exchange_of_notes", ["JP", "MN"], "a grant for the new airport terminal")], []),
+    # signed by named ministers ("his counterpart")
+    ("Uzbek and Kyrgyz diplomats met in Tashkent on Friday. The agreement on visa-free travel was signed by "
+     "Foreign Minister Bakhtiyor Saidov and his Kyrgyz counterpart Jeenbek Kulubaev.",
+     [("agreement", ["UZ", "KG"], "visa-free travel")], []),
+    # a past signing with its own year and place
+    ("The presidents of Kyrgyzstan and Tajikistan met on Friday. They recalled the 2019 treaty signed in "
+     "Bishkek, which settled the border.",
+     [("treaty", ["KG", "TJ"], None)], []),
+    # headline + dateline: two signing rows
+    ("Kazakhstan, Uzbekistan sign 20 documents\n\nTASHKENT, March 4 (Kazinform) - Kazakhstan and Uzbekistan "
+     "signed 20 documents following the talks of the two presidents.",
+     [], [(20, "Kazakhstan | Uzbekistan", None), (20, "Kazakhstan | Uzbekistan", "Tashkent")]),
+    # an inline list after "including" with an institution collective and a period
+    ("Kazakhstan and Hungary held talks in Budapest. The parties signed a number of documents, including an "
+     "agreement on military cooperation, a memorandum of understanding between the ministries of agriculture, "
+     "and a programme of cultural exchanges for 2024-2026.",
+     [("agreement", ["KZ", "HU"], "military cooperation"), ("memorandum", ["KZ", "HU"], None),
+      ("programme", ["KZ", "HU"], "cultural exchanges")],
+     # (no anaphor ties the signing to the talks in Budapest: no place)
+     [(None, "Kazakhstan | Hungary", None)]),
+    # two coordinated named agreements
+    ("Kazakhstan and Uzbekistan signed an Agreement on the demarcation of the state border and an Agreement "
+     "on the joint management of the Dostyk water facility.",
+     [("agreement", ["KZ", "UZ"], "the demarcation of the state border"),
+      ("agreement", ["KZ", "UZ"], "the joint management of the Dostyk water facility")], []),
+    # "Following the talks, the heads of state signed a Joint Statement"
+    ("Tokayev met Turkmen President Serdar Berdimuhamedov in Ashgabat on 3 May 2024. Following the talks, "
+     "the heads of state signed a Joint Statement on the establishment of comprehensive strategic partnership.",
+     [("joint_statement", ["KZ", "TM"], "the establishment of comprehensive strategic partnership")], []),
+]
+
+
+@pytest.mark.parametrize("text, documents, signings", STYLES)
+def test_source_styles(nlp, text, documents, signings):
+    doc = run(nlp, text)
+    assert [(d["doc_type"], countries(d), d["subject"]) for d in doc._.documents] == documents
+    assert [(s["count"], s["parties"], s["signed_place"]) for s in doc._.signings] == signings
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    # dates and places of the signing
+    (STYLES[4][0], "signed_date", "2024-03-12"),
+    (STYLES[4][0], "signed_place", "Dushanbe"),
+    (STYLES[5][0], "signed_date", None),          # "for 2024-2026" is a period, not a signing date
+    (STYLES[8][0], "signed_date", "2022-07-06"),
+    (STYLES[8][0], "signed_place", "Brussels"),
+    (STYLES[13][0], "signed_date", "2019"),       # the past treaty keeps its own year, not Friday
+    (STYLES[13][0], "signed_place", "Bishkek"),
+    (STYLES[17][0], "signed_date", "2024-05-03"),  # the date of the talks the signing followed
+    (STYLES[17][0], "signed_place", "Ashgabat"),
+    (STYLES[7][0], "signed_place", "Astana"),     # from the re-mention merged into the record
+])
+def test_source_styles_time_and_place(nlp, text, field, expected):
+    doc = run(nlp, text)
+    assert doc._.documents[0][field] == expected
+
+
+def test_documents_signed_for_value_keep_the_value_out(nlp):
+    doc = run(nlp, STYLES[9][0])
+    contract = doc._.documents[1]
+    assert contract["text"] == "contract with China National Petroleum Corp for gas supplies over 30 years"
+    assert parties(contract) == ["Gazprom", "China National Petroleum Corp"]
+
+
+def test_eu_title_across_and(nlp):
+    doc = run(nlp, STYLES[8][0])
+    assert doc._.documents[0]["text"] == "the Enhanced Partnership and Cooperation Agreement"
+    assert parties(doc._.documents[0]) == ["EU", "Uzbekistan"]
+
+
+def test_ministries_collective_becomes_institutions(nlp):
+    doc = run(nlp, STYLES[15][0])
+    assert parties(doc._.documents[1]) == ["Ministry of Agriculture of Kazakhstan", "Ministry of Agriculture of Hungary"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and Uzbekistan did not sign the agreement on water sharing.",
+    "Azerbaijan and Armenia are set to sign a peace treaty later this year.",
+    "The sides discussed the draft agreement on investment protection.",
+    "Negotiations on a free trade agreement between the EU and Indonesia continue.",
+    "Russia and Turkey are expected to sign a roadmap on energy.",
+    "The ministers agreed to prepare a memorandum on tourism for signing at the next summit.",
+    "No agreements were signed during the visit.",
+    "No agreement on the border was signed in Bishkek.",
+    "Talks on a new treaty were held in Geneva.",
+    "The two countries are working on an agreement on visas.",
+    "Kazakhstan and Kyrgyzstan have yet to sign the border treaty.",
+    "The signing of the agreement on transit was postponed.",
+    "Uzbekistan hopes to sign a free trade agreement with the EU.",
+    "The two leaders noted the importance of the 2022 roadmap and called for its implementation.",
+])
+def test_not_signed_styles(nlp, text):
+    doc = run(nlp, text)
+    assert doc._.documents == [] and doc._.signings == []
