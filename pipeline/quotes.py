@@ -80,6 +80,8 @@ class QuoteRules:
     anonymous_labels: frozenset  # transcript labels of an unnamed speaker ("Question:")
     trailing_actions: frozenset  # participles cut off the end of a reported clause (", calling for …")
     media: frozenset        # news media words: "a Kazinform correspondent reports" is no quote
+    wh_words: frozenset     # words opening an embedded question ("told how …")
+    question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
 
 
 def _countries(folder: Path) -> dict:
@@ -126,6 +128,10 @@ def load_rules(data_dir: Optional[str] = None) -> QuoteRules:
         anonymous_labels=frozenset(w.lower() for w in read_lines(folder / "anonymous_labels.txt")),
         trailing_actions=frozenset(w.lower() for w in read_lines(folder / "trailing_actions.txt")),
         media=frozenset(w.lower() for w in read_lines(folder / "media_sources.txt")),
+        wh_words=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                           if r["role"].strip() == "wh"),
+        question_verbs=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                                 if r["role"].strip() == "question_verb"),
     )
 
 
@@ -389,6 +395,8 @@ class _Doc:
         if pron is not None:
             if pron[0] != "3":
                 return None
+            if pron[1] == "org":
+                return self.resolve_org_pronoun(tok)
             return self.resolve_pronoun(tok, pron[1])
         role, role_toks = self.role_of(tok)
         if role is not None:
@@ -413,8 +421,16 @@ class _Doc:
                 found = self.resolve_role(tok, role, role_toks)
                 if found is not None:
                     return found
+            elif kind == "org_any":
+                found = self.resolve_org_any(tok, written)
+                if found is not None:
+                    return found
             elif kind == "org":
                 found = self.resolve_org(tok, role_toks)
+                if found is None and any(c.dep_ == "poss" for c in tok.lefts):
+                    found = self.principal_of(tok)  # "Mr Erdogan's office", "the prime minister's office"
+                    if found is not None:
+                        found = dict(found, speaker_text=written)
                 if found is not None:
                     return found
         # "Her attorney, Lenard Leeds, said": a named apposition
@@ -458,8 +474,13 @@ class _Doc:
     def written_role(self, tok: Token, role_toks: list[Token]) -> str:
         """A role noun phrase as written, without a determiner or a clause: "senior official",
         "President of Kazakhstan", "two leaders"."""
-        start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ not in ("det", "punct", "poss")
-                               and t.i >= tok.i - 4])
+        starts = [tok.i]
+        for t in tok.lefts:
+            if t.dep_ in ("det", "punct", "predet") or t.i < tok.i - 4 or t.tag_ == "PRP$":
+                continue
+            sub = [x for x in t.subtree if not (x.dep_ == "det" and x.i < t.i)]
+            starts.append(min(x.i for x in sub) if t.dep_ == "poss" else t.i)
+        start = min(starts)
         end = max(t.i for t in role_toks) + 1
         for prep in tok.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.i == end:
@@ -530,6 +551,11 @@ class _Doc:
             m = self.mention_at(left)
             if m is not None:
                 return self.from_mention(m)
+        for left in tok.lefts:  # "the prime minister's spokesman"
+            if left.dep_ == "poss" and left.lower_ not in self.rules.pronouns:
+                found = self.resolve(left)
+                if found is not None and found.get("speaker"):
+                    return found
         return None
 
     def country_evidence(self, toks: Iterable[Token]) -> Optional[str]:
@@ -559,7 +585,7 @@ class _Doc:
             e["country"] = e["country"] or m.get("country")
             e["role"] = e["role"] or m.get("role")
         cands = list(entities.values())
-        if country and any(e["country"] for e in cands):
+        if country:  # "the president of Cyprus": only a person known to be of that country
             cands = [e for e in cands if e["country"] == country]
         if "*" not in role["matches"]:
             cands = [e for e in cands
@@ -568,6 +594,31 @@ class _Doc:
             return None
         best = max(cands, key=lambda e: e["last"]["start"])
         return self.from_mention(best["last"], written)
+
+    def resolve_org_pronoun(self, tok: Token) -> Optional[dict]:
+        """"It said" -> the latest organisation mentioned in this or the previous sentence,
+        a subject preferred."""
+        if tok.dep_ != "nsubj":
+            return None
+        si = self.sent_index(tok)
+        for k in range(si, max(-1, si - 2), -1):
+            sent = self.sents[k]
+            cands = [m for m in self.index.overlapping(sent.start_char, sent.end_char)
+                     if m["label"] == "ORG" and m["end"] <= tok.idx and not self.covered(m["start"])]
+            if cands:
+                best = max(cands, key=lambda m: (self.subject_rank(m), m["start"]))
+                return self.from_mention(best, tok.text)
+        return None
+
+    def resolve_org_any(self, tok: Token, written: str) -> Optional[dict]:
+        """"the oil giant", "the firm" -> the latest organisation mentioned before."""
+        best = None
+        for m in self.index.mentions:
+            if m["start"] >= tok.idx:
+                break
+            if m["label"] == "ORG" and not self.covered(m["start"]):
+                best = m
+        return self.from_mention(best, written) if best is not None else None
 
     def resolve_org(self, tok: Token, role_toks: list[Token]) -> Optional[dict]:
         """"the ministry" -> the most recent ORG mention containing the noun."""
@@ -664,10 +715,13 @@ class _Doc:
         return None
 
     def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
+        if _misattached_conj(verb, self.rules):
+            return self.speaker_of_verb(verb.head.head, exclude)  # "X said C and vowed …"
         subj = subject_of(verb)
         if subj is not None and exclude[0] <= subj.idx < exclude[1]:
             subj = None
-        if subj is not None and subj.lower_ in ("it", "this", "that", "which"):
+        if subj is not None and (subj.lower_ in ("this", "that", "which") or
+                                 (subj.lower_ == "it" and subj.dep_ != "nsubj")):
             return None
         found = self.resolve(subj) if subj is not None else None
         if found is None:
@@ -942,6 +996,12 @@ def _clause_bounds(toks: list[Token]) -> Optional[tuple[int, int]]:
         toks = toks[:-1]
     if len(toks) < 3:
         return None
+    # a partial quote closing the clause keeps its closing mark ('made him "quite upset"')
+    last = toks[-1].i
+    doc = toks[0].doc
+    opens = sum(1 for t in toks if t.tag_ == "``") - sum(1 for t in toks if t.tag_ == "''")
+    if opens > 0 and last + 1 < len(doc) and doc[last + 1].tag_ == "''" and doc[last + 1].idx == toks[-1].idx + len(toks[-1]):
+        return toks[0].idx, doc[last + 1].idx + len(doc[last + 1])
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
@@ -957,6 +1017,14 @@ def _segment_break(doc: Doc, a: int, b: int) -> bool:
             if nxt.text[:1].isupper():
                 return True
     return False
+
+
+def _misattached_conj(verb: Token, rules: QuoteRules) -> bool:
+    """"X said C and vowed to …" parsed with "vowed" coordinated inside C: a speech verb with no
+    subject of its own, conjoined to the clause head of another speech verb."""
+    return (verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_speech_verb(verb, rules)
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+            and is_speech_verb(verb.head.head, rules))
 
 
 def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
@@ -975,6 +1043,10 @@ def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
         if lemma in rules.trailing_actions or lemma in rules.light_verbs or is_speech_verb(t, rules):
             out.update(x.i for x in t.subtree)
             out.add(prev.i)
+    for t in head.children:  # "said C and vowed to …": the second act is not part of C
+        if t.i > head.i and _misattached_conj(t, rules):
+            out.update(x.i for x in t.subtree)
+            out.update(c.i for c in head.children if c.dep_ in ("cc", "punct") and head.i < c.i < t.i)
     return out
 
 
@@ -1083,13 +1155,25 @@ def _reported(d: _Doc) -> list[dict]:
             if _segment_break(d.doc, tok.i, head.i):
                 continue
             cut = _trailing_actions(head, d.rules)
-            bounds = _clause_bounds([t for t in head.subtree if not _segment_break(d.doc, t.i, head.i)
-                                     and t.i not in cut])
+            clause = [t for t in head.subtree if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
+            first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
+            if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
+                continue  # "told how the system works": a topic, not a statement
+            bounds = _clause_bounds(clause)
             if bounds is None or d.covered(*bounds):
                 continue
             s, e = bounds
-            spk = d.speaker_of_verb(tok, exclude=(s, e)) or {"speaker": None, "speaker_entity_id": None,
-                                                              "speaker_text": None}
+            subj = subject_of(tok)
+            if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "1" and not d.covered(subj.idx):
+                continue  # "I can assure you that …" outside quotes: the author's own voice
+            if subj is not None and subj.lower_ == "it" and subj.dep_ != "nsubj":
+                continue  # "It was said / reported that …": impersonal, nobody's statement
+            d.ranges.append((s, e))  # names inside the clause are not antecedents of its speaker
+            try:
+                spk = d.speaker_of_verb(tok, exclude=(s, e))
+            finally:
+                d.ranges.pop()
+            spk = spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None}
             out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     out.extend(_according(d))
     out.extend(_as_said(d))

@@ -401,6 +401,26 @@ STYLE_CASES += [
      [("indirect", "the border issue had been fully resolved", "Sadyr Japarov", "Kyrgyz leader", "stress")]),
 ]
 
+STYLE_CASES += [
+    # the author's own first-person voice outside quotes is not a quote
+    (K + "Tokayev is a careful diplomat. I can assure you that his visits are never improvised.", []),
+    # "X's office said": the office speaks for X
+    (K + "President Recep Tayyip Erdogan spoke to Putin by phone. Mr Erdogan's office said that the two "
+         "leaders agreed to meet in Ankara.",
+     [("indirect", "the two leaders agreed to meet in Ankara", "Recep Tayyip Erdoğan", "Mr Erdogan's office", "say")]),
+    # a role with a country nobody in the text is known to be from: unnamed, not the last person
+    (K + "Economist Eric Dor wrote the report. The president of Cyprus admitted that the country had no money.",
+     [("indirect", "the country had no money", None, "president of Cyprus", "admit")]),
+    # an embedded question names a topic, not a statement; after "ask" it is a reported question
+    (K + "Minister Serik Zhumangarin told reporters how the new customs system works.", []),
+    (K + "Minister Serik Zhumangarin asked whether the border posts would open in May.",
+     [("indirect", "whether the border posts would open in May", "Serik Zhumangarin", "Serik Zhumangarin", "ask")]),
+    # "it" as the active subject of a reporting verb: the latest organisation
+    (K + "Oil company KazMunayGas has reported record profits. It said that output would grow next year.",
+     [("indirect", "output would grow next year", "KazMunayGas", "It", "say")]),
+    (K + "Oil company KazMunayGas has reported record profits. It was said that output would grow.", []),
+]
+
 
 @pytest.mark.parametrize("text,expected", STYLE_CASES)
 def test_source_styles(nlp, text, expected):
