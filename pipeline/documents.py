@@ -100,6 +100,7 @@ class Lexicon:
     institution_re: re.Pattern = None
     inclusion_re: re.Pattern = None
     exchange_objects: dict = field(default_factory=dict)
+    ceremony_res: list = field(default_factory=list)
     neg_det_re: re.Pattern = None
     cancelled_re: re.Pattern = None
     period_cues: list = field(default_factory=list)
@@ -159,6 +160,7 @@ class Lexicon:
         lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
         lex.institution_re = _words_re(read_lines(folder / "institution_words.txt"), flags=0)
         lex.inclusion_re = _words_re(read_lines(folder / "inclusion_cues.txt"))
+        lex.ceremony_res = [re.compile(p, re.I) for p in read_lines(folder / "ceremony_cues.txt")]
         lex.exchange_objects = {r["form"].strip().lower(): r["doc_type"].strip()
                                 for r in read_tsv(folder / "exchange_objects.tsv")}
         lex.period_cues = [re.compile(p, re.I) for p in read_lines(folder / "period_cues.txt")]
@@ -729,12 +731,28 @@ class Analyzer:
         for m in self.ents.overlapping(s, e):
             if m["label"] != "GPE" or m["start"] < s:
                 continue
-            before = self.text[max(s, m["start"] - 8):m["start"]].lower()
-            if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+            before = self.text[max(s, m["start"] - 16):m["start"]].lower()
+            if not re.search(r"\b(?:in|at|(?:visit|trip|journey)\s+to)\s+(?:the\s+)?$", before):
                 continue
             if self.lex.is_country_name(m.get("canonical") or m["text"]) or self.lex.is_country_name(m["text"]):
                 continue
             return m.get("canonical") or m["text"]
+        return None
+
+    def later_place(self, r: "Mention") -> Optional[str]:
+        """A place for a record whose sentence names none: a following mention of the signing
+        itself ("... attended the signing in Los Angeles"), else the dateline's city when the
+        document was signed on the day the article is dated."""
+        i = self.sent_of(r.start)
+        for j in range(i, min(len(self.sents), i + 3)):
+            st = self.sents[j]
+            if any(p.search(st.text) for p in self.lex.ceremony_res):
+                place = self.place_in(st.start_char, st.end_char)
+                if place:
+                    return place
+        day = self.dateline_date() or self.published
+        if r.signed_date and day and r.signed_date == day:
+            return self.default_place()
         return None
 
     def sentence_place(self, sent: Span) -> Optional[str]:
@@ -750,16 +768,33 @@ class Analyzer:
                     break
         if place is None and sent.start_char >= self.title_end and \
                 not self.text[self.title_end:sent.start_char].strip():
-            place = self.dateline_place()
+            # (not for a signing the sentence dates to another day: "... signed X in January 2023")
+            day = self.dateline_date() or self.published
+            other = [d for d in self.dates if sent.start_char + 40 <= d["start"] < sent.end_char
+                     and not self.period_date(d) and str(d["value"]) != day]
+            if not other:
+                place = self.dateline_place()
         return place
 
     def dateline_place(self) -> Optional[str]:
+        """The city of a dateline: the body's opening ("TASHKENT, March 4 (Kazinform) - ",
+        "BEIJING, Sept. 13 (Xinhua) -- ", "ASTANA. KAZINFORM – ") or a first line that is only a
+        city and a date ("Rome, 28 January 2024", taken as the headline by the title heuristic)."""
         first = self.text[self.title_end:].lstrip()
         off = len(self.text) - len(first)
         m = re.match(r"([A-Z][\w .'-]{1,40}?)(?:,\s*[A-Z][\w.]*)?(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                     r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]\s|,\s*\d|\n)", first)
+                     r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]+\s|,\s*\d|\n)", first)
         if m:
-            return self.place_in_name(off + m.start(1), off + m.end(1))
+            place = self.place_in_name(off + m.start(1), off + m.end(1))
+            if place:
+                return place
+        if self.title_end:
+            head = self.text[:self.title_end]
+            lead = len(head) - len(head.lstrip())
+            m = re.fullmatch(r"([A-Z][\w .'-]{1,40}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]{2,}\.?\s+\d{1,2}),?"
+                             r"(?:\s+\d{4})?\s*", head[lead:])
+            if m:
+                return self.place_in_name(lead + m.start(1), lead + m.end(1))
         return None
 
     def place_in_name(self, s: int, e: int) -> Optional[str]:
@@ -1617,9 +1652,14 @@ class Analyzer:
         for r in body:
             if r.subject is None:
                 r.subject = self.fallback_subject(r)
+            if r.signed_place is None:
+                r.signed_place = self.later_place(r)
         sbody = list(self.signings)
+        day = self.dateline_date() or self.published
         for r in sbody:
             r.pop("headline", None)
+            if r["signed_place"] is None and r["signed_date"] and r["signed_date"] == day:
+                r["signed_place"] = self.default_place()  # signed on the day of the dateline
         self.signings = sorted(sbody, key=lambda r: r["start"])
 
 

@@ -540,3 +540,85 @@ def test_ministries_collective_becomes_institutions(nlp):
 def test_not_signed_styles(nlp, text):
     doc = run(nlp, text)
     assert doc._.documents == [] and doc._.signings == []
+
+
+# --------------------------------------------------------------------------- robustness
+
+LONG = ("Ruritania and Freedonia signed an agreement on " + ", ".join(f"item {k}" for k in range(400)) + ".")
+THIRTY = ("The following documents were signed by Chile and Peru:\n"
+          + "".join(f"{k}. Agreement on topic number {k};\n" for k in range(1, 31)))
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n ",
+    "The documents signed include:",                                   # lead-in, no list
+    "The documents signed include:\n\n",                               # lead-in, blank lines only
+    "Chile and Peru signed the following agreements:\n•\n• ;\n1.\n2. ;;\n",  # empty items
+    "signed",
+    "Agreement",
+    "the signing of",
+    "They signed a memorandum of understanding on.",
+    "it was signed. it was signed by the. signed for the",
+    "Signed, sealed and delivered: ; ; :",
+    LONG,
+    THIRTY,
+    "no names here at all, just a protocol that was signed and a treaty inked, for; on; between; with",
+    "Chile and Peru exchanged notes",
+    "A and B signed a number of documents, including",
+    "A and B signed a number of documents, including , , and ;",
+])
+def test_never_raises(nlp, text):
+    doc = run(nlp, text)
+    for d in doc._.documents:
+        assert d["doc_type"] and isinstance(d["parties"], list)
+
+
+def test_thirty_item_list(nlp):
+    doc = run(nlp, THIRTY)
+    assert len(doc._.documents) == 30
+    assert doc._.documents[29]["subject"] == "topic number 30"
+    assert all(countries(d) == ["CL", "PE"] for d in doc._.documents)
+
+
+def test_very_long_sentence_is_one_record(nlp):
+    doc = run(nlp, LONG)
+    assert [d["doc_type"] for d in doc._.documents] == ["agreement"]
+
+
+@pytest.mark.parametrize("fn, args", [
+    (split_items, ("", )), (split_items, (";;;", )), (split_items, ("• \n1. \n", )),
+    (parse_subject, ("", )), (parse_subject, ("Agreement", )), (parse_subject, ("Agreement between", )),
+    (parse_subject, ("Agreement of", )), (classify_type, ("", )), (count_of, ("", )),
+    (adjective_parties, ("", )), (collective_head, ("", )),
+])
+def test_pure_functions_on_odd_input(lex, fn, args):
+    fn(*args, lex)
+
+
+def test_split_conjuncts_on_odd_input():
+    assert split_conjuncts("", 0, 0) == []
+    assert split_conjuncts(" , and ", 0, 7) == []
+
+
+# --------------------------------------------------------------------------- places
+
+@pytest.mark.parametrize("text, published, place", [
+    # a later mention of the signing event names the place
+    ("Today, Norway and Kenya signed a memorandum on fisheries research. The ambassadors of both "
+     "countries attended the signing in Mombasa.", "2024-03-05", "Mombasa"),
+    # a visit to a city
+    ("In 2021, the two countries signed a treaty on allied relations during a visit to Tashkent by the "
+     "Kazakh president.", "2024-03-05", "Tashkent"),
+    # a dateline line (city and date) and a signing on that day
+    ("Lisbon, 4 March 2024\n\nToday, Portugal and Angola signed an agreement on maritime transport.",
+     "2024-03-04", "Lisbon"),
+    # a wire dateline
+    ("LIMA, March 4 (Andina) -- Peru and Chile signed a protocol on customs on Monday.", "2024-03-04", "Lima"),
+    # a signing of another month is not placed at the dateline
+    ("LIMA, March 4 (Andina) -- Peruvian officials recalled that Peru and Chile signed a protocol on customs "
+     "in January 2023.", "2024-03-04", None),
+])
+def test_signed_place(nlp, text, published, place):
+    doc = run(nlp, text, published=published)
+    assert [d["signed_place"] for d in doc._.documents] == [place]
