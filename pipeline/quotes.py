@@ -431,6 +431,8 @@ class _Doc:
                     found = self.principal_of(tok)  # "Mr Erdogan's office", "the prime minister's office"
                     if found is not None:
                         found = dict(found, speaker_text=written)
+                if found is None:
+                    found = self.resolve_side(tok, written)  # "the Israeli government" -> Israel
                 if found is not None:
                     return found
         # "Her attorney, Lenard Leeds, said": a named apposition

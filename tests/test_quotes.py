@@ -419,6 +419,9 @@ STYLE_CASES += [
     (K + "Oil company KazMunayGas has reported record profits. It said that output would grow next year.",
      [("indirect", "output would grow next year", "KazMunayGas", "It", "say")]),
     (K + "Oil company KazMunayGas has reported record profits. It was said that output would grow.", []),
+    # "the Kazakh government" with no organisation of that name: the country
+    (K + "Kazakhstan and Kyrgyzstan reopened the border. The Kazakh government said that trucks could cross again.",
+     [("indirect", "trucks could cross again", "Kazakhstan", "Kazakh government", "say")]),
 ]
 
 
