@@ -388,6 +388,8 @@ class EntityStage(Stage):
             return None
         if ent.label_ != "PERSON" and doc[s:e].text.lower().replace("’", "'") in self.gaz.generic_names:
             return None
+        if ent.label_ != "PERSON" and e - s == 1 and doc[s].lower_ in self.gaz.portfolio:
+            return None         # "Insular" of "Secretary of Insular and International Affairs"
         for k in range(max(0, s - 3), s + 1):   # the span is only (the end of) a title
             if k + self.gaz.title_at(doc, k) >= e:
                 return None
