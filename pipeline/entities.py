@@ -204,8 +204,8 @@ class EntityStage(Stage):
         on Counterterrorism Cooperation", "Financial Framework Partnership Agreement")."""
         spans = []
         for start, end in runs:
-            while start < end and doc[start].lower_ in ("the", "a", "an"):
-                start += 1
+            while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].pos_ in ("DET", "PRON")):
+                start += 1          # "Our summit" is no name
             if end - start < 1:
                 continue
             nxt = doc[end] if end < len(doc) else None
@@ -375,8 +375,8 @@ class EntityStage(Stage):
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in (".",):
             e -= 1
         if ent.label_ == "PERSON":
-            while s < e and self.gaz.title_at(doc, s):
-                s += self.gaz.title_at(doc, s)
+            while s < e and (self.gaz.title_at(doc, s) or (doc[s].pos_ == "NOUN" and e - s > 1)):
+                s += self.gaz.title_at(doc, s) or 1     # "Historian Huw Lewis-Jones"
             if s < e and doc[s].text.lower() in ("his", "her"):
                 return None
         else:
@@ -424,17 +424,25 @@ class EntityStage(Stage):
     def person_or_place(self, span: Span, entries: dict) -> Span:
         """A one-word PERSON guess that is the object of a place preposition ('in', 'near')
         or of between/from/to after a route noun ('the railway between Tacheng and Ayagoz')
-        is a place."""
-        if span.label_ != "PERSON" or len(span) != 1 or (span.start, span.end) in entries:
+        is a place; so is a one-word ORG guess after a verb or noun of being somewhere
+        ('met in Khiva', 'the plant in Kostanay')."""
+        if span.label_ not in ("PERSON", "ORG") or len(span) != 1 or (span.start, span.end) in entries:
             return span
         tok = span[0]
+        if span.label_ == "ORG" and (tok.is_upper or self.gaz.is_head(tok.text)):
+            return span             # acronyms and institution words are organisations
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
         prep = tok.head
         if tok.dep_ != "pobj" or prep.pos_ != "ADP":
             return span
-        if prep.lower_ in ("in", "near", "at") or (
-                prep.lower_ in ("between", "from", "to", "via") and prep.head.lemma_.lower() in self.gaz.place_nouns):
+        near = prep.lower_ in ("in", "near", "at")
+        route = prep.lower_ in ("between", "from", "to", "via")
+        located = prep.head.lemma_.lower() in self.gaz.place_nouns
+        # a person is never "in" somewhere's place; an organisation can be ("shares in
+        # Gazprom"), so an ORG needs a located head ("met in Khiva", "a plant in Kostanay")
+        if (span.label_ == "PERSON" and (near or (route and located))) or \
+                (span.label_ == "ORG" and (near or route) and located):
             return Span(span.doc, span.start, span.end, label="GPE")
         return span
 

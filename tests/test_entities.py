@@ -211,3 +211,28 @@ def test_agency_under_the_president_is_one_org(nlp):
 def test_roles_are_not_organisations(nlp):
     doc = nlp("The Heads of State discussed trade and energy.")
     assert not [m for m in doc._.entities if "Heads" in m["text"]]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("President Tokayev and President Mirziyoyev met in Khiva.", "Khiva"),
+    ("Minister Serik Zhumangarin visited the plant in Kostanay.", "Kostanay"),
+])
+def test_small_towns_where_something_happens_are_places(nlp, text, town):
+    doc = nlp(text)
+    labels = {m["text"]: m["label"] for m in doc._.entities}
+    assert labels.get(town, "GPE") == "GPE"   # a place, or (if the model misses it) nothing
+
+
+def test_organisations_stay_organisations_after_in(nlp):
+    doc = nlp("The fund bought shares in Gazprom and invested in CNPC.")
+    labels = {m["text"]: m["label"] for m in doc._.entities}
+    assert labels.get("Gazprom") == "ORG" and labels.get("CNPC", "ORG") == "ORG"
+
+
+def test_occupation_and_pronoun_led_spans(nlp):
+    doc = nlp("Historian Huw Lewis-Jones wrote the book. Dr Lewis-Jones, the former curator, said it was rare. "
+              "“Our summit shows what we can achieve,” he added.")
+    people = [m for m in doc._.entities if m["label"] == "PERSON"]
+    assert [m["text"] for m in people] == ["Huw Lewis-Jones", "Lewis-Jones"]
+    assert {m["canonical"] for m in people} == {"Huw Lewis-Jones"}
+    assert not [m for m in doc._.entities if m["text"].startswith("Our")]
