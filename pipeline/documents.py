@@ -107,6 +107,9 @@ class Lexicon:
     subject_trails: list = field(default_factory=list)
     country_re: re.Pattern = None
     adjective_re: re.Pattern = None
+    event_links: set = field(default_factory=set)
+    statement_verbs: set = field(default_factory=set)
+    region_heads_re: re.Pattern = None
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None) -> "Lexicon":
@@ -169,6 +172,10 @@ class Lexicon:
         lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
         lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
         lex.today_re = _words_re(read_lines(folder / "today_cues.txt"))
+        lex.event_links = {w.lower() for w in read_lines(folder / "event_links.txt")}
+        lex.statement_verbs = {w.lower() for w in read_lines(folder / "statement_verbs.txt")}
+        lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
+                                         + r")\b", re.I)
         lex.stops = [re.compile(p) for p in read_lines(folder / "description_stops.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if segmentation is not None and (segmentation / "bullets.txt").exists():
@@ -486,9 +493,12 @@ class Analyzer:
         self.sents = list(doc.sents)
         self.dates = [d for d in records(doc, "dates") if d.get("value") and ISO_VALUE.match(str(d["value"]))]
         self.money = records(doc, "money")
+        self.quotes = [q for q in records(doc, "quotes") if q.get("start") is not None]
         self.published = getattr(doc._, "published", None)
         self.records: list[Mention] = []
         self.signings: list[dict] = []
+        self.events: list[dict] = []   # signing occasions found so far: sentence, date, place
+        self.lex_window = 2             # sentences back that a signing without a time continues
         self.consumed: list[tuple[int, int]] = []
         self.title_end = self._title_end()
 
@@ -674,18 +684,77 @@ class Analyzer:
             new = [c for c in found if c["country"] not in {a["country"] for a in acc}]
             acc = new + acc if j < i else acc + new
             if len(acc) >= 2:
-                return acc[:2]
+                return self.article_order(acc[:2])
         return acc
 
+    def article_order(self, sides: list[dict]) -> list[dict]:
+        """Sides the context implies, in the order the article names them: as in the first body
+        sentence naming them all ("President of Kazakhstan X and President of Kyrgyzstan Y held
+        talks" -> Kazakhstan, Kyrgyzstan), else as found."""
+        want = [p["country"] for p in sides]
+        if len(want) < 2 or None in want:
+            return sides
+        for st in self.sents:
+            if st.start_char < self.title_end:
+                continue
+            order = [p["country"] for p in self.countries_in(st.start_char, st.end_char) if p["country"] in want]
+            if set(order) == set(want):
+                return sorted(sides, key=lambda p: order.index(p["country"]))
+        return sides
+
     # ---------------------------------------------------------------- dates, places
-    def date_in(self, s: int, e: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None) -> Optional[str]:
+    def date_in(self, s: int, e: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None,
+                tok=None) -> Optional[str]:
+        """The value of a date in text[s:e] that can date an event reported there: not a period,
+        not inside a quotation or reported clause (unless the event ``tok`` is in it too), not
+        the time of a statement ("..., the ministry said on Friday") nor of another event of
+        the sentence ("after trade grew 10% last year")."""
         cands = [d for d in self.dates if d["start"] >= s and d["end"] <= e
-                 and not (exclude[0] <= d["start"] < exclude[1]) and not self.period_date(d)]
+                 and not (exclude[0] <= d["start"] < exclude[1]) and not self.period_date(d)
+                 and self.date_ok(d, tok)]
         if not cands:
             return None
         if near is not None:
             cands.sort(key=lambda d: abs(d["start"] - near))
         return str(cands[0]["value"])
+
+    def in_quote(self, start: int, tok=None) -> bool:
+        """Is ``start`` inside a quote's content that does not also hold the event token?"""
+        for q in self.quotes:
+            if q["start"] <= start < q["end"]:
+                if tok is not None and q["start"] <= tok.idx < q["end"]:
+                    continue
+                return True
+        return False
+
+    def date_ok(self, d: dict, tok=None) -> bool:
+        if self.in_quote(d["start"], tok):
+            return False
+        t = self.tok_at(d["start"])
+        if t is None:
+            return True
+        # the first verb governing the date (temporal prepositions like "following" skipped)
+        v, steps = t.head, 0
+        while steps < 12 and v is not v.head and not (v.pos_ in ("VERB", "AUX") and v.lower_ not in self.lex.event_links):
+            v, steps = v.head, steps + 1
+        if v.pos_ not in ("VERB", "AUX") or v.lower_ in self.lex.event_links:
+            return True
+        if v.lemma_.lower() in self.lex.statement_verbs and (tok is None or (v.i != tok.i and tok.pos_ in ("VERB", "AUX"))):
+            # the time of a statement, not of the event it reports ("X and Y signed ..., X said on
+            # Friday"); a nominal signing it governs keeps the date ("noted the signing of X on May 6")
+            return False
+        if tok is None or v.i == tok.i:
+            return True
+        if any(a.i == v.i for a in tok.ancestors):
+            return True   # "met on Monday and signed", "the signing of X took place on Monday"
+        if any(a.i == tok.i for a in v.ancestors):
+            # a clause under the signing: only a temporal clause placing it ("after they met on Monday")
+            k = v
+            while k.head.i != tok.i and k is not k.head:
+                k = k.head
+            marks = {c.lower_ for c in k.children if c.dep_ in ("mark", "advmod")}
+            return k.dep_ == "advcl" and bool(marks & self.lex.event_links)
+        return False  # another clause of the sentence
 
     def period_date(self, d: dict) -> bool:
         """A date naming a period of validity or a target ("for 2024-2026", "until 2030")."""
@@ -693,38 +762,46 @@ class Analyzer:
         after = self.text[d["end"]:d["end"] + 3]
         return any(p.search(before) for p in self.lex.period_cues) or bool(re.match(r"\s*[-–—]\s*\d{2,4}\b", after))
 
-    def signed_date(self, sent_i: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None) -> Optional[str]:
+    def anaphor_cues(self, sent_i: int) -> list:
+        return [m for p in self.lex.time_anaphora for m in p.finditer(self.sents[sent_i].text)]
+
+    def signed_date(self, sent_i: int, exclude: tuple[int, int] = (0, 0), near: Optional[int] = None,
+                    tok=None) -> Optional[str]:
         sent = self.sents[sent_i]
-        value = self.date_in(sent.start_char, sent.end_char, exclude, near)
+        value = self.date_in(sent.start_char, sent.end_char, exclude, near, tok)
         if value:
             return value
         if self.published and self.lex.today_re.search(sent.text):
             return self.published
         # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
         j = sent_i
-        cues = []
+        cues, prev = [], []
         while j >= 0 and sent_i - j < 4:
-            found = [m for p in self.lex.time_anaphora for m in p.finditer(self.sents[j].text)]
+            found = self.anaphor_cues(j)
             if not found:
                 break
             cues += [m.group(0).lower() for m in found]
             j -= 1
             if j < 0:
                 break
-            value = self.date_in(self.sents[j].start_char, self.sents[j].end_char)
-            if value:
-                return value
-        # the event the cue names ("the meeting") where an earlier sentence dates it ("met ... on Wednesday")
+            prev.append(j)
+        # the event the cue names ("the talks") where an earlier sentence reports and dates it
+        # ("held talks in Astana on Wednesday"), the event verb's own date first
         forms = {f for cue in cues for noun, fs in self.lex.event_words.items() if re.search(rf"\b{noun}\b", cue)
                  for f in fs}
         if forms:
             pat = _words_re(forms)
             for k in range(sent_i - 1, -1, -1):
                 st = self.sents[k]
-                if pat.search(st.text):
-                    value = self.date_in(st.start_char, st.end_char)
+                for m in pat.finditer(st.text):
+                    ev = self.tok_at(st.start_char + m.start())
+                    value = self.date_in(st.start_char, st.end_char, near=st.start_char + m.start(), tok=ev)
                     if value:
                         return value
+        for k in prev:
+            value = self.date_in(self.sents[k].start_char, self.sents[k].end_char)
+            if value:
+                return value
         return None
 
     def place_in(self, s: int, e: int) -> Optional[str]:
@@ -736,6 +813,8 @@ class Analyzer:
                 continue
             if self.lex.is_country_name(m.get("canonical") or m["text"]) or self.lex.is_country_name(m["text"]):
                 continue
+            if self.lex.region_heads_re.match(self.text[m["end"]:m["end"] + 20]):
+                continue  # "a project in the Mangystau region": the object's site
             return m.get("canonical") or m["text"]
         return None
 
@@ -1188,6 +1267,8 @@ class Analyzer:
                 self.records.append(rec)
                 self.consumed.append((s, e))
                 made += 1
+            if made:
+                self.note_event(i, date, place)
 
     def item_place(self, s: int, e: int, date: Optional[str]) -> Optional[str]:
         if date and self.published and not self.published.startswith(date[:7]):
@@ -1364,10 +1445,13 @@ class Analyzer:
                     sides = self.context_sides(sent.start_char)
                     m.parties = sides if len(sides) >= 2 else []
                 subj = (m.type_end, m.end)
-                m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx)
+                m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx, tok=tok)
                 if m.signed_date is None and kind == "verb" and self.perfect(tok):
                     m.signed_date = self.dateline_date()
                 m.signed_place = self.sentence_place(sent)
+                if not headline:
+                    m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place)
+                    self.note_event(i, m.signed_date, m.signed_place)
                 self.add_mention(m)
 
     @staticmethod
@@ -1424,9 +1508,11 @@ class Analyzer:
             m = self.mention_from(t, limit, None, i, desc_start=ns)
             if not m.parties:
                 m.parties = self.sides_of(tok, sent, m.end)
-            m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char))
+            m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char), tok=tok)
             m.signed_place = self.sentence_place(sent)
             m.headline = sent.start_char < self.title_end
+            if not m.headline:
+                m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place)
             self.add_mention(m)
             out.append(t)
         return out
@@ -1502,6 +1588,27 @@ class Analyzer:
             return [], (np_s, e)
         return [t], None
 
+    def note_event(self, i: int, date: Optional[str], place: Optional[str]) -> None:
+        self.events.append({"sent": i, "date": date, "place": place})
+
+    def same_occasion(self, i: int, date: Optional[str], place: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        """A signing reported without a time of its own right after another signing ("Following
+        the talks, the leaders signed a Joint Statement. The sides also exchanged a number of
+        documents ...") belongs to the same occasion: it takes that signing's date, and its place
+        when it names none. A signing with its own date takes only the place of an earlier
+        signing of the same date."""
+        if date is not None and place is not None:
+            return date, place
+        prev = [ev for ev in self.events if ev["sent"] <= i and i - ev["sent"] <= self.lex_window]
+        if not prev:
+            return date, place
+        ev = max(prev, key=lambda x: x["sent"])
+        if date is None and ev["date"] is not None:
+            return ev["date"], place or ev["place"]
+        if place is None and (date is None or date == ev["date"]):
+            return date, ev["place"]
+        return date, place
+
     def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> None:
         text = self.text
         np_s = self.np_start(obj[0], sent.start_char) if obj[0] < tok.idx else obj[0]
@@ -1520,11 +1627,14 @@ class Analyzer:
         rec = {"start": sent.start_char, "end": sent.start_char + len(stext), "text": stext, "count": count,
                "value": value, "currency": currency,
                "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,
-               "signed_date": self.signed_date(i), "signed_place": self.sentence_place(sent)}
+               "signed_date": self.signed_date(i, tok=tok), "signed_place": self.sentence_place(sent)}
         rec["headline"] = sent.start_char < self.title_end
         for prev in self.signings:
             if prev["start"] == rec["start"]:
                 return
+        if not rec["headline"]:
+            rec["signed_date"], rec["signed_place"] = self.same_occasion(i, rec["signed_date"], rec["signed_place"])
+            self.note_event(i, rec["signed_date"], rec["signed_place"])
         # the same event reported again (a caption, a summary) adds no row
         self.signings.append(rec)
 
@@ -1656,8 +1766,12 @@ class Analyzer:
                 r.signed_place = self.later_place(r)
         sbody = list(self.signings)
         day = self.dateline_date() or self.published
+        first = next((ev for ev in sorted(self.events, key=lambda x: x["sent"]) if ev["date"]), None)
         for r in sbody:
-            r.pop("headline", None)
+            if r.pop("headline", None) and first is not None and r["signed_date"] is None:
+                # a headline ("A, B sign 15 documents") sums up the body's first dated signing
+                r["signed_date"] = first["date"]
+                r["signed_place"] = r["signed_place"] or first["place"]
             if r["signed_place"] is None and r["signed_date"] and r["signed_date"] == day:
                 r["signed_place"] = self.default_place()  # signed on the day of the dateline
         self.signings = sorted(sbody, key=lambda r: r["start"])

@@ -457,7 +457,8 @@ STYLES = [
     # headline + dateline: two signing rows
     ("Kazakhstan, Uzbekistan sign 20 documents\n\nTASHKENT, March 4 (Kazinform) - Kazakhstan and Uzbekistan "
      "signed 20 documents following the talks of the two presidents.",
-     [], [(20, "Kazakhstan | Uzbekistan", None), (20, "Kazakhstan | Uzbekistan", "Tashkent")]),
+     # (the headline sums up the body's signing: its date and place)
+     [], [(20, "Kazakhstan | Uzbekistan", "Tashkent"), (20, "Kazakhstan | Uzbekistan", "Tashkent")]),
     # an inline list after "including" with an institution collective and a period
     ("Kazakhstan and Hungary held talks in Budapest. The parties signed a number of documents, including an "
      "agreement on military cooperation, a memorandum of understanding between the ministries of agriculture, "
