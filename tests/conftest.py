@@ -1,5 +1,6 @@
 """Shared fixtures: the pipeline is loaded once per test session."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,5 +23,11 @@ def corpus_run(nlp, tmp_path_factory):
     from pipeline import read_tables, run
 
     out = tmp_path_factory.mktemp("corpus_run")
-    summary = run([CORPUS], out, nlp=nlp)
+    # a relative input path, as a user types it: source_path must not depend on the clone's folder
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        summary = run([CORPUS.relative_to(ROOT)], out, nlp=nlp)
+    finally:
+        os.chdir(cwd)
     return {"summary": summary, "out": out, "tables": read_tables(out)}

@@ -32,13 +32,13 @@ def test_gazetteer_canonical_names(nlp, text, surface, label, canonical, country
 
 
 @pytest.mark.parametrize("text, org, country", [
-    ("They met the Agency for Strategic Planning and Reform of the Republic of Kazakhstan yesterday.",
-     "Agency for Strategic Planning and Reform of the Republic of Kazakhstan", "KZ"),
-    ("A deal between the Ministry of Agriculture of the Republic of Kazakhstan and the General Administration of "
-     "Customs of the People’s Republic of China was reached.",
-     "General Administration of Customs of the People’s Republic of China", "CN"),
-    ("The National Development and Reform Commission of the People's Republic of China agreed.",
-     "National Development and Reform Commission of the People's Republic of China", "CN"),
+    ("They met the Agency for Digital Development and Innovation of the Republic of Tajikistan yesterday.",
+     "Agency for Digital Development and Innovation of the Republic of Tajikistan", "TJ"),
+    ("A deal between the Ministry of Energy of the Republic of Uzbekistan and the State Committee for "
+     "Investments of the Kyrgyz Republic was reached.",
+     "State Committee for Investments of the Kyrgyz Republic", "KG"),
+    ("The National Commission for Export Control of the People’s Republic of China agreed.",
+     "National Commission for Export Control of the People’s Republic of China", "CN"),
     ("The Government of the Republic of Uzbekistan approved it.", "Government of the Republic of Uzbekistan", "UZ"),
 ])
 def test_full_institution_names_are_one_org(nlp, text, org, country):
@@ -101,7 +101,7 @@ def test_numeric_entities_are_not_entity_records(nlp):
 @pytest.mark.parametrize("text, name", [
     ("Kazakh Minister of Trade and Integration Zhanar Baimukhan met investors in Beijing.", "Zhanar Baimukhan"),
     ("The deal was signed by Minister of Transport of Kazakhstan Erlan Temirov and others.", "Erlan Temirov"),
-    ("Assistant Secretary of Insular and International Affairs Carmen G. Cantor attended.", "Carmen G. Cantor"),
+    ("Deputy Secretary of Economic and Business Affairs Maria L. Santos attended.", "Maria L. Santos"),
 ])
 def test_name_after_a_title_and_portfolio_is_a_person(nlp, text, name):
     (m,) = find(nlp(text), name)
@@ -118,12 +118,12 @@ def test_a_local_full_name_beats_a_gazetteer_surname(nlp):
 
 @pytest.mark.parametrize("text, span, label", [
     ("He invited companies to the Astana International Forum in May.", "Astana International Forum", "EVENT"),
-    ("Tokayev came to take part in the third Belt and Road summit.", "Belt and Road summit", "EVENT"),
-    ("Xi announced the Belt and Road Initiative in 2013.", "Belt and Road Initiative", "ORG"),
-    ("They formalised a new Financial Framework Partnership Agreement to boost investment.",
-     "Financial Framework Partnership Agreement", "LAW"),
-    ("Joint Statement on Counterterrorism Cooperation\nThe Presidents pledged to cooperate.",
-     "Joint Statement on Counterterrorism Cooperation", "LAW"),
+    ("Mirziyoyev came to take part in the fifth Silk Road summit.", "Silk Road summit", "EVENT"),
+    ("China proposed the Global Civilization Initiative in 2023.", "Global Civilization Initiative", "ORG"),
+    ("They formalised a new Strategic Energy Partnership Agreement to boost investment.",
+     "Strategic Energy Partnership Agreement", "LAW"),
+    ("Joint Statement on Water Security Cooperation\nThe Presidents pledged to cooperate.",
+     "Joint Statement on Water Security Cooperation", "LAW"),
 ])
 def test_named_events_initiatives_and_titled_documents(nlp, text, span, label):
     (m,) = find(nlp(text), span)
@@ -167,7 +167,7 @@ def test_upper_case_dateline_city(nlp):
 
 @pytest.mark.parametrize("text, span, label", [
     ("Office of the Press Secretary\nThe President met his counterpart.", "Office of the Press Secretary", "ORG"),
-    ("Xi announced the Belt and Road Initiative in Kazakhstan ten years ago.", "Belt and Road Initiative", "ORG"),
+    ("Xi proposed the Global Security Initiative in Kazakhstan last year.", "Global Security Initiative", "ORG"),
 ])
 def test_names_beginning_with_places_or_ending_before_places(nlp, text, span, label):
     (m,) = find(nlp(text), span)
@@ -175,8 +175,8 @@ def test_names_beginning_with_places_or_ending_before_places(nlp, text, span, la
 
 
 def test_generic_document_name_with_for_is_not_a_title(nlp):
-    doc = nlp("Envoy Joseph Yun signed the Memorandum for the United States and Minister of Foreign "
-              "Affairs Kitlang Kabua signed for the Marshall Islands.")
+    doc = nlp("Envoy Maria Olsen signed the Memorandum for the United States and Minister of Foreign "
+              "Affairs Tomas Kilma signed for Palau.")
     assert not [m for m in doc._.entities if m["text"].startswith("Memorandum")]
     assert find(doc, "United States")[0]["label"] == "GPE"
 
