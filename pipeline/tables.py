@@ -23,7 +23,8 @@ from . import schema
 FORMATS = ("csv", "parquet")
 
 
-def _cell(value) -> str:
+def cell(value) -> str:
+    """A value as a CSV cell: empty for missing, true/false for booleans."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -57,7 +58,7 @@ class TableWriter:
             cols = schema.columns(name)
             for row in table_rows:
                 if self.fmt == "csv":
-                    self._writers[name].writerow([_cell(row.get(c)) for c in cols])
+                    self._writers[name].writerow([cell(row.get(c)) for c in cols])
                 else:
                     self._buffers[name].append(row)
             self.counts[name] += len(table_rows)

@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import schema  # noqa: E402
 from pipeline.inputs import read_file  # noqa: E402
+from pipeline.tables import cell as _cell  # noqa: E402
 
 ARTICLES = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "annotations"
@@ -397,14 +398,6 @@ def build_all(allow_missing: bool = False) -> dict[str, list[dict]]:
         for name in tables:
             tables[name].extend(rows[name])
     return tables
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def render(table: str, rows: list[dict]) -> str:
