@@ -550,11 +550,17 @@ class Analyzer:
         if e <= s:
             return None
         raw = text[s:e]
+        if any(d["start"] <= s and d["end"] >= e for d in records(self.doc, "dates")):
+            return None  # "Today, A and B signed": a time, not a signer
         coll = collective_head(raw, self.lex) or (collective_head(with_the.strip(), self.lex) if lead else None)
         if coll:
             return {"collective": coll}
         mentions = [m for m in self.ents.overlapping(s, e) if m["start"] >= s - 4 and m["end"] <= e + 1]
         whole = [m for m in mentions if m["start"] <= s + 1 and m["end"] >= e - 1]
+        if not whole:
+            # a legal form before the name ("JSC Samruk-Kazyna", "PJSC Gazprom")
+            whole = [m for m in mentions if m["end"] >= e - 1 and m["label"] in ("ORG", "FAC")
+                     and re.fullmatch(r"[A-Z]{2,5}\s+", text[s:m["start"]])]
         iso_name = self.lex.is_country_name(raw)
         if iso_name:
             return {"party": self.lex.country_name[iso_name], "party_entity_id": self._eid(whole) or self.gpe_entity(iso_name),
@@ -583,9 +589,12 @@ class Analyzer:
                 return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
             return {"party": None, "party_entity_id": None, "country": None, "person": raw}
         if not mentions and raw[:1].isupper() and len(raw.split()) <= 2 and not self.lex.country_in(raw) \
-                and not self.lex.institution_re.search(raw):
-            # a bare surname the NER missed ("Medvedev"): a person of unknown country
+                and not self.lex.institution_re.search(raw) and self.person_word(raw):
+            # a bare surname the NER missed ("Medvedev" after "Dmitri Medvedev"): a person of unknown country
             return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        desc = self.described_name(s, e, raw, mentions)
+        if desc is not None:
+            return desc
         iso = None
         if whole and whole[0].get("country"):
             iso = whole[0]["country"]
@@ -597,6 +606,43 @@ class Analyzer:
         if not iso:
             iso = self.lex.country_in(raw)
         return {"party": raw, "party_entity_id": self._eid(whole), "country": iso}
+
+    def person_word(self, raw: str) -> bool:
+        """Is ``raw`` (or its last word) a word of a person the article names?"""
+        last = _fold(raw.split()[-1]).lower()
+        for m in self.ents.mentions:
+            if m["label"] == "PERSON":
+                words = {w.lower() for w in re.findall(r"[\w'’-]+", _fold(m["text"] + " " + (m.get("canonical") or "")))}
+                if last in words:
+                    return True
+        return False
+
+    def described_name(self, s: int, e: int, raw: str, mentions: list) -> Optional[dict]:
+        """A name after a descriptor ("Kazakhstan's national oil company KazMunayGas", "Italy's
+        Eni", "Chinese carmaker Geely"): the party is the name; its country is the entity's, else
+        the descriptor's country."""
+        m = re.match(r"^(?:(?P<poss>[A-Z][\w .'’-]*?)['’]s\s+(?:[a-z][\w-]*\s+)*|(?P<adj>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)+)"
+                     r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|and|&|for)\s+)?[A-Z0-9][\w'’&.-]*){0,5})$", _fold(raw))
+        if not m:
+            return None
+        iso = None
+        if m.group("poss"):
+            iso = self.lex.is_country_name(m.group("poss"))
+            if not iso:
+                return None
+        else:
+            am = self.lex.adjective_re.fullmatch(m.group("adj"))
+            if not am:
+                return None
+            iso = self.lex.country_of[am.group(0)]
+        ns = s + m.start("name")
+        name = self.text[ns:e]
+        ent = next((x for x in mentions if x["start"] <= ns + 1 and x["end"] >= e - 1
+                    and x["label"] in ("ORG", "FAC", "GPE")), None)
+        if ent is None and any(x["label"] == "PERSON" and x["start"] >= ns - 1 for x in mentions):
+            return None
+        return {"party": name, "party_entity_id": ent["entity_id"] if ent else None,
+                "country": (ent.get("country") if ent else None) or iso}
 
     @staticmethod
     def _eid(whole: list) -> Optional[int]:
@@ -614,8 +660,25 @@ class Analyzer:
             if "collective" in p:
                 out.extend(self.resolve_collective(p["collective"], pos))
             else:
+                if p.get("party") and p.get("country") is None and not any(
+                        m["label"] in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC") for m in self.ents.overlapping(a, b)):
+                    p["unrecognised"] = True
                 out.append(p)
-        return self.fill_unknown(out, pos)
+        return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def context_country(self, parties: list[dict], pos: int) -> list[dict]:
+        """A signer the entities stage did not recognise ("CNPC and Uzbekneftegaz signed") gets
+        the country of the one side the context names that no other signer holds, when the
+        context names exactly two sides."""
+        unknown = [p for p in parties if p.pop("unrecognised", False)]
+        if len(unknown) != 1 or len(parties) < 2:
+            return parties
+        sides = self.context_sides(pos)
+        used = {p.get("country") for p in parties if p.get("country")}
+        spare = [c["country"] for c in sides if c["country"] not in used]
+        if len(sides) == 2 and len(spare) == 1 and used <= {c["country"] for c in sides}:
+            unknown[0]["country"] = spare[0]
+        return parties
 
     def fill_unknown(self, parties: list[dict], pos: int) -> list[dict]:
         if not any(p.get("party") is None for p in parties):
@@ -648,7 +711,11 @@ class Analyzer:
         """Country sides named in text[s:e], in order: countries, persons with a country, adjectives."""
         found = []
         seen = set()
+        money = [(m["start"], m["end"]) for m in self.money if m.get("start") is not None]
+        in_money = lambda a: any(ms <= a < me for ms, me in money)  # "1.2 billion U.S. dollars": no side
         for m in self.ents.overlapping(s, e):
+            if in_money(m["start"]):
+                continue
             iso = None
             if m["label"] == "GPE":
                 iso = self.lex.is_country_name(m.get("canonical") or m["text"]) or \
@@ -661,7 +728,7 @@ class Analyzer:
                                            "party_entity_id": self.gpe_entity(iso), "country": iso}))
         for m in self.lex.country_re.finditer(_fold(self.text[s:e])):
             iso = self.lex.country_of[m.group(0)]
-            if iso not in seen:
+            if iso not in seen and not in_money(s + m.start()):
                 seen.add(iso)
                 found.append((s + m.start(), {"party": self.lex.country_name.get(iso, iso),
                                               "party_entity_id": self.gpe_entity(iso), "country": iso}))
@@ -1059,6 +1126,8 @@ class Analyzer:
                 subject = text[ss:se]
         if subject is None and not parse["parties"]:
             subject = self.subject_after_date(type_m["end"], limit, next_start)
+        if subject is None:
+            subject = self.subject_after_value(end, limit, next_start)
         det = re.match(r"\s*(\w+)", text[start:type_m["start"]])
         first = det.group(1).lower() if det else ""
         definite = first in DEFINITE or bool(re.search(r"['’]s?\s*$|['’]\s+\w", text[start:type_m["start"]]))
@@ -1113,9 +1182,22 @@ class Analyzer:
     # ---------------------------------------------------------------- signers
     def subject_span(self, verb) -> Optional[tuple[int, int]]:
         v = verb
+        own = [c for c in v.children if c.dep_ == "nsubj"]
+        if v.dep_ == "conj" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i and own and \
+                own[0].left_edge.i > 0 and self.doc[own[0].left_edge.i - 1].lower_ in ("and", "&"):
+            # "A (X) and B signed ...", parsed as A + conj(signed) with B its only subject:
+            # the subject is everything from A to the verb
+            s, last = v.head.left_edge.idx, self.doc[v.i - 1]
+            if last.idx >= s and v.head.left_edge.sent == v.sent:
+                return s, last.idx + len(last.text)
         for _ in range(3):
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
             if subj:
+                before = [x for x in subj if x.i < v.i]
+                if len(before) > 1:
+                    # two subjects parsed side by side ("A's X and Uzbek utility B signed"): both
+                    a, b = min(x.left_edge.i for x in before), max(x.right_edge.i for x in before)
+                    return self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)
                 sub = subj[-1] if subj[-1].i < v.i else subj[0]
                 toks = list(sub.subtree)
                 s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -1158,6 +1240,26 @@ class Analyzer:
                 break
         return None
 
+    def subject_after_value(self, end: int, limit: int, next_start: Optional[int]) -> Optional[str]:
+        """"signed a contract worth $1.2 billion for the Line D gas pipeline": after the value, "for"
+        + a project or object is the subject ("for <a side>" is on behalf of, not a subject)."""
+        text = self.text
+        m = re.match(r"\s*,?\s*(?:worth|valued at|totall?ing|amounting to|with a (?:total )?value of|of)?\s*",
+                     text[end:limit], re.I)
+        pos = end + m.end()
+        money = next((x for x in self.money if x.get("start") is not None and pos <= x["start"] <= pos + 1), None)
+        if money is None:
+            return None
+        after = money["end"]
+        fm = re.match(r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*for\s+", text[after:limit])
+        if not fm:
+            return None
+        ss = after + fm.end()
+        if self.behalf_of(ss, limit):
+            return None
+        se = self.description_end(ss, limit, next_start)
+        return text[ss:se] if se > ss else None
+
     def tidy_subject(self, span: tuple[int, int], sent: Span) -> tuple[int, int]:
         """A signing verb's subject without a dateline ("TASHKENT, March 4 (Kazinform) - A and B
         signed") and with the names a headline lists before it ("A, B sign 20 documents")."""
@@ -1167,7 +1269,11 @@ class Analyzer:
         if dash and sent.start_char + dash[-1].start() < sent.start_char + 80:
             s = max(s, sent.start_char + dash[-1].end())
         head = text[sent.start_char:s]
-        if s > sent.start_char and re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4},\s*)+", head):
+        first = self.tok_from(sent.start_char)
+        if first is not None and (first.pos_ == "ADP" or first.like_num) or \
+                any(sent.start_char <= d["start"] < s for d in records(self.doc, "dates")):
+            head = ""  # "On Monday, A and B signed": a time adjunct, not names
+        if s > sent.start_char and head and re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4},\s*)+", head):
             s = sent.start_char + len(head) - len(head.lstrip())
         return s, e
 

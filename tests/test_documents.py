@@ -623,3 +623,157 @@ def test_split_conjuncts_on_odd_input():
 def test_signed_place(nlp, text, published, place):
     doc = run(nlp, text, published=published)
     assert [d["signed_place"] for d in doc._.documents] == [place]
+
+
+# --------------------------------------------------------------------------- occasion of a signing
+# Texts written for these tests in the styles of Kazinform, Xinhua, Trend/AKIpress, government
+# press offices and Reuters, centred on the date, place and parties of each signing. Each states
+# what an analyst records: documents as (doc_type, [party], [country], subject, signed_date,
+# signed_place) and signing rows as (count, parties, signed_date, signed_place).
+# Decisions: ministers or presidents who sign for their countries make the countries the parties
+# (the guideline's "MoU signed by two ministers -> United States | Jordan"); companies and other
+# organisations are parties by their name as written, without a descriptor ("Italy's Eni" -> Eni,
+# country IT); a signing reported with no time of its own right after another signing belongs to
+# the same occasion; a headline signing sums up the body's first dated signing.
+
+OCCASIONS = [
+    # Kazinform: "on the sidelines of the SCO summit in Astana on July 4" dates and places both documents
+    ("Tokayev, Sharif discuss trade\n\nASTANA. KAZINFORM – President of Kazakhstan Kassym-Jomart Tokayev met "
+     "Prime Minister of Pakistan Shehbaz Sharif. On the sidelines of the SCO summit in Astana on July 4, the "
+     "sides signed an agreement on cooperation in the field of civil aviation and a memorandum on tourism.",
+     "2024-07-05",
+     [("agreement", ["Kazakhstan", "Pakistan"], ["KZ", "PK"], "cooperation in the field of civil aviation",
+       "2024-07-04", "Astana"),
+      ("memorandum", ["Kazakhstan", "Pakistan"], ["KZ", "PK"], "tourism", "2024-07-04", "Astana")],
+     []),
+    # Xinhua: "Earlier on Tuesday" is the day before the dateline's Wednesday; no place is stated for it
+    ("BEIJING, April 17 (Xinhua) -- Chinese Premier Li Qiang met with visiting Turkmen President Serdar "
+     "Berdimuhamedov in Beijing on Wednesday.\n\nEarlier on Tuesday, Chinese Vice Premier Ding Xuexiang and "
+     "Turkmen Deputy Prime Minister Batyr Amanov signed an agreement on natural gas cooperation.",
+     "2024-04-17",
+     [("agreement", ["China", "Turkmenistan"], ["CN", "TM"], "natural gas cooperation", "2024-04-16", None)],
+     []),
+    # government press office: a dateline line, "A total of 25 documents", "in the presence of the two
+    # presidents" (the same event reported again: its own row), a headline summing it up
+    ("Uzbekistan and Azerbaijan sign 25 documents\n\nTashkent, 12 June 2024\n\nThe President of Uzbekistan "
+     "Shavkat Mirziyoyev and the President of Azerbaijan Ilham Aliyev held negotiations in Tashkent today. "
+     "A total of 25 documents were signed during the visit. The documents were signed in the presence of "
+     "the two presidents.",
+     "2024-06-12",
+     [],
+     [(25, "Uzbekistan | Azerbaijan", "2024-06-12", "Tashkent"),
+      (25, "Uzbekistan | Azerbaijan", "2024-06-12", "Tashkent"),
+      (None, "Uzbekistan | Azerbaijan", "2024-06-12", "Tashkent")]),
+    # Trend: the date is in the previous paragraph's dateline; "Following the meeting" refers to it
+    ("BAKU, March 12 (Trend) - Azerbaijan and Kazakhstan held the fourth meeting of their intergovernmental "
+     "commission in Baku.\n\nFollowing the meeting, the two countries signed a protocol on expanding cargo "
+     "transportation along the Middle Corridor.",
+     "2024-03-12",
+     [("protocol", ["Azerbaijan", "Kazakhstan"], ["AZ", "KZ"],
+       "expanding cargo transportation along the Middle Corridor", "2024-03-12", "Baku")],
+     []),
+    # AKIpress: two events in one article, the 2019 signing keeps its own year and place
+    ("BISHKEK (AKIpress) - Kyrgyzstan and Uzbekistan signed an agreement on the joint use of the Kempir-Abad "
+     "reservoir in Bishkek on Monday. In 2019, the two countries signed a treaty on strategic partnership in "
+     "Tashkent.",
+     "2024-09-10",
+     [("agreement", ["Kyrgyzstan", "Uzbekistan"], ["KG", "UZ"], "the joint use of the Kempir-Abad reservoir",
+       "2024-09-09", "Bishkek"),
+      ("treaty", ["Kyrgyzstan", "Uzbekistan"], ["KG", "UZ"], "strategic partnership", "2019", "Tashkent")],
+     []),
+    # ministers given with country adjectives: the parties are their countries
+    ("Kazakh Energy Minister Almassadam Satkaliyev and his Uzbek counterpart Jurabek Mirzamakhmudov signed an "
+     "agreement on electricity trade in Tashkent on Thursday.",
+     "2024-03-08",
+     [("agreement", ["Kazakhstan", "Uzbekistan"], ["KZ", "UZ"], "electricity trade", "2024-03-07", "Tashkent")],
+     []),
+    # companies as parties, named after their descriptor; "said on Friday" dates the statement, not the
+    # signing; the region is the project's site, not the signing place
+    ("Kazakhstan's national oil company KazMunayGas and Italy's Eni signed a memorandum of understanding on "
+     "a solar power project in the Mangystau region, KazMunayGas said on Friday.",
+     "2024-03-09",
+     [("memorandum", ["KazMunayGas", "Eni"], ["KZ", "IT"], "a solar power project", None, None)],
+     []),
+    # a contract for a project after its value: the project is the subject; descriptors give countries
+    ("Saudi Arabia's ACWA Power and Uzbek state utility Uzbekhydroenergo signed a contract worth $1.2 billion "
+     "for the Nurata wind farm, the ministry said.",
+     "2024-03-09",
+     [("contract", ["ACWA Power", "Uzbekhydroenergo"], ["SA", "UZ"], "the Nurata wind farm", None, None)],
+     []),
+    # Kazinform: a year inside reported speech is not the date of the meeting the signing followed;
+    # the ministers' sides in the order the article names them
+    ("President Tokayev met Chinese Foreign Minister Wang Yi in Astana on Monday. Tokayev said that trade "
+     "reached $41 billion in 2023. After the meeting, the ministers signed a memorandum on visa facilitation.",
+     "2024-06-04",
+     [("memorandum", ["Kazakhstan", "China"], ["KZ", "CN"], "visa facilitation", "2024-06-03", "Astana")],
+     []),
+    # a year inside a quotation never dates a signing
+    ("“We have waited for this since 1998,” Rahmon said after Tajikistan and Uzbekistan signed a treaty on "
+     "the state border.",
+     "2024-06-04",
+     [("treaty", ["Tajikistan", "Uzbekistan"], ["TJ", "UZ"], "the state border", None, None)],
+     []),
+    # Kazinform visit: "last year" of a trade figure is not the date; "The sides also exchanged ..."
+    # continues the occasion of the joint statement for the named documents and the collective row
+    ("Kazakhstan, Tajikistan sign 12 documents\n\nDUSHANBE. KAZINFORM – President of Kazakhstan "
+     "Kassym-Jomart Tokayev and President of Tajikistan Emomali Rahmon held talks in Dushanbe on Thursday.\n\n"
+     "Tokayev noted that trade grew by 5% to $1 billion last year. Following the talks, the two presidents "
+     "signed a Treaty on Allied Relations. The sides also exchanged a number of documents, including an "
+     "Agreement on cooperation in the field of education and a Memorandum of Understanding between Kazakh "
+     "Invest and the State Committee on Investments of Tajikistan.",
+     "2024-08-22",
+     [("treaty", ["Kazakhstan", "Tajikistan"], ["KZ", "TJ"], "Allied Relations", "2024-08-22", "Dushanbe"),
+      ("agreement", ["Kazakhstan", "Tajikistan"], ["KZ", "TJ"], "cooperation in the field of education",
+       "2024-08-22", "Dushanbe"),
+      ("memorandum", ["Kazakh Invest", "State Committee on Investments of Tajikistan"], ["KZ", "TJ"], None,
+       "2024-08-22", "Dushanbe")],
+     [(12, "Kazakhstan | Tajikistan", "2024-08-22", "Dushanbe"),
+      (None, "Kazakhstan | Tajikistan", "2024-08-22", "Dushanbe")]),
+    # a second signing on another day does not take the first one's place
+    ("On Monday, Kazakhstan and Azerbaijan signed a treaty on strategic partnership in Astana. An agreement "
+     "on the Caspian ferry line was signed on Tuesday.",
+     "2024-03-09",
+     [("treaty", ["Kazakhstan", "Azerbaijan"], ["KZ", "AZ"], "strategic partnership", "2024-03-04", "Astana"),
+      ("agreement", ["Kazakhstan", "Azerbaijan"], ["KZ", "AZ"], "the Caspian ferry line", "2024-03-05", None)],
+     []),
+    # Reuters: the signing's own day, not the day of the Kremlin's statement
+    ("Kazakhstan and Russia signed an agreement on Tuesday to build a nuclear power plant near Lake Balkhash, "
+     "the Kremlin said on Wednesday.",
+     "2024-03-09",
+     [("agreement", ["Kazakhstan", "Russia"], ["KZ", "RU"], "build a nuclear power plant near Lake Balkhash",
+       "2024-03-05", None)],
+     []),
+    # Xinhua: a contract right after a dated collective signing continues its occasion; an organisation
+    # is a party as written; one with no known country keeps none (it may be multinational)
+    ("Chinese President Xi Jinping held talks with Uzbek President Shavkat Mirziyoyev on Friday. After the "
+     "talks, the two heads of state witnessed the signing of cooperation documents on trade and agriculture. "
+     "Sinopec and Uzbekgazneft signed a contract worth 800 million U.S. dollars for the Bukhara refinery.",
+     "2024-05-18",
+     [("contract", ["Sinopec", "Uzbekgazneft"], ["CN", None], "the Bukhara refinery", "2024-05-17", None)],
+     [(None, "China | Uzbekistan", "2024-05-17", None)]),
+]
+
+
+@pytest.mark.parametrize("text, published, documents, signings", OCCASIONS)
+def test_occasion_of_signings(nlp, text, published, documents, signings):
+    doc = run(nlp, text, published=published)
+    got = [(d["doc_type"], parties(d), countries(d), d["subject"], d["signed_date"], d["signed_place"])
+           for d in doc._.documents]
+    assert got == documents
+    assert [(s["count"], s["parties"], s["signed_date"], s["signed_place"]) for s in doc._.signings] == signings
+
+
+@pytest.mark.parametrize("text, expected", [
+    # three countries in the context: no clear side for the second signer
+    ("Kazakhstan, China and Russia held talks. KazTransGas and Gasgroup signed a contract on gas transit.",
+     [("KazTransGas", None), ("Gasgroup", None)]),
+    # two sides in the context, the other signer holds one: the name the entities stage did not
+    # recognise takes the other (and "U.S. dollars" names no side)
+    ("Chinese President Xi Jinping held talks with Uzbek President Shavkat Mirziyoyev on Friday. After the "
+     "talks, China National Petroleum Corporation (CNPC) and Uzbekneftegaz signed a contract worth 500 million "
+     "U.S. dollars for the Mubarek gas plant.",
+     [("China National Petroleum Corporation", "CN"), ("Uzbekneftegaz", "UZ")]),
+])
+def test_signer_country_from_context_only_when_clear(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(p["party"], p["country"]) for p in doc._.documents[0]["parties"]] == expected
