@@ -861,6 +861,8 @@ class Analyzer:
             for k in range(sent_i - 1, -1, -1):
                 st = self.sents[k]
                 for m in pat.finditer(st.text):
+                    if self.in_quote(st.start_char + m.start()):
+                        continue  # the event as reported speech mentions it, not the narrative
                     ev = self.tok_at(st.start_char + m.start())
                     value = self.date_in(st.start_char, st.end_char, near=st.start_char + m.start(), tok=ev)
                     if value:

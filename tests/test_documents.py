@@ -751,6 +751,21 @@ OCCASIONS = [
      "2024-05-18",
      [("contract", ["Sinopec", "Uzbekgazneft"], ["CN", None], "the Bukhara refinery", "2024-05-17", None)],
      [(None, "China | Uzbekistan", "2024-05-17", None)]),
+    # an attribution after the signing dates nothing; a temporal clause ("After they met on Monday in
+    # Almaty") dates and places the signing it introduces
+    ("Kazakhstan and Uzbekistan signed a memorandum on tourism in Astana on Wednesday, the press service said. "
+     "After they met on Monday in Almaty, the ministers signed a roadmap on transport.",
+     "2024-03-09",
+     [("memorandum", ["Kazakhstan", "Uzbekistan"], ["KZ", "UZ"], "tourism", "2024-03-06", "Astana"),
+      ("roadmap", ["Kazakhstan", "Uzbekistan"], ["KZ", "UZ"], "transport", "2024-03-04", "Almaty")],
+     []),
+    # the talks "Following the talks" refers to are the narrated ones (Monday), not the talks a reported
+    # clause mentions with a period ("planned since 2021")
+    ("The two presidents held talks on Monday. Officials said the talks had been planned since 2021. "
+     "Following the talks, Kazakhstan and Kyrgyzstan signed a roadmap on energy.",
+     "2024-03-09",
+     [("roadmap", ["Kazakhstan", "Kyrgyzstan"], ["KZ", "KG"], "energy", "2024-03-04", None)],
+     []),
 ]
 
 
