@@ -82,8 +82,9 @@ def load_pipeline(model: Optional[str] = None, config_path: Optional[Path] = Non
             return
         section = dict(cfg["components"][stage])
         factory = section.pop("factory")
-        if section.get("data_dir") and not Path(section["data_dir"]).is_absolute():
-            section["data_dir"] = str(base_dir / section["data_dir"])
+        for key, value in section.items():      # data_dir and any other *_dir / *_table path
+            if (key == "data_dir" or key.endswith(("_dir", "_table"))) and value and not Path(value).is_absolute():
+                section[key] = str(base_dir / value)
         nlp.add_pipe(factory, name=stage, config=section, **where)
 
     for stage in settings.get("before_parser", []):

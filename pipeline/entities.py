@@ -25,6 +25,7 @@ are not entity records: they have tables of their own.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Optional
 
@@ -150,10 +151,23 @@ class Gazetteer:
         return w in self.heads or (w.endswith("s") and w[:-1] in self.heads)
 
 
+def currency_nouns(table: Optional[str]) -> frozenset:
+    """Last words of currency names ("dollars", "yuan") from the money stage's table."""
+    path = Path(table) if table else stage_data_dir("money", None) / "currencies.tsv"
+    words = set()
+    for row in read_tsv(path):
+        for cell in split_cell(row.get("words")) + split_cell(row.get("generic")):
+            last = cell.split()[-1]
+            if last.isalpha():
+                words.add(last.lower())
+    return frozenset(words)
+
+
 class EntityStage(Stage):
-    def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
+    def __init__(self, nlp, name: str, data_dir: Optional[str] = None, currency_table: Optional[str] = None):
         super().__init__(nlp, name)
         self.gaz = Gazetteer(stage_data_dir("entities", data_dir))
+        self.currency_nouns = currency_nouns(currency_table)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form in self.gaz.patterns:
             self.matcher.add(form, [nlp.make_doc(form)])
@@ -170,6 +184,8 @@ class EntityStage(Stage):
             span = doc[start:end]
             if entry.label == "NORP" and span.text[:1].islower():
                 continue
+            if end < len(doc) and doc[end].lower_ in self.currency_nouns:
+                continue            # "U.S. dollars", "Australian dollar": part of a currency name
             out.append((Span(doc, start, end, label=entry.label), entry))
         return out
 
@@ -388,6 +404,8 @@ class EntityStage(Stage):
             return None
         if ent.label_ != "PERSON" and doc[s:e].text.lower().replace("’", "'") in self.gaz.generic_names:
             return None
+        if ent.label_ in ("GPE", "NORP") and e < len(doc) and doc[e].lower_ in self.currency_nouns:
+            return None         # "U.S. dollars" names a currency
         if ent.label_ != "PERSON" and e - s == 1 and doc[s].lower_ in self.gaz.portfolio:
             return None         # "Insular" of "Secretary of Insular and International Affairs"
         for k in range(max(0, s - 3), s + 1):   # the span is only (the end of) a title
@@ -682,6 +700,6 @@ class EntityStage(Stage):
         return inside[-1] if inside else None
 
 
-@Language.factory("newsie_entities", default_config={"data_dir": None})
-def make_entities(nlp: Language, name: str, data_dir: Optional[str]):
-    return EntityStage(nlp, name, data_dir)
+@Language.factory("newsie_entities", default_config={"data_dir": None, "currency_table": None})
+def make_entities(nlp: Language, name: str, data_dir: Optional[str], currency_table: Optional[str]):
+    return EntityStage(nlp, name, data_dir, currency_table)

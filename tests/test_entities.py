@@ -236,3 +236,10 @@ def test_occupation_and_pronoun_led_spans(nlp):
     assert [m["text"] for m in people] == ["Huw Lewis-Jones", "Lewis-Jones"]
     assert {m["canonical"] for m in people} == {"Huw Lewis-Jones"}
     assert not [m for m in doc._.entities if m["text"].startswith("Our")]
+
+
+def test_country_in_a_currency_name_is_not_a_place(nlp):
+    doc = nlp("Trade reached 31.5 billion U.S. dollars, and Australian dollar loans rose. The U.S. agreed.")
+    us = [m for m in doc._.entities if m["text"] == "U.S."]
+    assert len(us) == 1 and doc.text[us[0]["end"]:].startswith(" agreed")
+    assert not [m for m in doc._.entities if m["text"] == "Australian"]
