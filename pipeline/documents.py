@@ -42,13 +42,15 @@ from .stage import Stage, read_lines, read_tsv
 
 ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her",
-               "my", "your", "both", "such"}
-DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your"}
-NP_POS = {"DET", "ADJ", "NUM", "PROPN", "NOUN", "PART", "X", "SYM"}
-NP_PUNCT = {"’", "'", "“", "”", '"', "-", "–", "(", ")", "«", "»", "‘", ",", "&"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-BE_AUX = {"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"}
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+                         "my", "your", "both", "such"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your"})
+NP_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PART", "X", "SYM"})
+NP_PUNCT = frozenset({"’", "'", "“", "”", '"', "-", "–", "(", ")", "«", "»", "‘", ",", "&"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: sentences back that a signing without a time of its own continues (same occasion)
+OCCASION_WINDOW = 2
+BE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"})
 
 
 def _words_re(words: Iterable[str], flags=re.I) -> re.Pattern:
@@ -387,7 +389,7 @@ def split_conjuncts(text: str, start: int, end: int, protected: list[tuple[int, 
     zone = text[start:end]
     strong = re.compile(r"\s*,\s*(?:and\s+)?(?=the\s)|\s+(?:and|as well as|&)\s+(?=the\s)", re.I)
     weak = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as well as|&)\s+", re.I)
-    seps = [m for m in strong.finditer(zone)]
+    seps = list(strong.finditer(zone))
     if not seps or not re.match(r"the\s", zone, re.I):
         seps = list(weak.finditer(zone))
     cuts = []
@@ -498,7 +500,6 @@ class Analyzer:
         self.records: list[Mention] = []
         self.signings: list[dict] = []
         self.events: list[dict] = []   # signing occasions found so far: sentence, date, place
-        self.lex_window = 2             # sentences back that a signing without a time continues
         self.consumed: list[tuple[int, int]] = []
         self.title_end = self._title_end()
 
@@ -979,10 +980,9 @@ class Analyzer:
             if w.is_punct or w.lower_ in ("and", "or", "but", "which", "that", "who"):
                 break
             if w.lower_ in lex.modals or w.lower_ in lex.negations:
-                if w.lower_ == "to" and tok.lower_ not in lex.sign_base and not any(
-                        self.doc[k].lower_ == "be" for k in range(i + 1, tok.i)):
-                    pass
-                else:
+                # "to" before a non-base form ("to signed") plans nothing unless "to be signed"
+                if not (w.lower_ == "to" and tok.lower_ not in lex.sign_base and not any(
+                        self.doc[k].lower_ == "be" for k in range(i + 1, tok.i))):
                     return True
             if w.pos_ in ("VERB",) and w.lower_ not in BE_AUX and steps > 0:
                 break
@@ -1371,14 +1371,14 @@ class Analyzer:
                               anaphoric=False, definite=False,
                               title=re.sub(r"^(?:(?:a|an|the)\s+)", "", text[s:e], flags=re.I), subject=subject,
                               parties=[dict(p) for p in parties], explicit_parties=bool(parse["parties"]),
-                              signed_date=date, signed_place=place or self.item_place(s, e, date), proper=True)
+                              signed_date=date, signed_place=place or self.item_place(date), proper=True)
                 self.records.append(rec)
-                self.consumed.append((s, e))
                 made += 1
             if made:
                 self.note_event(i, date, place)
 
-    def item_place(self, s: int, e: int, date: Optional[str]) -> Optional[str]:
+    def item_place(self, date: Optional[str]) -> Optional[str]:
+        """A list item's place: the headline's/dateline's, unless it was signed in another month."""
         if date and self.published and not self.published.startswith(date[:7]):
             return None
         return self.default_place()
@@ -1497,7 +1497,7 @@ class Analyzer:
                               "doc_type": self.lex.exchange_objects[xm.group(1).lower()], "plural": False,
                               "anaphoric": False}]
             if not found and collective is None:
-                found, collective = self.passive_subject(tok, sent, types)
+                found, collective = self.passive_subject(tok, sent)
         if found and found[0]["plural"] and collective is None:
             collective = (after if found[0]["start"] > tok.idx else self.np_start(found[0]["start"], sent.start_char),
                           found[0]["end"])
@@ -1595,7 +1595,7 @@ class Analyzer:
         if not cue:
             return []
         zone_s = after + cue.end()
-        types = [t for t in find_types(text, self.lex, zone_s, sent.end_char)]
+        types = find_types(text, self.lex, zone_s, sent.end_char)
         starts = []
         for t in types:
             ns = self.np_start(t["start"], zone_s)
@@ -1653,7 +1653,7 @@ class Analyzer:
             return False
         return self.np_between(idx[0], idx[-1] + 1)
 
-    def passive_subject(self, tok, sent: Span, types_after: list) -> tuple[list, Optional[tuple[int, int]]]:
+    def passive_subject(self, tok, sent: Span) -> tuple[list, Optional[tuple[int, int]]]:
         """Documents that are the passive subject of ``tok`` ("An agreement was signed",
         "..., which was signed by ...") or the subject of a sentence opened by a participle."""
         text = self.text
@@ -1671,8 +1671,8 @@ class Analyzer:
         if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in tok.children) \
                 and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ in ("which", "that") for c in tok.children):
             return [], None
-        before = [t for t in find_types(text, self.lex, sent.start_char, tok.idx)]
-        colls = [m for m in self.lex.collective_re.finditer(text, sent.start_char, tok.idx)]
+        before = find_types(text, self.lex, sent.start_char, tok.idx)
+        colls = list(self.lex.collective_re.finditer(text, sent.start_char, tok.idx))
         cands = [("t", t["start"], t["end"], t) for t in before] + [("c", m.start(), m.end(), None) for m in colls]
         if not cands:
             return [], None
@@ -1707,7 +1707,7 @@ class Analyzer:
         signing of the same date."""
         if date is not None and place is not None:
             return date, place
-        prev = [ev for ev in self.events if ev["sent"] <= i and i - ev["sent"] <= self.lex_window]
+        prev = [ev for ev in self.events if ev["sent"] <= i and i - ev["sent"] <= OCCASION_WINDOW]
         if not prev:
             return date, place
         ev = max(prev, key=lambda x: x["sent"])
@@ -1756,8 +1756,8 @@ class Analyzer:
             return False
         if m.subject and not a.subject and not m.headline:
             return False
-        if m.proper and a.proper and m.title and a.title and not m.definite is False:
-            if not _similar(_name_part(a.title, self.lex), _name_part(m.title, self.lex)):
+        if m.proper and a.proper and m.title and a.title and m.definite:
+            if not _similar(_name_part(a.title), _name_part(m.title)):
                 return False
         if m.signed_date and a.signed_date and m.signed_date[:4] != a.signed_date[:4]:
             return False
@@ -1885,7 +1885,7 @@ class Analyzer:
         self.signings = sorted(sbody, key=lambda r: r["start"])
 
 
-def _name_part(title: str, lex: Lexicon) -> str:
+def _name_part(title: str) -> str:
     m = re.search(r"\s(?:between|on|for|to|with|concerning|regarding)\s", title)
     return title[:m.start()] if m else title
 
