@@ -1946,12 +1946,21 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
     return docs, an.signings
 
 
+def _other_stage(path: Optional[str], stage: str, name: str = "") -> Path:
+    """A configured path of another stage's data, else its standard place (models/<stage>/<name>)."""
+    if path:
+        return Path(path)
+    folder = stage_data_dir(stage, None)
+    return folder / name if name else folder
+
+
 class DocumentsStage(Stage):
-    def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
+    def __init__(self, nlp, name: str, data_dir: Optional[str] = None, countries_table: Optional[str] = None,
+                 segmentation_dir: Optional[str] = None):
         super().__init__(nlp, name)
-        folder = stage_data_dir("documents", data_dir)
-        self.lex = Lexicon.load(folder, countries=folder.parent / "entities" / "countries.tsv",
-                                segmentation=folder.parent / "segmentation")
+        self.lex = Lexicon.load(stage_data_dir("documents", data_dir),
+                                countries=_other_stage(countries_table, "entities", "countries.tsv"),
+                                segmentation=_other_stage(segmentation_dir, "segmentation"))
 
     def process(self, doc) -> None:
         docs, signings = document_records(doc, self.lex)
@@ -1965,6 +1974,8 @@ class DocumentsStage(Stage):
         doc.spans["documents"] = spans
 
 
-@Language.factory("newsie_documents", default_config={"data_dir": None})
-def make_documents(nlp: Language, name: str, data_dir: Optional[str]):
-    return DocumentsStage(nlp, name, data_dir)
+@Language.factory("newsie_documents", default_config={"data_dir": None, "countries_table": None,
+                                                     "segmentation_dir": None})
+def make_documents(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str],
+                   segmentation_dir: Optional[str]):
+    return DocumentsStage(nlp, name, data_dir, countries_table, segmentation_dir)

@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .config import models_dir, stage_data_dir
+from .config import stage_data_dir
 from .entity_lookup import EntityIndex
 from .stage import Stage, read_lines, read_tsv
 
@@ -84,25 +84,27 @@ class QuoteRules:
     question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
 
 
-def _countries(folder: Path) -> dict:
+def _countries(path: Path) -> dict:
     """Adjectives, demonyms and names -> ISO2, read from the entities stage's gazetteer."""
-    for path in (folder.parent / "entities" / "countries.tsv", models_dir() / "entities" / "countries.tsv"):
-        if path.exists():
-            out = {}
-            for row in read_tsv(path):
-                code = (row.get("iso2") or "").strip()
-                if not code:
-                    continue
-                for col in ("name", "aliases", "adjectives", "demonyms"):
-                    for value in (row.get(col) or "").split("|"):
-                        if value.strip():
-                            out.setdefault(value.strip().lower().replace("’", "'"), code)
-            return out
-    return {}
+    if not path.exists():
+        return {}
+    out = {}
+    for row in read_tsv(path):
+        code = (row.get("iso2") or "").strip()
+        if not code:
+            continue
+        for col in ("name", "aliases", "adjectives", "demonyms"):
+            for value in (row.get(col) or "").split("|"):
+                if value.strip():
+                    out.setdefault(value.strip().lower().replace("’", "'"), code)
+    return out
 
 
-def load_rules(data_dir: Optional[str] = None) -> QuoteRules:
+def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = None) -> QuoteRules:
+    """The rule data: ``data_dir`` (default models/quotes) and the entities stage's country
+    table ``countries_table`` (default models/entities/countries.tsv)."""
     folder = stage_data_dir("quotes", data_dir)
+    countries = Path(countries_table) if countries_table else stage_data_dir("entities", None) / "countries.tsv"
     verbs = read_tsv(folder / "reporting_verbs.tsv")
     roles = {}
     for row in read_tsv(folder / "role_nouns.tsv"):
@@ -120,7 +122,7 @@ def load_rules(data_dir: Optional[str] = None) -> QuoteRules:
         name_cues=frozenset(w.lower() for w in read_lines(folder / "name_cues.txt")),
         marks=read_tsv(folder / "quote_marks.tsv"),
         label_connectors=frozenset(w.lower() for w in read_lines(folder / "label_connectors.txt")),
-        countries=_countries(folder),
+        countries=_countries(countries),
         unnamed_det=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "unnamed_cues.tsv")
                               if r["where"].strip() == "det"),
         unnamed_desc=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "unnamed_cues.tsv")
@@ -1339,9 +1341,9 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
 
 
 class QuotesStage(Stage):
-    def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
+    def __init__(self, nlp, name: str, data_dir: Optional[str] = None, countries_table: Optional[str] = None):
         super().__init__(nlp, name)
-        self.rules = load_rules(data_dir)
+        self.rules = load_rules(data_dir, countries_table)
 
     def process(self, doc) -> None:
         quotes = extract_quotes(doc, self.rules)
@@ -1354,6 +1356,6 @@ class QuotesStage(Stage):
         doc.spans["quotes"] = spans
 
 
-@Language.factory("newsie_quotes", default_config={"data_dir": None})
-def make_quotes(nlp: Language, name: str, data_dir: Optional[str]):
-    return QuotesStage(nlp, name, data_dir)
+@Language.factory("newsie_quotes", default_config={"data_dir": None, "countries_table": None})
+def make_quotes(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str]):
+    return QuotesStage(nlp, name, data_dir, countries_table)
