@@ -48,6 +48,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "
 NP_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PART", "X", "SYM"})
 NP_PUNCT = frozenset({"’", "'", "“", "”", '"', "-", "–", "(", ")", "«", "»", "‘", ",", "&"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: relative pronouns: a clause after a document name is not its description
+RELATIVES = frozenset({"which", "that", "who"})
+#: the two ways a document name introduces its parties: "between A and B" / "with B" (the other side signs)
+PARTY_KINDS = ("between", "with")
 #: sentences back that a signing without a time of its own continues (same occasion)
 OCCASION_WINDOW = 2
 BE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"})
@@ -64,6 +68,15 @@ def _fold(text: str) -> str:
     return text.translate(APOS)
 
 
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (escaped, longest first)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+#: any determiner, as a regex alternation
+DET_ALT = _alt(DETERMINERS)
+
+
 # --------------------------------------------------------------------------- lexicon
 
 @dataclass
@@ -72,17 +85,24 @@ class Lexicon:
 
     type_of: dict = field(default_factory=dict)        # folded lower form -> (doc_type, plural, anaphoric)
     type_re: re.Pattern = None
+    agreement_like: frozenset = frozenset()            # doc_types an anaphoric mention may refer across
+    acronyms: frozenset = frozenset()                  # folded lower forms that are abbreviations (MoU)
     collective: set = field(default_factory=set)
     collective_re: re.Pattern = None
     sign_forms: dict = field(default_factory=dict)     # form -> lemma
     sign_base: set = field(default_factory=set)
+    verb_only: frozenset = frozenset()                 # signing lemmas that count only when tagged VERB
+    sign_past_re: re.Pattern = None                    # past forms ("signed", "inked")
     sign_nouns: set = field(default_factory=set)
     modals: set = field(default_factory=set)
     negations: set = field(default_factory=set)
     nominal_planned_re: re.Pattern = None
     lead_cues_re: re.Pattern = None
+    lead_alone_re: re.Pattern = None
     subject_markers: list = field(default_factory=list)
     heads: dict = field(default_factory=dict)          # plural lower -> (singular, kind)
+    heads_alt: str = ""                                # the plural heads as a regex alternation
+    side_re: re.Pattern = None                         # a singular party head ("side", "government")
     quantifiers: set = field(default_factory=set)
     time_anaphora: list = field(default_factory=list)
     today_re: re.Pattern = None
@@ -97,6 +117,10 @@ class Lexicon:
     person_title_re: re.Pattern = None
     relational: list = field(default_factory=list)
     event_words: dict = field(default_factory=dict)
+    travel_re: re.Pattern = None                       # "visit to" / "trip to": the destination is a place
+    np_adverbs: frozenset = frozenset()
+    agent_stops: frozenset = frozenset()
+    dangling: frozenset = frozenset()
     content_verbs: list = field(default_factory=list)
     generic_modifiers: set = field(default_factory=set)
     institution_re: re.Pattern = None
@@ -114,22 +138,40 @@ class Lexicon:
     region_heads_re: re.Pattern = None
 
     @classmethod
-    def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None) -> "Lexicon":
+    def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
+             reporting_verbs: Optional[Path] = None) -> "Lexicon":
+        """The rule data of ``folder`` (models/documents) and other stages' data: the country
+        table, the segmenter's folder (list markers) and the quotes stage's reporting verbs;
+        each defaults to its standard place under models/."""
+        countries = countries or _other_stage(None, "entities", "countries.tsv")
+        segmentation = segmentation or _other_stage(None, "segmentation")
+        reporting_verbs = reporting_verbs or _other_stage(None, "quotes", "reporting_verbs.tsv")
         lex = cls()
+        agreement_like, acronyms = set(), set()
         for row in read_tsv(folder / "doc_types.tsv"):
             form = _fold(row["form"].strip().lower())
             anaph = row.get("anaphoric", "0").strip() == "1"
             lex.type_of[form] = (row["doc_type"].strip(), False, anaph)
-            for pl in (row.get("plural") or "").split("|"):
-                if pl.strip():
-                    lex.type_of[_fold(pl.strip().lower())] = (row["doc_type"].strip(), True, anaph)
+            plurals = [_fold(pl.strip().lower()) for pl in (row.get("plural") or "").split("|") if pl.strip()]
+            for pl in plurals:
+                lex.type_of[pl] = (row["doc_type"].strip(), True, anaph)
+            if (row.get("agreement_like") or "0").strip() == "1":
+                agreement_like.add(row["doc_type"].strip())
+            if (row.get("acronym") or "0").strip() == "1":
+                acronyms |= {form, *plurals}
+        lex.agreement_like, lex.acronyms = frozenset(agreement_like), frozenset(acronyms)
         lex.type_re = _words_re(lex.type_of)
         lex.collective = {w.lower() for w in read_lines(folder / "collective_nouns.txt")}
         lex.collective_re = _words_re(lex.collective)
+        verb_only = set()
         for row in read_tsv(folder / "signing_verbs.tsv"):
             for form in row["forms"].split("|"):
                 lex.sign_forms[form.strip().lower()] = row["lemma"].strip()
             lex.sign_base |= {b.strip().lower() for b in row["base"].split("|") if b.strip()}
+            if (row.get("verb_only") or "0").strip() == "1":
+                verb_only.add(row["lemma"].strip())
+        lex.verb_only = frozenset(verb_only)
+        lex.sign_past_re = _words_re(f for f in lex.sign_forms if f.endswith("ed"))
         lex.sign_nouns = {w.lower() for w in read_lines(folder / "signing_nouns.txt")}
         nominal, neg_det, cancelled = [], [], []
         for row in read_tsv(folder / "planned_cues.tsv"):
@@ -152,14 +194,25 @@ class Lexicon:
                                       r"(?:\w+\s+)?(?:" + "|".join(re.escape(c) for c in cancelled) + r")\b", re.I) \
             if cancelled else re.compile(r"(?!x)x")
         lex.nominal_planned_re = _words_re(nominal)
-        lex.lead_cues_re = _words_re(read_lines(folder / "lead_in_cues.txt"))
+        cues = read_tsv(folder / "lead_in_cues.tsv")
+        lex.lead_cues_re = _words_re(r["cue"].strip() for r in cues)
+        lex.lead_alone_re = _words_re(r["cue"].strip() for r in cues if (r.get("alone") or "0").strip() == "1")
         lex.subject_markers = sorted((m.lower() for m in read_lines(folder / "subject_markers.txt")),
                                      key=len, reverse=True)
         for row in read_tsv(folder / "party_heads.tsv"):
             lex.heads[row["plural"].strip().lower()] = (row["singular"].strip(), row["kind"].strip())
+        lex.heads_alt = _alt(lex.heads)
+        lex.side_re = re.compile(r"\s+(?:" + _alt(s.lower() for s, _ in lex.heads.values()) + r")\b", re.I)
         lex.relational = [w.lower() for w in read_lines(folder / "relational_nouns.txt")]
+        events = read_tsv(folder / "event_words.tsv")
         lex.event_words = {r["noun"].strip().lower(): [f.strip() for f in r["forms"].split("|") if f.strip()]
-                           for r in read_tsv(folder / "event_words.tsv")}
+                           for r in events}
+        travel = [r["noun"].strip().lower() for r in events if (r.get("destination") or "0").strip() == "1"]
+        lex.travel_re = re.compile(r"\b(?:in|at|(?:" + _alt(travel) + r")\s+to)\s+(?:the\s+)?$") if travel \
+            else re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+        lex.np_adverbs = frozenset(w.lower() for w in read_lines(folder / "np_adverbs.txt"))
+        lex.agent_stops = frozenset(w.lower() for w in read_lines(folder / "agent_stops.txt"))
+        lex.dangling = frozenset(w.lower() for w in read_lines(folder / "dangling_words.txt"))
         lex.content_verbs = [(r["verb"].strip(), (r.get("marker") or "").strip())
                              for r in read_tsv(folder / "content_verbs.tsv")]
         lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
@@ -175,16 +228,19 @@ class Lexicon:
         lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
         lex.today_re = _words_re(read_lines(folder / "today_cues.txt"))
         lex.event_links = {w.lower() for w in read_lines(folder / "event_links.txt")}
-        lex.statement_verbs = {w.lower() for w in read_lines(folder / "statement_verbs.txt")}
+        # the quotes stage's verbs introducing speech, except the signing verbs ("concluded")
+        lex.statement_verbs = {r["lemma"].strip().lower() for r in read_tsv(reporting_verbs)
+                               if r["introduces_speech"].strip() == "yes"} - set(lex.sign_forms.values()) \
+            if reporting_verbs.exists() else set()
         lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
                                          + r")\b", re.I)
         lex.stops = [re.compile(p) for p in read_lines(folder / "description_stops.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
-        if segmentation is not None and (segmentation / "bullets.txt").exists():
+        if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
             lex.ordinals = {w.lower() for w in read_lines(segmentation / "ordinals.txt")}
         rows = []
-        if countries is not None and countries.exists():
+        if countries.exists():
             rows += read_tsv(countries)
         rows += read_tsv(folder / "former_states.tsv")
         adjectives = {}
@@ -336,11 +392,7 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
     ws = re.match(r"\s*", text[pos:end])
     pos += ws.end()
     low = text[pos:end].lower()
-    kind = None
-    if low.startswith("between "):
-        kind = "between"
-    elif low.startswith("with "):
-        kind = "with"
+    kind = next((k for k in PARTY_KINDS if low.startswith(k + " ")), None)
     if kind:
         zone_start = pos + len(kind) + 1
         j = zone_start
@@ -364,7 +416,7 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         om = re.match(r"of\s+(?=[\w’'-])", text[pos:end])
         if om:
             nxt = text[pos + om.end():end]
-            if not re.match(r"(?:the|both|their|its|our|his|her|this|that|these|those|a|an)\b", nxt, re.I) \
+            if not re.match(rf"(?:{DET_ALT})\b", nxt, re.I) \
                     and not lex.country_re.match(_fold(nxt)) and not lex.institution_re.match(nxt):
                 mk = (pos, pos + om.end())
     if mk:
@@ -414,8 +466,7 @@ def adjective_parties(text: str, lex: Lexicon) -> Optional[list[dict]]:
     """"the Kazakh and Russian Governments" -> Government of Kazakhstan, Government of Russia;
     "the Kazakh and Russian presidents" -> Kazakhstan, Russia. None if not that pattern."""
     t = _fold(strip_the(text))
-    heads = "|".join(re.escape(h) for h in sorted(lex.heads, key=len, reverse=True))
-    m = re.match(rf"^(.+?)\s+({heads})$", t, re.I)
+    m = re.match(rf"^(.+?)\s+({lex.heads_alt})$", t, re.I)
     if not m:
         return None
     adjs = [a for a in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if a]
@@ -439,9 +490,9 @@ def adjective_parties(text: str, lex: Lexicon) -> Optional[list[dict]]:
 def collective_head(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
     """"the two sides" / "both Governments" / "the two countries' delegates" -> (singular, kind)."""
     t = _fold(text).strip().lower()
-    heads = "|".join(re.escape(h) for h in sorted(lex.heads, key=len, reverse=True))
-    quant = "|".join(re.escape(q) for q in sorted(lex.quantifiers, key=len, reverse=True))
-    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:countries|states|nations|sides)'\s+)?({heads})(?:\s+of\s+([a-z][a-z ,-]*))?$", t)
+    heads, quant = lex.heads_alt, _alt(lex.quantifiers)
+    # an optional possessor that is itself a party head ("the two countries' delegates")
+    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:{heads})'\s+)?({heads})(?:\s+of\s+([a-z][a-z ,-]*))?$", t)
     if not m:
         return None
     singular, kind = lex.heads[m.group(1)]
@@ -807,9 +858,11 @@ class Analyzer:
             v, steps = v.head, steps + 1
         if v.pos_ not in ("VERB", "AUX") or v.lower_ in self.lex.event_links:
             return True
-        if v.lemma_.lower() in self.lex.statement_verbs and (tok is None or (v.i != tok.i and tok.pos_ in ("VERB", "AUX"))):
+        if v.lemma_.lower() in self.lex.statement_verbs and (tok is None or (v.i != tok.i and tok.pos_ in ("VERB", "AUX"))) \
+                and not self.in_noun_phrase(t, v, d):
             # the time of a statement, not of the event it reports ("X and Y signed ..., X said on
-            # Friday"); a nominal signing it governs keeps the date ("noted the signing of X on May 6")
+            # Friday"); a nominal signing it governs keeps the date ("noted the signing of X on May 6"),
+            # and so does a document it names ("recalled the 2019 treaty signed in Bishkek")
             return False
         if tok is None or v.i == tok.i:
             return True
@@ -823,6 +876,17 @@ class Analyzer:
             marks = {c.lower_ for c in k.children if c.dep_ in ("mark", "advmod")}
             return k.dep_ == "advcl" and bool(marks & self.lex.event_links)
         return False  # another clause of the sentence
+
+    @staticmethod
+    def in_noun_phrase(t, v, d: dict) -> bool:
+        """Is the date token ``t`` inside the object or subject of its governing verb ``v`` ("recalled
+        the 2019 treaty") rather than an adverbial of ``v`` ("said on Friday", "said in a statement
+        on Friday")?"""
+        k = t
+        while k.head.i != v.i and k is not k.head:
+            k = k.head
+        return k.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and k.pos_ in ("NOUN", "PROPN") \
+            and not (d["start"] <= k.idx < d["end"])
 
     def period_date(self, d: dict) -> bool:
         """A date naming a period of validity or a target ("for 2024-2026", "until 2030")."""
@@ -879,7 +943,7 @@ class Analyzer:
             if m["label"] != "GPE" or m["start"] < s:
                 continue
             before = self.text[max(s, m["start"] - 16):m["start"]].lower()
-            if not re.search(r"\b(?:in|at|(?:visit|trip|journey)\s+to)\s+(?:the\s+)?$", before):
+            if not self.lex.travel_re.search(before):
                 continue
             if self.lex.is_country_name(m.get("canonical") or m["text"]) or self.lex.is_country_name(m["text"]):
                 continue
@@ -997,7 +1061,7 @@ class Analyzer:
             if low in lex.sign_nouns and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of":
                 yield tok, "nominal"
             elif low in lex.sign_forms:
-                if lex.sign_forms[low] in ("initial", "seal", "exchange", "adopt", "ink") and tok.pos_ not in ("VERB",):
+                if lex.sign_forms[low] in lex.verb_only and tok.pos_ != "VERB":
                     continue
                 if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of" and low.endswith("ing"):
                     yield tok, "nominal"
@@ -1014,7 +1078,7 @@ class Analyzer:
                 if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
                     return False
                 continue
-            if t.pos_ == "ADV" and t.lower_ in ("also", "today", "jointly", "formally", "officially"):
+            if t.pos_ == "ADV" and t.lower_ in self.lex.np_adverbs:
                 continue
             if t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.lower_ not in self.lex.sign_forms:
                 continue  # "a newly revised agreement"
@@ -1134,11 +1198,11 @@ class Analyzer:
         first = det.group(1).lower() if det else ""
         definite = first in DEFINITE or bool(re.search(r"['’]s?\s*$|['’]\s+\w", text[start:type_m["start"]]))
         title_s = start
-        dm = re.match(r"(?:(?:a|an|the|this|that|these|those|its|their|our|his|her|both)\s+)+", text[start:end], re.I)
+        dm = re.match(rf"(?:(?:{DET_ALT})\s+)+", text[start:end], re.I)
         if dm:
             title_s += dm.end()
         title = text[title_s:end] or None
-        proper = text[type_m["start"]:type_m["start"] + 1].isupper() and type_m["form"].lower() not in ("mou", "moc") \
+        proper = text[type_m["start"]:type_m["start"] + 1].isupper() and _fold(type_m["form"].lower()) not in self.lex.acronyms \
             and sent_i != 0
         return Mention(start=start, end=end, type_start=type_m["start"], type_end=type_m["end"],
                        doc_type=type_m["doc_type"], anaphoric=type_m["anaphoric"], definite=definite,
@@ -1161,7 +1225,7 @@ class Analyzer:
             rest = seg[m.end():]
             if self.lex.is_country_name(m.group(0)) and re.match(stop, rest):
                 return True
-            if re.match(r"\s+(?:side|delegation|government|party)\b" + stop, rest, re.I):
+            if re.match(self.lex.side_re.pattern + stop, rest, re.I):
                 return True
         # an institution "<Head> of <...>" or a named entity ending at a boundary
         im = self.lex.institution_re.match(seg, lead)
@@ -1216,13 +1280,15 @@ class Analyzer:
             return None
         s = after + m.end()
         seg = self.text[s:limit]
-        stop = re.search(r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who|and\s+(?:the\s+)?(?:signed|was|were|is|are))\s)", seg)
+        # the agent ends at punctuation, a circumstance/relative word or "and" + a finite verb
+        ends = r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:" + _alt(self.lex.agent_stops)
+        clause = r"|and\s+(?:the\s+)?(?:" + _alt({f for f in self.lex.sign_forms if f.endswith("ed")} | {"was", "were", "is", "are"}) + ")"
+        stop = re.search(ends + clause + r")\s)", seg)
         e = s + (stop.start() if stop else len(seg))
         protected = self.protected(s, e)
         # do not stop inside an entity ("Chief of Defense")
         while stop and any(a < e < b for a, b in protected):
-            nxt = re.search(r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:in|on|at|during|as|when|after|before|to|for|which|who)\s)",
-                            seg[e - s + 1:])
+            nxt = re.search(ends + r")\s)", seg[e - s + 1:])
             e = (e + 1 + nxt.start()) if nxt else s + len(seg)
             if not nxt:
                 break
@@ -1316,7 +1382,7 @@ class Analyzer:
             live = [t for t, k in verbs if not self.is_planned(t)]
             if verbs and not live:
                 return None
-            if (live and (plural or cue)) or (re.search(r"\b(?:the following|as follows)\b", head, re.I) and plural):
+            if (live and (plural or cue)) or (plural and self.lex.lead_alone_re.search(head)):
                 return colon
         return None
 
@@ -1359,7 +1425,7 @@ class Analyzer:
                     continue
                 t = types[0]
                 self.consumed.append((s, e))
-                cut = re.search(r"\s*,\s+(?:signed|inked|concluded|which|that)\b", text[t["end"]:e])
+                cut = re.search(rf"\s*,\s+(?:{self.lex.sign_past_re.pattern}|\b(?:{_alt(RELATIVES)})\b)", text[t["end"]:e])
                 if cut:
                     e = t["end"] + cut.start()
                 parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
@@ -1369,7 +1435,7 @@ class Analyzer:
                 subject = text[parse["subject"][0]:parse["subject"][1]] if parse["subject"] else None
                 rec = Mention(start=s, end=e, type_start=t["start"], type_end=t["end"], doc_type=t["doc_type"],
                               anaphoric=False, definite=False,
-                              title=re.sub(r"^(?:(?:a|an|the)\s+)", "", text[s:e], flags=re.I), subject=subject,
+                              title=re.sub(rf"^(?:(?:{DET_ALT})\s+)", "", text[s:e], flags=re.I), subject=subject,
                               parties=[dict(p) for p in parties], explicit_parties=bool(parse["parties"]),
                               signed_date=date, signed_place=place or self.item_place(date), proper=True)
                 self.records.append(rec)
@@ -1640,7 +1706,7 @@ class Analyzer:
 
     def _coordinated(self, a: int, b: int) -> bool:
         gap = self.text[a:b]
-        return not re.search(r"\b(?:signed|inked|concluded|was|were|which)\b", gap)
+        return not (self.lex.sign_past_re.search(gap) or re.search(rf"\b(?:was|were|{_alt(RELATIVES)})\b", gap))
 
     def _np_chars(self, a: int, b: int) -> bool:
         """Is text[a:b] (between a verb and a document name) noun-phrase material only?"""
@@ -1749,15 +1815,15 @@ class Analyzer:
     # ---------------------------------------------------------------- merging
     def compatible(self, a: Mention, m: Mention) -> bool:
         if a.doc_type != m.doc_type:
-            agreementish = {"agreement", "treaty", "contract"}
-            if not (m.anaphoric and a.doc_type in agreementish and m.doc_type in agreementish):
+            like = self.lex.agreement_like
+            if not (m.anaphoric and a.doc_type in like and m.doc_type in like):
                 return False
         if m.subject and a.subject and not _similar(a.subject, m.subject):
             return False
         if m.subject and not a.subject and not m.headline:
             return False
         if m.proper and a.proper and m.title and a.title and m.definite:
-            if not _similar(_name_part(a.title), _name_part(m.title)):
+            if not _similar(_name_part(a.title, self.lex), _name_part(m.title, self.lex)):
                 return False
         if m.signed_date and a.signed_date and m.signed_date[:4] != a.signed_date[:4]:
             return False
@@ -1885,13 +1951,14 @@ class Analyzer:
         self.signings = sorted(sbody, key=lambda r: r["start"])
 
 
-def _name_part(title: str) -> str:
-    m = re.search(r"\s(?:between|on|for|to|with|concerning|regarding)\s", title)
+def _name_part(title: str, lex: Lexicon) -> str:
+    """A title up to its parties or subject ("Agreement on X" -> "Agreement")."""
+    m = re.search(rf"\s(?:{_alt(PARTY_KINDS + tuple(lex.subject_markers))})\s", title)
     return title[:m.start()] if m else title
 
 
 def _norm_title(t: Optional[str]) -> str:
-    t = re.sub(r"^(?:(?:a|an|the|this|that|its|their|our|new)\s+)+", "", _fold(t or "").lower())
+    t = re.sub(rf"^(?:(?:{DET_ALT}|new)\s+)+", "", _fold(t or "").lower())
     return " ".join(t.split())
 
 
@@ -1917,14 +1984,16 @@ def _fill(a: Mention, m: Mention) -> None:
         a.title = m.title
 
 
-def clean_subject(subject: Optional[str], trails: Iterable[re.Pattern] = ()) -> Optional[str]:
-    """A subject without a dangling function word or punctuation at its end ("... assistance to")."""
+def clean_subject(subject: Optional[str], lex: Lexicon) -> Optional[str]:
+    """A subject without its trails (``subject_trails.txt``) and without a dangling function
+    word (``dangling_words.txt``) or punctuation at its end ("... assistance to")."""
     if not subject:
         return subject
     out = subject
-    for p in trails:
+    for p in lex.subject_trails:
         out = p.sub("", out)
-    out = re.sub(r"(?:[\s,;:]+(?:to|of|and|or|the|a|an|for|on|in|with|by|at|from))+[\s,;:.]*$", "", out)
+    if lex.dangling:
+        out = re.sub(rf"(?:[\s,;:]+(?:{_alt(lex.dangling)}))+[\s,;:.]*$", "", out)
     return out.strip(" ,;:") or None
 
 
@@ -1941,7 +2010,7 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
             parties.append({"party": p["party"], "party_entity_id": p.get("party_entity_id"),
                             "country": p.get("country")})
         docs.append({"start": r.start, "end": r.end, "text": doc.text[r.start:r.end], "doc_type": r.doc_type,
-                     "title": r.title, "subject": clean_subject(r.subject, lex.subject_trails), "signed_date": r.signed_date,
+                     "title": r.title, "subject": clean_subject(r.subject, lex), "signed_date": r.signed_date,
                      "signed_place": r.signed_place, "parties": parties})
     return docs, an.signings
 
@@ -1956,11 +2025,12 @@ def _other_stage(path: Optional[str], stage: str, name: str = "") -> Path:
 
 class DocumentsStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None, countries_table: Optional[str] = None,
-                 segmentation_dir: Optional[str] = None):
+                 segmentation_dir: Optional[str] = None, reporting_verbs_table: Optional[str] = None):
         super().__init__(nlp, name)
         self.lex = Lexicon.load(stage_data_dir("documents", data_dir),
                                 countries=_other_stage(countries_table, "entities", "countries.tsv"),
-                                segmentation=_other_stage(segmentation_dir, "segmentation"))
+                                segmentation=_other_stage(segmentation_dir, "segmentation"),
+                                reporting_verbs=_other_stage(reporting_verbs_table, "quotes", "reporting_verbs.tsv"))
 
     def process(self, doc) -> None:
         docs, signings = document_records(doc, self.lex)
@@ -1975,7 +2045,7 @@ class DocumentsStage(Stage):
 
 
 @Language.factory("newsie_documents", default_config={"data_dir": None, "countries_table": None,
-                                                     "segmentation_dir": None})
+                                                     "segmentation_dir": None, "reporting_verbs_table": None})
 def make_documents(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str],
-                   segmentation_dir: Optional[str]):
-    return DocumentsStage(nlp, name, data_dir, countries_table, segmentation_dir)
+                   segmentation_dir: Optional[str], reporting_verbs_table: Optional[str]):
+    return DocumentsStage(nlp, name, data_dir, countries_table, segmentation_dir, reporting_verbs_table)

@@ -336,9 +336,9 @@ def test_date_of_the_meeting_an_anaphor_names(nlp):
     ("levels of aid to", "levels of aid"), ("port works and", "port works"), ("grain exports", "grain exports"),
     (None, None),
 ])
-def test_clean_subject(subject, expected):
+def test_clean_subject(lex, subject, expected):
     from pipeline.documents import clean_subject
-    assert clean_subject(subject) == expected
+    assert clean_subject(subject, lex) == expected
 
 
 # --------------------------------------------------------------------------- signer clauses, re-mentions
@@ -374,6 +374,16 @@ def test_definite_re_mention_merges(nlp, text):
 def test_for_with_a_purpose_stays_the_subject(nlp, text, subject):
     doc = run(nlp, text)
     assert [d["subject"] for d in doc._.documents] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    # a country adjective + a singular party head (party_heads.tsv) is a side signed for
+    "Chile and Peru signed the memorandum for the Peruvian government.",
+    "Chile and Peru signed the memorandum for the Peruvian ministry, officials said.",
+])
+def test_for_a_side_head_is_no_subject(nlp, text):
+    doc = run(nlp, text)
+    assert [(d["doc_type"], d["subject"]) for d in doc._.documents] == [("memorandum", None)]
 
 
 def test_present_perfect_takes_the_dateline(nlp):
@@ -608,7 +618,9 @@ def test_split_conjuncts_on_odd_input():
     # a later mention of the signing event names the place
     ("Today, Norway and Kenya signed a memorandum on fisheries research. The ambassadors of both "
      "countries attended the signing in Mombasa.", "2024-03-05", "Mombasa"),
-    # a visit to a city
+    # a visit / journey to a city (event_words.tsv destination)
+    ("Chile and Peru signed a treaty on fisheries during a journey to Arica by the Peruvian president.",
+     "2024-03-05", "Arica"),
     ("In 2021, the two countries signed a treaty on allied relations during a visit to Tashkent by the "
      "Kazakh president.", "2024-03-05", "Tashkent"),
     # a dateline line (city and date) and a signing on that day
