@@ -123,6 +123,8 @@ class Lexicon:
     dangling: frozenset = frozenset()
     content_verbs: list = field(default_factory=list)
     generic_modifiers: set = field(default_factory=set)
+    units: frozenset = frozenset()                     # calendar units ("year"): "ten-year" is a duration
+    content_opener_re: re.Pattern = None               # "This (new) document" / "It" before a content verb
     institution_re: re.Pattern = None
     inclusion_re: re.Pattern = None
     exchange_objects: dict = field(default_factory=dict)
@@ -139,13 +141,14 @@ class Lexicon:
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
-             reporting_verbs: Optional[Path] = None) -> "Lexicon":
+             reporting_verbs: Optional[Path] = None, units: Optional[Path] = None) -> "Lexicon":
         """The rule data of ``folder`` (models/documents) and other stages' data: the country
-        table, the segmenter's folder (list markers) and the quotes stage's reporting verbs;
-        each defaults to its standard place under models/."""
+        table, the segmenter's folder (list markers), the quotes stage's reporting verbs and the
+        dates stage's calendar units; each defaults to its standard place under models/."""
         countries = countries or _other_stage(None, "entities", "countries.tsv")
         segmentation = segmentation or _other_stage(None, "segmentation")
         reporting_verbs = reporting_verbs or _other_stage(None, "quotes", "reporting_verbs.tsv")
+        units = units or _other_stage(None, "dates", "units.tsv")
         lex = cls()
         agreement_like, acronyms = set(), set()
         for row in read_tsv(folder / "doc_types.tsv"):
@@ -216,6 +219,15 @@ class Lexicon:
         lex.content_verbs = [(r["verb"].strip(), (r.get("marker") or "").strip())
                              for r in read_tsv(folder / "content_verbs.tsv")]
         lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
+        lex.units = frozenset(r["surface"].strip().lower() for r in read_tsv(units)) if units.exists() else frozenset()
+        openers = read_tsv(folder / "content_openers.tsv")
+        dets = [r["opener"].strip() for r in openers if r["kind"].strip() == "determiner"]
+        prons = [r["opener"].strip() for r in openers if r["kind"].strip() == "pronoun"]
+        nouns = _alt(list(lex.type_of) + sorted(lex.collective))
+        mods = rf"(?:(?:{_alt(lex.generic_modifiers)})\s+)*" if lex.generic_modifiers else ""
+        alts = ([rf"(?:{_alt(dets)})\s+{mods}(?:{nouns})"] if dets else []) + ([_alt(prons)] if prons else [])
+        lex.content_opener_re = re.compile(r"\s*(?:" + "|".join(alts) + r")\s+", re.I) if alts \
+            else re.compile(r"(?!x)x")
         lex.institution_re = _words_re(read_lines(folder / "institution_words.txt"), flags=0)
         lex.inclusion_re = _words_re(read_lines(folder / "inclusion_cues.txt"))
         lex.ceremony_res = [re.compile(p, re.I) for p in read_lines(folder / "ceremony_cues.txt")]
@@ -1202,8 +1214,9 @@ class Analyzer:
         if dm:
             title_s += dm.end()
         title = text[title_s:end] or None
+        # a capital letter in the headline is headline case, not a proper title
         proper = text[type_m["start"]:type_m["start"] + 1].isupper() and _fold(type_m["form"].lower()) not in self.lex.acronyms \
-            and sent_i != 0
+            and type_m["start"] >= self.title_end
         return Mention(start=start, end=end, type_start=type_m["start"], type_end=type_m["end"],
                        doc_type=type_m["doc_type"], anaphoric=type_m["anaphoric"], definite=definite,
                        title=title, subject=subject, parties=parties, explicit_parties=explicit,
@@ -1845,47 +1858,55 @@ class Analyzer:
         document commits ... to X"), or an earlier mention of the same document ("its
         memorandum of understanding of assistance to X" before "signed this new MOU")."""
         text = self.text
-        # (a) a participle clause carrying the subject
-        tail = text[r.type_end:r.end]
-        if re.match(r"\s+\w+(?:ing|ed)\b", tail):
-            m = re.search(r"\s(?:on|concerning|regarding|in the field of|in the area of)\s+(?=\w)", tail)
-            if m:
-                s0, e0 = trim_span(text, r.type_end + m.end(), r.end)
+        # (a) a participle clause carrying the subject: the first subject marker attached to a
+        # participle of the clause ("a Memorandum reflecting their agreement reached on port fees")
+        pm = re.match(r"\s+\w+(?:ing|ed)\b", text[r.type_end:r.end])
+        for j in range(r.type_end + pm.end(), r.end) if pm else ():
+            if text[j - 1] != " ":
+                continue
+            mk = _marker_at(text, j, self.lex, party_zone=False)
+            mt = self.tok_at(j) if mk else None
+            if mt is not None and mt.head.tag_ in ("VBG", "VBN") and r.type_end <= mt.head.idx < mt.idx:
+                s0, e0 = trim_span(text, mk[1], r.end)
                 if e0 > s0:
                     return text[s0:e0]
+                break
         # (b) the name's modifiers
         pre = [t for t in self.doc if r.start <= t.idx < r.type_start and not t.is_space]
         words = []
-        for t in reversed(pre):
+        k = len(pre) - 1
+        while k >= 0:
+            t = pre[k]
+            measure = self.measure_start(pre, k)
+            if measure is not None:
+                k = measure - 1  # "a ten-year gas contract": a duration, not the subject
+                continue
             if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "POS" and t.lower_ not in self.lex.generic_modifiers \
                     and not t.like_num and t.lower_ not in DETERMINERS and not self.lex.country_in(t.text):
                 words.insert(0, t)
             elif words and words[0].is_title and t.lower_ in ("and", "&") and t.i > 0 and self.doc[t.i - 1].is_title:
                 words.insert(0, t)  # "Partnership and Cooperation Agreement"
-            elif t.lower_ in self.lex.generic_modifiers and words:
-                continue
-            else:
+            elif not (t.lower_ in self.lex.generic_modifiers and words):
                 break
+            k -= 1
         if words:
             return text[words[0].idx:words[-1].idx + len(words[-1].text)]
-        # (c) the next sentence describes the document
+        # (c) the next sentence describes the document ("This document commits ... to X")
         i = self.sent_of(r.start)
-        forms = "|".join(re.escape(f) for f in self.lex.type_of) + "|document"
-        for j in (i + 1,):
-            if j >= len(self.sents):
-                break
-            st = self.sents[j].text
-            for verb, marker in self.lex.content_verbs:
-                m = re.match(rf"\s*(?:(?:This|The|That)\s+(?:new\s+)?(?:{forms})|It)\s+{re.escape(verb)}\s+", st, re.I)
+        if i + 1 < len(self.sents):
+            nxt = self.sents[i + 1]
+            om = self.lex.content_opener_re.match(nxt.text)
+            for verb, marker in self.lex.content_verbs if om else ():
+                m = re.match(rf"{re.escape(verb)}\s+", nxt.text[om.end():], re.I)
                 if not m:
                     continue
-                rest_s = self.sents[j].start_char + m.end()
+                rest_s = nxt.start_char + om.end() + m.end()
                 if marker:
-                    mk = re.search(rf"\b{re.escape(marker)}\s+", text[rest_s:self.sents[j].end_char])
+                    mk = re.search(rf"\b{re.escape(marker)}\s+", text[rest_s:nxt.end_char])
                     if not mk:
                         continue
                     rest_s += mk.end()
-                s0, e0 = trim_span(text, rest_s, self.sents[j].end_char)
+                s0, e0 = trim_span(text, rest_s, nxt.end_char)
                 if e0 > s0:
                     return text[s0:e0]
         # (d) an earlier (unsigned) mention of the same document names its subject
@@ -1899,11 +1920,18 @@ class Analyzer:
                     parse = parse_after_type(text, t["end"], end, self.lex)
                     if parse["subject"]:
                         return text[parse["subject"][0]:parse["subject"][1]]
-                    m = re.match(r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?=[a-z])", text[t["end"]:end])
-                    if m:
-                        s0, e0 = trim_span(text, t["end"] + m.end(), end)
-                        if e0 > s0:
-                            return text[s0:e0]
+        return None
+
+    def measure_start(self, toks: list, k: int) -> Optional[int]:
+        """The index in ``toks`` where a number-unit compound ending at ``toks[k]`` starts ("ten-year",
+        "10-year", "five - year"), else None."""
+        t = toks[k]
+        number = lambda w: w.like_num or w.lower_ in self.lex.numbers
+        if t.lower_ in self.lex.units and k >= 2 and toks[k - 1].text in ("-", "–") and number(toks[k - 2]):
+            return k - 2
+        m = re.fullmatch(r"(\w+)[-–](\w+)", t.lower_)
+        if m and m.group(2) in self.lex.units and (m.group(1).isdigit() or m.group(1) in self.lex.numbers):
+            return k
         return None
 
     def add_mention(self, m: Mention) -> None:
@@ -2025,12 +2053,14 @@ def _other_stage(path: Optional[str], stage: str, name: str = "") -> Path:
 
 class DocumentsStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None, countries_table: Optional[str] = None,
-                 segmentation_dir: Optional[str] = None, reporting_verbs_table: Optional[str] = None):
+                 segmentation_dir: Optional[str] = None, reporting_verbs_table: Optional[str] = None,
+                 units_table: Optional[str] = None):
         super().__init__(nlp, name)
         self.lex = Lexicon.load(stage_data_dir("documents", data_dir),
                                 countries=_other_stage(countries_table, "entities", "countries.tsv"),
                                 segmentation=_other_stage(segmentation_dir, "segmentation"),
-                                reporting_verbs=_other_stage(reporting_verbs_table, "quotes", "reporting_verbs.tsv"))
+                                reporting_verbs=_other_stage(reporting_verbs_table, "quotes", "reporting_verbs.tsv"),
+                                units=_other_stage(units_table, "dates", "units.tsv"))
 
     def process(self, doc) -> None:
         docs, signings = document_records(doc, self.lex)
@@ -2045,7 +2075,10 @@ class DocumentsStage(Stage):
 
 
 @Language.factory("newsie_documents", default_config={"data_dir": None, "countries_table": None,
-                                                     "segmentation_dir": None, "reporting_verbs_table": None})
+                                                     "segmentation_dir": None, "reporting_verbs_table": None,
+                                                     "units_table": None})
 def make_documents(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str],
-                   segmentation_dir: Optional[str], reporting_verbs_table: Optional[str]):
-    return DocumentsStage(nlp, name, data_dir, countries_table, segmentation_dir, reporting_verbs_table)
+                   segmentation_dir: Optional[str], reporting_verbs_table: Optional[str],
+                   units_table: Optional[str]):
+    return DocumentsStage(nlp, name, data_dir, countries_table, segmentation_dir, reporting_verbs_table,
+                          units_table)

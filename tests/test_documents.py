@@ -312,12 +312,23 @@ def test_question_is_not_a_signing(nlp):
     # the name's own modifiers
     ("Ruritania and Freedonia signed the 1999 Fisheries Management Treaty.", "Fisheries Management"),
     ("The central banks of Chile and Peru signed a currency swap agreement last week.", "currency swap"),
-    # a describing next sentence
+    # a number-unit compound (dates/units.tsv) is a duration, not a subject
+    ("Chile and Peru signed a ten-year gas supply contract.", "gas supply"),
+    ("Chile and Peru signed a new 10-year pact.", None),
+    ("Chile and Peru signed a twenty-year lease agreement.", "lease"),
+    # a describing next sentence (content_openers.tsv, generic modifiers, collective nouns, "It")
     ("The navies of Chile and Peru signed a memorandum of understanding. This document commits both "
      "navies to joint patrols in the Pacific.", "joint patrols in the Pacific"),
-    # a participle clause
+    ("Chile and Peru signed a memorandum of understanding. This landmark memorandum covers fishing "
+     "quotas.", "fishing quotas"),
+    ("Chile and Peru signed an accord. It provides for visa-free travel.", "visa-free travel"),
+    ("Chile and Peru signed an accord. Officials said it provides for visa-free travel.", None),
+    # a participle clause: the marker attached to a participle of the clause
     ("Chile and Peru signed a Memorandum of Understanding reflecting their agreement reached on port fees.",
      "port fees"),
+    # ... not a marker inside a noun phrase of the clause ("the committee on fisheries")
+    ("Chile and Peru signed a Memorandum of Understanding recognising the work of the joint committee on "
+     "fisheries.", None),
 ])
 def test_subject_fallbacks(nlp, text, subject):
     doc = run(nlp, text)
