@@ -571,27 +571,28 @@ THIRTY = ("The following documents were signed by Chile and Peru:\n"
           + "".join(f"{k}. Agreement on topic number {k};\n" for k in range(1, 31)))
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "   \n\n ",
-    "The documents signed include:",                                   # lead-in, no list
-    "The documents signed include:\n\n",                               # lead-in, blank lines only
-    "Chile and Peru signed the following agreements:\n•\n• ;\n1.\n2. ;;\n",  # empty items
-    "signed",
-    "Agreement",
-    "the signing of",
-    "They signed a memorandum of understanding on.",
-    "it was signed. it was signed by the. signed for the",
-    "Signed, sealed and delivered: ; ; :",
-    LONG,
-    THIRTY,
-    "no names here at all, just a protocol that was signed and a treaty inked, for; on; between; with",
-    "Chile and Peru exchanged notes",
-    "A and B signed a number of documents, including",
-    "A and B signed a number of documents, including , , and ;",
+@pytest.mark.parametrize("text, n_documents", [
+    ("", 0),
+    ("   \n\n ", 0),
+    ("The documents signed include:", 0),                                   # lead-in, no list
+    ("The documents signed include:\n\n", 0),                               # lead-in, blank lines only
+    ("Chile and Peru signed the following agreements:\n•\n• ;\n1.\n2. ;;\n", 0),  # empty items
+    ("signed", 0),
+    ("Agreement", 0),
+    ("the signing of", 0),
+    ("They signed a memorandum of understanding on.", 1),
+    ("it was signed. it was signed by the. signed for the", 0),
+    ("Signed, sealed and delivered: ; ; :", 0),
+    (LONG, 1),
+    (THIRTY, 30),
+    ("no names here at all, just a protocol that was signed and a treaty inked, for; on; between; with", 1),
+    ("Chile and Peru exchanged notes", 1),
+    ("A and B signed a number of documents, including", 0),                 # a collective signing only
+    ("A and B signed a number of documents, including , , and ;", 0),
 ])
-def test_never_raises(nlp, text):
+def test_never_raises(nlp, text, n_documents):
     doc = run(nlp, text)
+    assert len(doc._.documents) == n_documents, doc._.documents
     for d in doc._.documents:
         assert d["doc_type"] and isinstance(d["parties"], list)
 
@@ -608,14 +609,15 @@ def test_very_long_sentence_is_one_record(nlp):
     assert [d["doc_type"] for d in doc._.documents] == ["agreement"]
 
 
-@pytest.mark.parametrize("fn, args", [
-    (split_items, ("", )), (split_items, (";;;", )), (split_items, ("• \n1. \n", )),
-    (parse_subject, ("", )), (parse_subject, ("Agreement", )), (parse_subject, ("Agreement between", )),
-    (parse_subject, ("Agreement of", )), (classify_type, ("", )), (count_of, ("", )),
-    (adjective_parties, ("", )), (collective_head, ("", )),
+@pytest.mark.parametrize("fn, args, expected", [
+    (split_items, ("", ), []), (split_items, (";;;", ), []), (split_items, ("• \n1. \n", ), []),
+    (parse_subject, ("", ), None), (parse_subject, ("Agreement", ), None),
+    (parse_subject, ("Agreement between", ), None), (parse_subject, ("Agreement of", ), None),
+    (classify_type, ("", ), None), (count_of, ("", ), None),
+    (adjective_parties, ("", ), None), (collective_head, ("", ), None),
 ])
-def test_pure_functions_on_odd_input(lex, fn, args):
-    fn(*args, lex)
+def test_pure_functions_on_odd_input(lex, fn, args, expected):
+    assert fn(*args, lex) == expected
 
 
 def test_split_conjuncts_on_odd_input():
@@ -632,8 +634,8 @@ def test_split_conjuncts_on_odd_input():
     # a visit / journey to a city (event_words.tsv destination)
     ("Chile and Peru signed a treaty on fisheries during a journey to Arica by the Peruvian president.",
      "2024-03-05", "Arica"),
-    ("In 2021, the two countries signed a treaty on allied relations during a visit to Tashkent by the "
-     "Kazakh president.", "2024-03-05", "Tashkent"),
+    ("Back in 2019, Chile and Peru concluded a treaty on water sharing during a state visit to Cusco by the "
+     "Chilean president.", "2024-03-05", "Cusco"),
     # a dateline line (city and date) and a signing on that day
     ("Lisbon, 4 March 2024\n\nToday, Portugal and Angola signed an agreement on maritime transport.",
      "2024-03-04", "Lisbon"),
