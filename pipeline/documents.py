@@ -19,10 +19,12 @@ Planned, negated or conditional signings ("will sign", "expected to sign") give 
 plural or collective objects ("24 agreements were signed", "a package of documents") are
 bare signing events (``doc._.signings``) with their count and value.
 
-All word lists are in ``models/documents/`` (see its README); the country gazetteer is the
-entities stage's ``countries.tsv``; list markers are the segmenter's ``bullets.txt`` and
-``ordinals.txt``. The functions below take plain text (and a ``Lexicon``) where they can so
-that they are testable without the model.
+All word lists are in ``models/documents/`` (see its README). Other stages' data is read through
+config keys (default: the standard place under models/): ``countries_table`` (the entities
+stage's gazetteer), ``segmentation_dir`` (the segmenter's list markers), ``reporting_verbs_table``
+(the quotes stage's verbs of saying) and ``units_table`` (the dates stage's calendar units). The
+functions below take plain text (and a ``Lexicon``) where they can so that they are testable
+without the model.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ NP_PUNCT = frozenset({"’", "'", "“", "”", '"', "-", "–", "(", ")", "«",
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: relative pronouns: a clause after a document name is not its description
 RELATIVES = frozenset({"which", "that", "who"})
+#: coordinators: a clause boundary when looking back from a verb for its modal
+COORDINATORS = frozenset({"and", "or", "but"})
+#: indefinite determiners: a new document, never a re-mention
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: the two ways a document name introduces its parties: "between A and B" / "with B" (the other side signs)
 PARTY_KINDS = ("between", "with")
 #: sentences back that a signing without a time of its own continues (same occasion)
@@ -1053,7 +1059,7 @@ class Analyzer:
         steps = 0
         while i >= tok.sent.start and steps < 5:
             w = self.doc[i]
-            if w.is_punct or w.lower_ in ("and", "or", "but", "which", "that", "who"):
+            if w.is_punct or w.lower_ in COORDINATORS or w.lower_ in RELATIVES:
                 break
             if w.lower_ in lex.modals or w.lower_ in lex.negations:
                 # "to" before a non-base form ("to signed") plans nothing unless "to be signed"
@@ -1231,7 +1237,7 @@ class Analyzer:
         text = self.text
         seg = _fold(text[s:end])
         lead = re.match(r"(?:the\s+)?", seg, re.I).end()
-        stop = r"(?=\s*$|\s*[,;.]|\s+(?:and|as well as|while|signed|who|which)\b)"
+        stop = rf"(?=\s*$|\s*[,;.]|\s+(?:and|as well as|while|{_alt(RELATIVES)})\b|\s+{self.lex.sign_past_re.pattern})"
         # a country name, alias or adjective + "side(s)"
         m = self.lex.country_re.match(seg, lead)
         if m:
@@ -1563,8 +1569,8 @@ class Analyzer:
                 for t in types[1:]:
                     prev = found[-1]
                     gap = text[prev["end"]:t["start"]]
-                    j = re.search(r"(?:,|;|\band\b)\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}$", gap)
-                    if j and not re.search(r"\b(?:which|that|was|were|is|are|has|have|had)\b", gap) \
+                    j = re.search(rf"(?:,|;|\band\b)\s*(?:(?:{DET_ALT})\s+)?(?:[\w’'-]+\s+){{0,4}}$", gap)
+                    if j and not re.search(rf"\b(?:{_alt(RELATIVES)}|was|were|is|are|has|have|had)\b", gap) \
                             and self._np_chars(prev["end"] + j.end(), t["start"]) \
                             and self._coordinated(prev["end"], t["start"]):
                         found.append(t)
@@ -1748,7 +1754,7 @@ class Analyzer:
         # passive subject: the document before it belongs to another clause
         # ("the agreement which/that Kazakhstan signed" is a relative clause: it stays)
         if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in tok.children) \
-                and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ in ("which", "that") for c in tok.children):
+                and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ in RELATIVES for c in tok.children):
             return [], None
         before = find_types(text, self.lex, sent.start_char, tok.idx)
         colls = list(self.lex.collective_re.finditer(text, sent.start_char, tok.idx))
@@ -1763,7 +1769,7 @@ class Analyzer:
         aux_ok = False
         for k in range(ta.i, tb.i):
             w = self.doc[k]
-            if w.tag_ in FINITE_TAGS and w.lower_ not in BE_AUX and w.lower_ not in ("which", "that"):
+            if w.tag_ in FINITE_TAGS and w.lower_ not in BE_AUX and w.lower_ not in RELATIVES:
                 return [], None
             if w.lower_ in BE_AUX:
                 aux_ok = True
@@ -1938,7 +1944,7 @@ class Analyzer:
         if m.headline:
             self.records.append(m)  # resolved in finish()
             return
-        indefinite = re.match(r"(?:a|an|one|another)\s", self.text[m.start:m.type_start], re.I)
+        indefinite = re.match(rf"(?:{_alt(INDEFINITE)})\s", self.text[m.start:m.type_start], re.I)
         if (m.definite or (m.proper and m.title)) and not indefinite:
             for a in reversed(self.records):
                 if a.headline or a.start >= m.start:
