@@ -321,6 +321,7 @@ FLOOR_METRICS = (
     "documents.full.f1",
     "money.value.f1",
     "dates.value.f1",
+    "signings.value.f1",
 )
 
 PARTY_REQUIRED = ("article_id", "document_id", "party")
