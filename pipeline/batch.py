@@ -50,6 +50,7 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
     shift = art.body_start
     errors = list(records(doc, "errors"))
     sent_of = sentence_index(doc)
+    doc_text = doc.text  # doc.text is rebuilt from the tokens on every access
 
     for i, sent in enumerate(content_sentences(doc)):
         lead = len(sent.text) - len(sent.text.lstrip())
@@ -67,7 +68,7 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
             row["article_id"] = art.article_id
             row[id_col] = idx
             row["sentence_id"] = sent_of(rec["start"])
-            if row.get("text") is not None and doc.text[rec["start"]:rec["end"]] != row["text"]:
+            if row.get("text") is not None and doc_text[rec["start"]:rec["end"]] != row["text"]:
                 errors.append(f"{table} row {idx}: offsets {rec['start']}-{rec['end']} do not slice "
                               f"to its text {row['text']!r}")
                 continue

@@ -562,7 +562,8 @@ class Candidate:
 def _inside_name(doc: Doc, start: int, end: int, g: Grammar) -> bool:
     """A weekday or month inside a longer name ("the Sunday Times", "Good Friday
     Agreement", "the May Fourth Movement": names.txt or a non-date entity) is not a date."""
-    for m in g.names.finditer(doc.text, max(0, start - 30), min(len(doc.text), end + 30)):
+    text = doc.text
+    for m in g.names.finditer(text, max(0, start - 30), min(len(text), end + 30)):
         if m.start() <= start and end <= m.end():
             return True
     return any(e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and e.start_char <= start
@@ -653,6 +654,7 @@ def _entity_value(text: str, base: Optional[dt.date]):
 def extract_dates(doc: Doc, g: Grammar, published=None) -> list[dict]:
     """The date records of one doc (plain dicts, sorted by start)."""
     out = []
+    text = doc.text
     base = _published(published)
     for c in find_candidates(doc, g):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -664,7 +666,7 @@ def extract_dates(doc: Doc, g: Grammar, published=None) -> list[dict]:
         if res is None:
             continue
         value, gran, mod = res
-        out.append({"start": c.start, "end": c.end, "text": doc.text[c.start:c.end],
+        out.append({"start": c.start, "end": c.end, "text": text[c.start:c.end],
                     "value": value, "granularity": gran, "mod": mod})
     return out
 

@@ -2035,6 +2035,7 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
     """(documents, signings) of a parsed doc whose entities, dates and money stages ran."""
     an = Analyzer(doc, lex)
     an.run()
+    text = an.text
     docs = []
     for r in an.records:
         parties = []
@@ -2043,7 +2044,7 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
                 continue
             parties.append({"party": p["party"], "party_entity_id": p.get("party_entity_id"),
                             "country": p.get("country")})
-        docs.append({"start": r.start, "end": r.end, "text": doc.text[r.start:r.end], "doc_type": r.doc_type,
+        docs.append({"start": r.start, "end": r.end, "text": text[r.start:r.end], "doc_type": r.doc_type,
                      "title": r.title, "subject": clean_subject(r.subject, lex), "signed_date": r.signed_date,
                      "signed_place": r.signed_place, "parties": parties})
     return docs, an.signings

@@ -310,7 +310,7 @@ class EntityStage(Stage):
     def _continues(self, doc: Doc, k: int) -> bool:
         tok = doc[k]
         prev = doc[k - 1]
-        if prev.whitespace_ and "\n" in doc.text[prev.idx:tok.idx]:
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             return False
         if self._capitalised(tok):
             return True
@@ -578,10 +578,11 @@ class EntityStage(Stage):
                 "_gaz": entry is not None,
             })
         self._link_people(mentions)
-        self._link_acronyms(doc, mentions)
+        text = doc.text          # built from the tokens on every access: read it once
+        self._link_acronyms(text, mentions)
         for m in mentions:
             if m["label"] == "ORG" and m["country"] is None:
-                m["country"] = self._country_inside(m, places) or self._possessor_country(doc, m, places)
+                m["country"] = self._country_inside(m, places) or self._possessor_country(text, m, places)
         self._group_orgs(mentions, places)
         ids: dict[tuple[str, str], int] = {}
         out = []
@@ -620,13 +621,13 @@ class EntityStage(Stage):
                         m["country"], m["role"] = src["country"], src["role"]
                     break
 
-    def _link_acronyms(self, doc: Doc, mentions: list[dict]) -> None:
+    def _link_acronyms(self, text: str, mentions: list[dict]) -> None:
         """'European Commission (EC)': later mentions of EC get the full name."""
         aliases: dict[str, dict] = {}
         for m in mentions:
             if m["label"] not in ("ORG", "GPE", "NORP", "FAC", "EVENT", "LAW"):
                 continue
-            after = doc.text[m["end"]:m["end"] + 14]
+            after = text[m["end"]:m["end"] + 14]
             found = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", after)
             if found:
                 aliases[found.group(1)] = m
@@ -685,9 +686,9 @@ class EntityStage(Stage):
                 m["canonical"], m["country"] = name, country
 
     @staticmethod
-    def _possessor_country(doc: Doc, m: dict, places) -> Optional[str]:
+    def _possessor_country(text: str, m: dict, places) -> Optional[str]:
         """"China's Ministry of Commerce": the country in the possessive right before."""
-        before = doc.text[max(0, m["start"] - 40):m["start"]]
+        before = text[max(0, m["start"] - 40):m["start"]]
         if not re.search(r"['’]s\s*$", before):
             return None
         cands = [iso for s, e, iso in places if e <= m["start"] and m["start"] - e <= 4]

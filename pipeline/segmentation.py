@@ -53,9 +53,10 @@ class Segmenter(Stage):
             return "close"
         if text in self.both_marks or text in ("‘", "’"):
             doc = tok.doc
-            before = doc.text[tok.idx - 1] if tok.idx > 0 else " "
-            after_i = tok.idx + len(text)
-            after = doc.text[after_i] if after_i < len(doc.text) else " "
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            before = " " if prev is None or prev.whitespace_ else prev.text[-1]
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            after = " " if nxt is None or tok.whitespace_ else nxt.text[0]
             space_before = before.isspace() or before in "([{—–-"
             space_after = after.isspace() or after in ".,;:!?)]}"
             if space_before and not space_after:
