@@ -4,6 +4,8 @@
     .venv/bin/python scripts/build_gold.py --check         # fail if the CSVs are out of date
     .venv/bin/python scripts/build_gold.py --find ID TEXT  # occurrences of TEXT (authoring aid)
     .venv/bin/python scripts/build_gold.py --review ID     # capitalised words outside entity mentions
+    .venv/bin/python scripts/build_gold.py --articles corpus/heldout/articles \
+        --out corpus/heldout/annotations                   # another gold set (sources in OUT/src)
 
 Each article ``corpus/articles/<id>.txt`` has an authoring source
 ``corpus/annotations/src/<id>.yaml`` in which every record is located by a text snippet
@@ -372,29 +374,29 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
     return rows
 
 
-def article_paths() -> list[Path]:
-    return sorted(p for p in ARTICLES.glob("*.txt"))
+def article_paths(articles: Path = ARTICLES) -> list[Path]:
+    return sorted(p for p in articles.glob("*.txt"))
 
 
-def load_source(aid: str) -> dict:
-    path = SRC / f"{aid}.yaml"
+def load_source(aid: str, src: Path = SRC) -> dict:
+    path = src / f"{aid}.yaml"
     if not path.exists():
         raise GoldError(f"{aid}: no authoring source {path.relative_to(ROOT)}")
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
 
 
-def build_all(allow_missing: bool = False) -> dict[str, list[dict]]:
+def build_all(allow_missing: bool = False, articles_dir: Path = ARTICLES, src: Path = SRC) -> dict[str, list[dict]]:
     tables = {name: [] for name in schema.TABLES if name != "sentences"}
-    sources = {p.stem for p in SRC.glob("*.yaml")}
-    articles = {p.stem for p in article_paths()}
+    sources = {p.stem for p in src.glob("*.yaml")}
+    articles = {p.stem for p in article_paths(articles_dir)}
     if sources - articles:
         raise GoldError(f"sources without an article: {sorted(sources - articles)}")
-    for path in article_paths():
+    for path in article_paths(articles_dir):
         if allow_missing and path.stem not in sources:
             print(f"build_gold: WARNING: no source for {path.stem}", file=sys.stderr)
             continue
-        rows = build_article(path, load_source(path.stem))
+        rows = build_article(path, load_source(path.stem, src))
         for name in tables:
             tables[name].extend(rows[name])
     return tables
@@ -416,19 +418,27 @@ def main(argv=None) -> int:
     ap.add_argument("--find", nargs=2, metavar=("ARTICLE_ID", "TEXT"), help="list occurrences of TEXT")
     ap.add_argument("--review", metavar="ARTICLE_ID", help="capitalised words outside annotated entity mentions")
     ap.add_argument("--allow-missing", action="store_true", help="skip articles without a source (drafting)")
+    ap.add_argument("--articles", type=Path, default=ARTICLES, metavar="DIR",
+                    help="article folder (default corpus/articles)")
+    ap.add_argument("--out", type=Path, default=GOLD, metavar="DIR",
+                    help="gold folder the CSVs are written to / checked in (default corpus/annotations)")
+    ap.add_argument("--src", type=Path, default=None, metavar="DIR",
+                    help="folder of the YAML authoring sources (default OUT/src)")
     args = ap.parse_args(argv)
+    articles_dir, gold = args.articles.resolve(), args.out.resolve()
+    src = args.src.resolve() if args.src else gold / "src"
     try:
         if args.find:
             aid, snippet = args.find
-            art = next(read_file(ARTICLES / f"{aid}.txt", aid))
+            art = next(read_file(articles_dir / f"{aid}.txt", aid))
             for n, o in enumerate(occurrences(art.body, snippet), 1):
                 s = o + art.body_start
                 print(f"#{n} @{s}: ...{art.text[max(0, s - 40):s + len(snippet) + 40]!r}")
             return 0
         if args.review:
             aid = args.review
-            path = ARTICLES / f"{aid}.txt"
-            rows = build_article(path, load_source(aid))
+            path = articles_dir / f"{aid}.txt"
+            rows = build_article(path, load_source(aid, src))
             art = next(read_file(path, aid))
             spans = [(r["start"], r["end"]) for r in rows["entities"]]
             for m in re.finditer(r"\b[A-Z][\w’'.-]*", art.body):
@@ -436,13 +446,13 @@ def main(argv=None) -> int:
                 if not any(a <= s < b for a, b in spans):
                     print(f"@{s} {m.group()!r}: ...{art.text[max(0, s - 30):s + 40]!r}")
             return 0
-        tables = build_all(args.allow_missing)
+        tables = build_all(args.allow_missing, articles_dir, src)
     except GoldError as exc:
         print(f"build_gold: ERROR: {exc}", file=sys.stderr)
         return 1
     stale = []
     for name, rows in tables.items():
-        out = GOLD / f"{name}.csv"
+        out = gold / f"{name}.csv"
         content = render(name, rows)
         if args.check:
             if not out.exists() or open(out, encoding="utf-8", newline="").read() != content:
