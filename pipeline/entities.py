@@ -199,13 +199,41 @@ class EntityStage(Stage):
                 i += 1
                 continue
             j = i
-            while j + 1 < n and self._continues(doc, j + 1):
-                j += 1
+            while j + 1 < n:
+                if self._continues(doc, j + 1):
+                    j += 1
+                elif doc[j + 1].text == "," and self._enumerated_portfolio(doc, i, j + 1):
+                    j += 1              # "Ministry of Investment, Industry and Trade"
+                else:
+                    break
             while j > i and doc[j].lower_ in CONNECTORS:
                 j -= 1
             runs.append((i, j + 1))
             i = j + 1
         return runs
+
+    def _enumerated_portfolio(self, doc: Doc, start: int, comma: int) -> bool:
+        """A comma inside an institution name: the run so far is "<Head> of|for <Word>" and
+        the comma opens capitalised words closed by "and <Word>" ("Ministry of Investment,
+        Industry and Trade")."""
+        has_head_of = any(self.gaz.is_head(doc[k].text) and k + 1 < comma and doc[k + 1].lower_ in ("of", "for")
+                          for k in range(start, comma))
+        if not has_head_of:
+            return False
+        k = comma + 1
+        seen_words = 0
+        while k < len(doc) and k < comma + 8:
+            tok = doc[k]
+            if tok.text == ",":
+                k += 1
+                continue
+            if tok.lower_ == "and":
+                return seen_words > 0 and k + 1 < len(doc) and doc[k + 1].is_title
+            if not tok.is_title:
+                return False
+            seen_words += 1
+            k += 1
+        return False
 
     def institution_spans(self, doc: Doc, runs) -> list[Span]:
         """Runs that contain an institution head noun are ORG names."""
@@ -253,6 +281,25 @@ class EntityStage(Stage):
             if label and not (first in self.gaz.heads and label != "LAW"):
                 spans.append(Span(doc, start, end, label=label))
         return spans
+
+    def dateline_places(self, doc: Doc, entries: dict) -> list[Span]:
+        """"ALMATY, May 5 (Kazinform) –", "TASHKENT. KAZINFORM –": a capitalised word
+        opening a line and followed by a comma, full stop, bracket or dash is the
+        dateline's place (names known to the gazetteer are matched there already)."""
+        out = []
+        text = doc.text
+        for tok in doc:
+            if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i + 1 >= len(doc):
+                continue
+            line_start = text.rfind("\n", 0, tok.idx) + 1
+            if text[line_start:tok.idx].strip():
+                continue
+            if doc[tok.i + 1].text not in (",", ".", "(", "-", "–", "—"):
+                continue
+            if any(s <= tok.i < e for s, e in entries) or self.gaz.is_head(tok.text):
+                continue
+            out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+        return out
 
     def _names_a_subject(self, doc: Doc, start: int, end: int) -> bool:
         """'Joint Statement on Counterterrorism Cooperation', 'Declaration on the Transition
@@ -424,20 +471,36 @@ class EntityStage(Stage):
 
     def yield_to_names(self, span: Span, entries: dict) -> Optional[Span]:
         """An institution run that starts inside a known name ("... von der Leyen and
-        African Development Bank Group") starts after that name."""
+        African Development Bank Group"), with a known name and "and" ("KazMunayGas and
+        China National Petroleum Corporation") or with a nationality ("Uzbek Ministry of
+        Energy") starts after that name."""
         s = span.start
+        doc = span.doc
         for (gs, ge), entry in entries.items():
             if gs < span.start < ge < span.end:
                 s = max(s, ge)
-        if s == span.start:
+            # "KazMunayGas and China National Petroleum Corporation", "European Union and
+            # Uzbekistan": a known name at the start, then "and", is a name of its own
+            elif gs == span.start and ge < span.end and doc[ge].lower_ in ("and", ","):
+                s = max(s, ge)
+            # "Uzbek Ministry of Energy": the nationality is a mention of its own
+            elif gs == span.start and ge < span.end and entry.label == "NORP" and doc[ge].text not in "-–":
+                s = max(s, ge)
+        e = span.end
+        for (gs, ge), entry in entries.items():
+            # "... Ministry of Finance and Gazprom": a known name after "and" ends the run
+            if ge == span.end and gs > s + 1 and doc[gs - 1].lower_ in ("and", ","):
+                e = min(e, gs - 1)
+        if s == span.start and e == span.end:
             return span
-        doc = span.doc
-        while s < span.end and doc[s].lower_ in CONNECTORS:
+        while s < e and doc[s].lower_ in CONNECTORS:
             s += 1
-        words = [t for t in doc[s:span.end] if t.lower_ not in CONNECTORS]
+        while e > s and doc[e - 1].lower_ in CONNECTORS:
+            e -= 1
+        words = [t for t in doc[s:e] if t.lower_ not in CONNECTORS]
         if len(words) < 2 or not any(self.gaz.is_head(t.text) for t in words):
             return None
-        return Span(doc, s, span.end, label="ORG")
+        return Span(doc, s, e, label="ORG")
 
     def person_or_place(self, span: Span, entries: dict) -> Span:
         """A one-word PERSON guess that is the object of a place preposition ('in', 'near')
@@ -479,6 +542,8 @@ class EntityStage(Stage):
             if span is not None and (span.start, span.end) not in entries:
                 candidates.append((3, span))
         model_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for span in self.dateline_places(doc, entries):
+            candidates.append((2, span))
         for span in self.title_led_names(doc, runs):
             # the model's own reading of a name wins where it has one
             if not any(p.start < span.end and span.start < p.end for p in model_people):
@@ -572,7 +637,9 @@ class EntityStage(Stage):
             entry = entries.get((span.start, span.end))
             mentions.append({
                 "start": span.start_char, "end": span.end_char, "text": span.text, "label": span.label_,
-                "canonical": entry.canonical if entry else normalise_name(span.text),
+                "canonical": entry.canonical if entry else (
+                    span.text.title() if span.label_ == "GPE" and span.text.isupper() and len(span.text) > 3
+                    else normalise_name(span.text)),     # "ALMATY" -> "Almaty"
                 "country": entry.country if entry else None,
                 "role": entry.role if entry else None,
                 "_gaz": entry is not None,
@@ -687,11 +754,11 @@ class EntityStage(Stage):
 
     @staticmethod
     def _possessor_country(text: str, m: dict, places) -> Optional[str]:
-        """"China's Ministry of Commerce": the country in the possessive right before."""
+        """"China's Ministry of Commerce", "the Uzbek Ministry of Energy": the country or
+        nationality right before the name."""
         before = text[max(0, m["start"] - 40):m["start"]]
-        if not re.search(r"['’]s\s*$", before):
-            return None
-        cands = [iso for s, e, iso in places if e <= m["start"] and m["start"] - e <= 4]
+        gap = 4 if re.search(r"['’]s\s*$", before) else 1
+        cands = [iso for s, e, iso in places if e <= m["start"] and m["start"] - e <= gap]
         return cands[-1] if cands else None
 
     @staticmethod

@@ -243,3 +243,29 @@ def test_country_in_a_currency_name_is_not_a_place(nlp):
     us = [m for m in doc._.entities if m["text"] == "U.S."]
     assert len(us) == 1 and doc.text[us[0]["end"]:].startswith(" agreed")
     assert not [m for m in doc._.entities if m["text"] == "Australian"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KazMunayGas and China National Petroleum Corporation signed a deal.",
+     [("KazMunayGas", "ORG"), ("China National Petroleum Corporation", "ORG")]),
+    ("The Uzbek Ministry of Energy said so.", [("Uzbek", "NORP"), ("Ministry of Energy", "ORG")]),
+    ("The Ministry of Investment, Industry and Trade of Tajikistan agreed.",
+     [("Ministry of Investment, Industry and Trade of Tajikistan", "ORG")]),
+    ("The Ministry of Energy, the Ministry of Finance and Gazprom agreed.",
+     [("Ministry of Energy", "ORG"), ("Ministry of Finance", "ORG"), ("Gazprom", "ORG")]),
+    ("The Kazakh-Kyrgyz Business Council met.", [("Kazakh-Kyrgyz Business Council", "ORG")]),
+])
+def test_institution_boundaries_with_known_names_commas_and_nationalities(nlp, text, expected):
+    doc = nlp(text)
+    assert [(m["text"], m["label"]) for m in doc._.entities] == expected
+
+
+def test_nationality_before_an_institution_gives_its_country(nlp):
+    doc = nlp("The Uzbek Ministry of Energy said so.")
+    assert find(doc, "Ministry of Energy")[0]["country"] == "UZ"
+
+
+def test_dateline_city_unknown_to_the_gazetteer(nlp):
+    doc = nlp("SHYMKENT, May 5 (Kazinform) – Talks were held.")
+    (m,) = find(doc, "SHYMKENT")
+    assert m["label"] == "GPE" and m["canonical"] == "Shymkent"
