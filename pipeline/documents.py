@@ -144,6 +144,12 @@ class Lexicon:
     event_links: set = field(default_factory=set)
     statement_verbs: set = field(default_factory=set)
     region_heads_re: re.Pattern = None
+    adverb_re: re.Pattern = None                       # a sentence adverb opening a signer phrase
+    appositive_heads: frozenset = frozenset()          # head nouns of a descriptor ("the national operator")
+    company_suffixes: frozenset = frozenset()          # "Corporation", "JSC": a company name ends here
+    relationship_words: frozenset = frozenset()        # "Partnership and Cooperation": a title, no subject
+    site_nouns: frozenset = frozenset()                # "a plant in Atyrau": the object's site
+    ranking_res: list = field(default_factory=list)    # "The largest of the deals is ...": no verb, an earlier signing
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -253,6 +259,14 @@ class Lexicon:
         lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
                                          + r")\b", re.I)
         lex.stops = [re.compile(p) for p in read_lines(folder / "description_stops.txt")]
+        adverbs = read_lines(folder / "sentence_adverbs.txt")
+        lex.adverb_re = re.compile(r"^\s*(?:" + _alt(adverbs) + r")\s*,?\s+", re.I) if adverbs \
+            else re.compile(r"(?!x)x")
+        lex.appositive_heads = frozenset(w.lower() for w in read_lines(folder / "appositive_heads.txt"))
+        lex.company_suffixes = frozenset(read_lines(folder / "company_suffixes.txt"))
+        lex.relationship_words = frozenset(w.lower() for w in read_lines(folder / "relationship_words.txt"))
+        lex.site_nouns = frozenset(w.lower() for w in read_lines(folder / "site_nouns.txt"))
+        lex.ranking_res = [re.compile(p, re.I) for p in read_lines(folder / "ranking_openers.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
@@ -416,7 +430,7 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         j = zone_start
         zone_end = end
         while j < end:
-            if text[j - 1] == " " and not any(s <= j < e for s, e in protected):
+            if text[j - 1] == " " and (not any(s <= j < e for s, e in protected) or _after_country(text, j, lex)):
                 mk = _marker_at(text, j, lex, party_zone=True)
                 if mk and j > zone_start:
                     zone_end = j - 1
@@ -442,6 +456,18 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         if se > ss:
             out["subject"] = (ss, se)
     return out
+
+
+def _after_country(text: str, j: int, lex: Lexicon) -> bool:
+    """Does text[:j] end with "of (the) <country>" (an institution name complete with its
+    country: "Ministry of Energy of Kyrgyzstan | on the Kambarata HPP")? A subject marker there
+    opens the subject even when an entity span runs on over it."""
+    m = re.search(r"\bof\s+(?:the\s+)?(\S+(?:\s+\S+){0,3}?)\s+$", _fold(text[max(0, j - 60):j]))
+    if not m:
+        return False
+    tail = m.group(1)
+    cm = lex.country_re.search(tail)
+    return bool(cm) and cm.end() == len(tail) and lex.is_country_name(tail[cm.start():]) is not None
 
 
 def parse_subject(text: str, lex: Lexicon) -> Optional[str]:
@@ -620,6 +646,17 @@ class Analyzer:
         if e <= s:
             return None
         raw = text[s:e]
+        if self.lex.adverb_re.match(raw + " "):
+            return None  # "Separately, ...": a sentence adverb, not a signer
+        for m in self.ents.overlapping(s, e):
+            # "Kazakh Invest national company": the name without a descriptor written after it
+            if m["label"] in ("ORG", "FAC") and m["start"] <= s + 1 and s < m["end"] < e:
+                tail = text[m["end"]:e].split()
+                if tail and all(re.match(r"[a-z][\w-]*$", w) for w in tail) \
+                        and tail[-1].lower() in self.lex.appositive_heads:
+                    e = m["end"]
+                    raw = text[s:e]
+                break
         if any(d["start"] <= s and d["end"] >= e for d in records(self.doc, "dates")):
             return None  # "Today, A and B signed": a time, not a signer
         coll = collective_head(raw, self.lex) or (collective_head(with_the.strip(), self.lex) if lead else None)
@@ -635,7 +672,7 @@ class Analyzer:
         if iso_name:
             return {"party": self.lex.country_name[iso_name], "party_entity_id": self._eid(whole) or self.gpe_entity(iso_name),
                     "country": iso_name}
-        persons = [m for m in mentions if m["label"] == "PERSON"]
+        persons = [m for m in mentions if m["label"] == "PERSON" and not self.lone_name(m)]
         orgs = [m for m in mentions if m["label"] in ("ORG", "GPE", "NORP", "FAC")]
         if whole and whole[0]["label"] == "GPE":
             iso = whole[0].get("country") or self.lex.country_in(whole[0].get("canonical") or raw)
@@ -676,6 +713,20 @@ class Analyzer:
         if not iso:
             iso = self.lex.country_in(raw)
         return {"party": raw, "party_entity_id": self._eid(whole), "country": iso}
+
+    def lone_name(self, m: dict) -> bool:
+        """A one-word PERSON mention of no known country that no fuller person name of the
+        article contains ("Cameco and Kazatomprom signed"): a signer named so is an organisation
+        (people are introduced by their full name before a surname alone signs)."""
+        if m.get("country") or len(m["text"].split()) != 1:
+            return False
+        word = _fold(m["text"]).lower()
+        for o in self.ents.mentions:
+            if o["label"] == "PERSON" and len((o.get("canonical") or o["text"]).split()) > 1:
+                words = {w.lower() for w in re.findall(r"[\w'’-]+", _fold(o["text"] + " " + (o.get("canonical") or "")))}
+                if word in words:
+                    return False
+        return not self.lex.person_title_re.search(self.text[max(0, m["start"] - 40):m["start"]])
 
     def person_word(self, raw: str) -> bool:
         """Is ``raw`` (or its last word) a word of a person the article names?"""
@@ -723,7 +774,15 @@ class Analyzer:
         if adj:
             return adj
         out = []
-        for a, b in split_conjuncts(self.text, s, e, self.protected(s, e)):
+        pieces = self.split_names(split_conjuncts(self.text, s, e, self.protected(s, e)))
+        for n, (a, b) in enumerate(pieces):
+            if n and "," in self.text[pieces[n - 1][1]:a] and self.appositive(a, b):
+                # "KTZ, the national railway operator, and COSCO": a descriptor of the name before
+                iso = self.lex.country_in(self.text[a:b])
+                if out and out[-1].get("party") and iso and not out[-1].get("country"):
+                    out[-1]["country"] = iso
+                    out[-1].pop("unrecognised", None)
+                continue
             p = self.resolve_party(a, b)
             if p is None:
                 continue
@@ -735,6 +794,64 @@ class Analyzer:
                     p["unrecognised"] = True
                 out.append(p)
         return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def named_sides(self, s: int, e: int) -> bool:
+        """Does text[s:e] (after "between") list names only, the parties of the document it
+        follows ("an agreement on X between Chile and Peru", "... between KTZ and COSCO") rather
+        than what the subject relates ("relations between Kazakhstan and China to the level of",
+        "the railway between Tacheng and Ayagoz", "transport between China and Europe by rail")?
+        Each conjunct is a capitalised name (of/for/and/the inside), no city or region."""
+        pieces = split_conjuncts(self.text, s, e, self.protected(s, e))
+        if len(pieces) < 2:
+            return False
+        for a, b in pieces:
+            seg = strip_the(self.text[a:b])
+            if not re.fullmatch(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z0-9][\w'’&.-]*)*", _fold(seg)):
+                return False
+            ents = [m for m in self.ents.overlapping(a, b)]
+            whole = [m for m in ents if m["start"] <= a + 4 and m["end"] >= b - 1]
+            if any(m["label"] in ("GPE", "LOC") and not self.lex.is_country_name(m.get("canonical") or m["text"])
+                   and not self.lex.is_country_name(m["text"]) for m in whole):
+                return False  # a city or region: the subject's route, not a side
+        return True
+
+    def appositive(self, a: int, b: int) -> bool:
+        """Is text[a:b] a descriptor ("the national railway operator", "Uzbekistan's state
+        uranium miner", "a Chinese carmaker"): an optional determiner or country possessive /
+        adjective, then lowercase words ending in a descriptor head (appositive_heads.txt), and no
+        organisation or person in it?"""
+        t = _fold(self.text[a:b]).strip()
+        if any(m["label"] in ("ORG", "PERSON", "FAC") for m in self.ents.overlapping(a, b)):
+            return False
+        m = re.match(rf"(?:(?i:{DET_ALT}|one\s+of)\s+)?(?:([A-Z][\w .-]*?)'s?\s+|([A-Z][\w-]*)\s+)?", t)
+        if m.group(1) and not self.lex.is_country_name(m.group(1)):
+            return False
+        if m.group(2) and not (self.lex.adjective_re.fullmatch(m.group(2)) or self.lex.is_country_name(m.group(2))):
+            return False
+        words = t[m.end():].split()
+        if not words or any(not re.match(r"[a-z0-9][\w-]*$", w) for w in words):
+            return False
+        return words[-1] in self.lex.appositive_heads
+
+    def split_names(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A piece that one entity span covers although it joins two names with "and" ("China
+        Energy Engineering Corporation and Uzbekenergo" as one ORG): split at the " and " when
+        the left side ends in a company suffix (company_suffixes.txt), or the right side does and
+        the left side is one coined name ("KazMunayGas")."""
+        out = []
+        for a, b in pieces:
+            seg = self.text[a:b]
+            m = re.search(r"\s+(?:and|&)\s+(?=[A-Z])", seg)
+            ents = [x for x in self.ents.overlapping(a, b) if x["label"] in ("ORG", "FAC")]
+            if m and ents and ents[0]["start"] <= a + m.start() and ents[0]["end"] >= a + m.end() \
+                    and seg[:1].isupper() and not re.search(r"\s+(?:and|&)\s+", seg[m.end():]):
+                left, right = seg[:m.start()].split(), seg[m.end():].split()
+                coined = len(left) == 1 and bool(re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", left[0]))
+                if left[-1] in self.lex.company_suffixes or (right[-1] in self.lex.company_suffixes and coined):
+                    out += [(a, a + m.start()), (a + m.end(), b)]
+                    continue
+            out.append((a, b))
+        return out
 
     def context_country(self, parties: list[dict], pos: int) -> list[dict]:
         """A signer the entities stage did not recognise ("CNPC and Uzbekneftegaz signed") gets
@@ -1194,11 +1311,16 @@ class Analyzer:
             # "an agreement on double taxation between A and B": the parties close the subject
             ss, se = parse["subject"]
             tm = re.search(r"\s+between\s+(.+)$", text[ss:se])
-            if tm and not re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, self.lex.relational)) + r")$",
-                                    text[ss:ss + tm.start()].lower()):
+            if tm:
                 zs, ze = ss + tm.start(1), se
-                sides = self.parties_from_zone(zs, ze, pos=start)
-                if len(sides) >= 2 and all(p.get("country") or p.get("party_entity_id") is not None for p in sides):
+                zone = text[zs:ze]
+                for p in self.lex.subject_trails:
+                    zone = p.sub("", zone)  # "between A and B for 2024-2028": the period is no side
+                ze = zs + len(zone.rstrip())
+                relational = re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, self.lex.relational)) + r")$",
+                                       text[ss:ss + tm.start()].lower())
+                sides = [] if relational else self.parties_from_zone(zs, ze, pos=start)
+                if len(sides) >= 2 and self.named_sides(zs, ze):
                     parties, explicit = sides, True
                     parse["subject"] = (ss, ss + tm.start())
         if parse["subject"]:
@@ -1293,8 +1415,9 @@ class Analyzer:
                 break
         return None
 
-    def agent_span(self, after: int, limit: int) -> Optional[tuple[int, int]]:
-        m = re.match(r"[^.;]{0,60}?\bby\s+", self.text[after:limit])
+    def agent_span(self, after: int, limit: int, word: str = "by") -> Optional[tuple[int, int]]:
+        """The signers after ``word`` ("signed by A and B", "was signed on Tuesday between A and B")."""
+        m = re.match(rf"[^.;]{{0,60}}?\b{word}\s+", self.text[after:limit])
         if not m:
             return None
         s = after + m.end()
@@ -1302,7 +1425,16 @@ class Analyzer:
         # the agent ends at punctuation, a circumstance/relative word or "and" + a finite verb
         ends = r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:" + _alt(self.lex.agent_stops)
         clause = r"|and\s+(?:the\s+)?(?:" + _alt({f for f in self.lex.sign_forms if f.endswith("ed")} | {"was", "were", "is", "are"}) + ")"
-        stop = re.search(ends + clause + r")\s)", seg)
+        stops = list(re.finditer(ends + clause + r")\s)", seg))
+        k = 0
+        while k < len(stops) and seg[stops[k].start():stops[k].end()].strip() == ",":
+            # "by A, the national operator, and B": a descriptor between commas, and the list goes on
+            am = re.match(r"\s*,\s*([^,;]{2,80}?)\s*,\s*(?:and\s+)?(?=\S)", seg[stops[k].start():])
+            if not (am and self.appositive(s + stops[k].start() + am.start(1), s + stops[k].start() + am.end(1))):
+                break
+            skip_to = stops[k].start() + am.end()
+            k = next((n for n in range(k + 1, len(stops)) if stops[n].start() >= skip_to), len(stops))
+        stop = stops[k] if k < len(stops) else None
         e = s + (stop.start() if stop else len(seg))
         protected = self.protected(s, e)
         # do not stop inside an entity ("Chief of Defense")
@@ -1355,6 +1487,10 @@ class Analyzer:
         dash = list(re.finditer(r"\s[-–—]+\s", text[sent.start_char:e]))
         if dash and sent.start_char + dash[-1].start() < sent.start_char + 80:
             s = max(s, sent.start_char + dash[-1].end())
+        # "Separately, X and Y signed": a sentence adverb is no signer
+        am = self.lex.adverb_re.match(text[s:e])
+        if am and s + am.end() < e:
+            s += am.end()
         head = text[sent.start_char:s]
         first = self.tok_from(sent.start_char)
         if first is not None and (first.pos_ == "ADP" or first.like_num) or \
@@ -1375,6 +1511,11 @@ class Analyzer:
         ag = self.agent_span(verb.idx + len(verb.text) if kind != "nominal" else mention_end, sent.end_char)
         if ag is None and kind != "nominal":
             ag = self.agent_span(mention_end, sent.end_char)
+        if ag is None:
+            # "A memorandum was signed on Tuesday between A and B"
+            ag = self.agent_span(max(mention_end, verb.idx + len(verb.text)), sent.end_char, "between")
+            if ag and find_types(self.text, self.lex, verb.idx, ag[0]) and mention_end <= verb.idx:
+                ag = None  # the between-phrase of another document name
         if ag and ag[1] > ag[0]:
             return self.parties_from_zone(*ag, pos=ag[0])
         return []
@@ -1753,8 +1894,10 @@ class Analyzer:
         # an active verb with a subject of its own ("... and Minister X signed for Y") has no
         # passive subject: the document before it belongs to another clause
         # ("the agreement which/that Kazakhstan signed" is a relative clause: it stays)
-        if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in tok.children) \
-                and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ in RELATIVES for c in tok.children):
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl") and subj \
+                and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ in RELATIVES for c in tok.children) \
+                and not self.reduced_relative(tok, subj):
             return [], None
         before = find_types(text, self.lex, sent.start_char, tok.idx)
         colls = list(self.lex.collective_re.finditer(text, sent.start_char, tok.idx))
@@ -1780,6 +1923,16 @@ class Analyzer:
             np_s = self.np_start(s, sent.start_char)
             return [], (np_s, e)
         return [t], None
+
+    def reduced_relative(self, tok, subj: list) -> bool:
+        """"the 1998 Treaty on X between A and B signed in Bishkek", parsed as an active verb
+        whose subject is the document: no object, the subject a (singular) document name right
+        before it, and the verb not sentence-initial's finite head of its own clause."""
+        if any(c.dep_ in ("dobj", "obj", "attr") for c in tok.children) or tok.dep_ == "ROOT":
+            return False
+        head = subj[-1]
+        t = find_types(self.text, self.lex, head.idx, head.idx + len(head.text))
+        return bool(t) and not t[0]["plural"] and head.i < tok.i
 
     def note_event(self, i: int, date: Optional[str], place: Optional[str]) -> None:
         self.events.append({"sent": i, "date": date, "place": place})
@@ -1895,6 +2048,12 @@ class Analyzer:
             elif not (t.lower_ in self.lex.generic_modifiers and words):
                 break
             k -= 1
+        while words and words[0].lower_ in ("and", "&"):
+            words.pop(0)
+        titled = [t for t in pre if t.is_alpha and t.lower_ not in DETERMINERS and t.lower_ not in ("and", "&", "of")]
+        if words and all(t.is_title or t.is_upper for t in titled) and all(
+                t.lower_ in self.lex.relationship_words or t.lower_ in self.lex.generic_modifiers for t in titled):
+            words = []  # "the Enhanced Partnership and Cooperation Agreement": a name, not a topic
         if words:
             return text[words[0].idx:words[-1].idx + len(words[-1].text)]
         # (c) the next sentence describes the document ("This document commits ... to X")
