@@ -71,6 +71,7 @@ class Grammar:
     year_context: set
     year_attributive: set
     tense: dict
+    season_context: set
     patterns: list = field(default_factory=list)  # (kind, context, compiled regex)
     mod_prefix: Optional[re.Pattern] = None
     mod_lead: Optional[re.Pattern] = None
@@ -99,8 +100,9 @@ class Grammar:
         for r in read_tsv(d / "tense.tsv"):
             tense.setdefault(r["word"], set()).add(r["role"])
         tense = {w: frozenset(roles) for w, roles in tense.items()}
+        season_context = set(read_lines(d / "season_context.txt"))
         g = cls(months, weekdays, seasons, numbers, ordinals, units, relative, modifiers, anchors,
-                year_context, year_attributive, tense)
+                year_context, year_attributive, tense, season_context)
         month_a = "(?:" + _alt(month_full) + "|" + _alt(month_abbr) + r"\.?" + ")"
         slots = {
             "MONTHA": month_a,
@@ -376,13 +378,12 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
         code, start = g.seasons[gd["season"].lower()]
         if base is None:
             return None, "season", None
-        off = g.relative[gd["rel"].lower()]
-        year = base.year
-        if off < 0 and start + 2 >= base.month:   # not over yet this year: the previous one
-            year -= 1
-        elif off > 0 and start <= base.month:     # already begun: the next one
-            year += 1
-        return f"{year:04d}-{code}", "season", None
+        return f"{_season_year(base, start, g.relative[gd['rel'].lower()], tense):04d}-{code}", "season", None
+    if kind == "season":
+        code, start = g.seasons[gd["season"].lower()]
+        if base is None:
+            return None, "season", None
+        return f"{_season_year(base, start, 0, tense):04d}-{code}", "season", None
     if kind == "weekday":
         if base is None:
             return None, "day", None
@@ -400,6 +401,24 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
                 delta += 7
         return (base + dt.timedelta(days=delta)).isoformat(), "day", None
     return None
+
+
+def _season_year(base: dt.date, start: int, off: int, tense: Optional[str]) -> int:
+    """The year (the one it starts in: 2023-WI runs from December 2023) of the season starting
+    in month ``start`` that "last" (off -1), "next" (+1), "this"/bare (0) mean at ``base``.
+    Bare and "this": the season under way, else by tense the last one begun (past) or the
+    next one (future), else the one starting in the publication year."""
+    begun = base.year if start <= base.month else base.year - 1   # the latest one begun
+    running = (base.year * 12 + base.month) - (begun * 12 + start) < 3
+    if off < 0:
+        return begun - 1 if running else begun
+    if off > 0:
+        return begun + 1
+    if running or tense == PAST:
+        return begun
+    if tense == FUTURE:
+        return begun + 1
+    return base.year
 
 
 def _at(d: dt.date, unit: str):
@@ -630,6 +649,24 @@ def _month_context(doc: Doc, start: int, end: int, g: Grammar) -> bool:
     return tok.tag_ in ("NNP", "NNPS") and (prev is None or prev.lower_ not in ("the", "a", "an"))
 
 
+def _season_context(doc: Doc, start: int, modified: bool, g: Grammar) -> bool:
+    """A bare season name is a date after a time preposition or a modifier (a leading "the"
+    skipped: "in the spring", "during summer", "the end of the summer") and not as the first
+    part of a compound ("spring session", "summer school")."""
+    tok = _token_at(doc, start)
+    if tok is None:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_punct:
+        return False
+    if modified:
+        return True
+    prev = _prev_token(doc, start)
+    if prev is not None and prev.lower_ == "the":
+        prev = _prev_token(doc, prev.idx)
+    return prev is not None and prev.lower_ in g.season_context
+
+
 @dataclass
 class Candidate:
     start: int
@@ -683,6 +720,11 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
                 continue
             if kind == "month" and not _month_context(doc, s, e, g):
                 continue
+            if kind == "season":
+                if not _season_context(doc, m.start("season"), before is not None, g):
+                    continue
+                if before is None and m.group("the"):
+                    s = m.start("season")   # "in the spring" -> "spring"
             if kind == "year_range":
                 y1, y2 = m.group("year"), m.group("year2")
                 if len(y2) == 2:
@@ -695,7 +737,7 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
             if kind == "day_range":
                 found.extend(_day_range(m, rank))
                 continue
-            if kind in ("weekday", "month", "md", "dm") and _inside_name(doc, s, e, g):
+            if kind in ("weekday", "month", "md", "dm", "season") and _inside_name(doc, s, e, g):
                 continue
             if before and kind not in ("anchor",):
                 s = before.start("mod")

@@ -184,3 +184,104 @@ NORMALISE_CASES = [
 @pytest.mark.parametrize("text,published,tense,expected", NORMALISE_CASES)
 def test_normalise(grammar, text, published, tense, expected):
     assert normalise(text, published, tense, grammar) == expected
+
+
+# --------------------------------------------------------------- forward frames, seasons, vague references
+WED = "2024-05-15"  # a Wednesday in May: a month or season before it is ambiguous
+
+# An underspecified month/season in the complement of a verb of inviting, planning, proposing,
+# scheduling or expecting looks forward even when that verb is in the past tense; "agree",
+# "decide" only with an event verb (hold, meet, visit ...). A date before the inviting verb,
+# or of a plain past event, looks back.
+FORWARD_CASES = [
+    ("The president invited his Uzbek counterpart to visit Bishkek in February.",
+     [("February", "2025-02", "month", None)]),
+    ("The president invited the emir to Astana in February.", [("February", "2025-02", "month", None)]),
+    ("The premier was invited to attend the forum in January.", [("January", "2025-01", "month", None)]),
+    ("The ministers agreed to hold their next session in March.", [("March", "2025-03", "month", None)]),
+    ("Both governments proposed to reconvene the working group in April.",
+     [("April", "2025-04", "month", None)]),
+    ("The committee scheduled the hearing for February.", [("February", "2025-02", "month", None)]),
+    ("Officials expect the bridge to open in April.", [("April", "2025-04", "month", None)]),
+    ("She said the delegation would arrive in March.", [("March", "2025-03", "month", None)]),
+    ("The ministers are going to meet in March.", [("March", "2025-03", "month", None)]),
+    # the date of the agreeing / of a past event: backwards
+    ("The company agreed to sell its stake in March.", [("March", "2024-03", "month", None)]),
+    ("In March, the president invited his counterpart to visit.", [("March", "2024-03", "month", None)]),
+    ("The ministers met in March to discuss the corridor.", [("March", "2024-03", "month", None)]),
+    ("He went to visit the plant in March.", [("March", "2024-03", "month", None)]),
+]
+
+SEASON_CASES = [
+    # (text, published, expected)
+    ("The two sides agreed to resume the talks in the autumn.", WED, [("autumn", "2024-FA", "season", None)]),
+    ("Both leaders proposed to meet again in the winter.", WED, [("winter", "2024-WI", "season", None)]),
+    ("Exports recovered in the winter.", WED, [("winter", "2023-WI", "season", None)]),
+    ("The harvest failed this spring.", WED, [("this spring", "2024-SP", "season", None)]),
+    ("The ministers will meet again next summer.", WED, [("next summer", "2024-SU", "season", None)]),
+    ("Prices fell sharply last winter.", WED, [("last winter", "2023-WI", "season", None)]),
+    ("The plant is due to open in the spring.", "2024-10-01", [("spring", "2025-SP", "season", None)]),
+    ("Last winter the grid failed twice.", "2024-01-20", [("Last winter", "2022-WI", "season", None)]),
+    ("The port was busy during the summer.", "2024-01-20", [("summer", "2023-SU", "season", None)]),
+    ("Construction will start by the end of the summer.", WED,
+     [("the end of the summer", "2024-SU", "season", "END")]),
+    ("The railway opened in early spring.", WED, [("early spring", "2024-SP", "season", "START")]),
+    ("The spring session of parliament opened.", WED, []),
+    ("The Arab Spring reshaped the region.", WED, []),
+    ("Spring floods damaged the road.", WED, []),
+    ("Markets closed for the Spring Festival holiday.", WED, []),
+]
+
+# TimeML: "the future"/"the past" and their narrowed forms are FUTURE_REF/PAST_REF (granularity
+# reference); plural-unit vague periods are durations (PXY, P10Y in TempEval-3), not rows;
+# "the future of X" / "at the time of X" are no time expressions.
+VAGUE_CASES = [
+    ("The fund will invest heavily in the coming years.", []),
+    ("Bilateral trade has doubled in recent years.", []),
+    ("Both nations hope to deepen ties in the years ahead.", []),
+    ("Investment grew fivefold over the past decade.", []),
+    ("Exports rose steadily in recent months.", []),
+    ("The corridor will be busier in the coming decades.", []),
+    ("The line will be extended in the near future.", [("the near future", "FUTURE_REF", "reference", None)]),
+    ("No tariff increase is planned for the foreseeable future.",
+     [("the foreseeable future", "FUTURE_REF", "reference", None)]),
+    ("Such disputes were settled by force in the distant past.",
+     [("the distant past", "PAST_REF", "reference", None)]),
+    ("In the past, the two countries were rivals.", [("the past", "PAST_REF", "reference", None)]),
+    ("The ministers discussed the future of the corridor.", []),
+    ("At the time of the signing, trade was small.", []),
+    ("The leaders will meet again in the coming year.", [("the coming year", "2025", "year", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FORWARD_CASES)
+def test_forward_frames(dates_nlp, text, expected):
+    assert run(dates_nlp, text, published=WED) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", SEASON_CASES)
+def test_seasons(dates_nlp, text, published, expected):
+    assert run(dates_nlp, text, published=published) == expected
+
+
+@pytest.mark.parametrize("text,expected", VAGUE_CASES)
+def test_vague_references(dates_nlp, text, expected):
+    assert run(dates_nlp, text, published=WED) == expected
+
+
+@pytest.mark.parametrize("text,published,tense,expected", [
+    ("winter", "2024-01-20", None, ("2023-WI", "season", None)),      # the winter under way
+    ("last winter", "2024-01-20", None, ("2022-WI", "season", None)),
+    ("next winter", "2024-01-20", None, ("2024-WI", "season", None)),
+    ("the spring", "2024-10-01", "future", ("2025-SP", "season", None)),
+    ("the spring", "2024-10-01", "past", ("2024-SP", "season", None)),
+    ("summer", WED, "past", ("2023-SU", "season", None)),
+    ("summer", WED, "future", ("2024-SU", "season", None)),
+    ("spring", WED, "future", ("2024-SP", "season", None)),             # still under way
+    ("this winter", WED, None, ("2024-WI", "season", None)),
+    ("autumn", None, None, (None, "season", None)),
+    ("the near future", WED, None, ("FUTURE_REF", "reference", None)),
+    ("the recent past", WED, None, ("PAST_REF", "reference", None)),
+])
+def test_normalise_seasons_and_references(grammar, text, published, tense, expected):
+    assert normalise(text, published, tense, grammar) == expected
