@@ -652,9 +652,9 @@ def _month_context(doc: Doc, start: int, end: int, g: Grammar) -> bool:
 def _season_context(doc: Doc, start: int, modified: bool, g: Grammar) -> bool:
     """A bare season name is a date after a time preposition or a modifier (a leading "the"
     skipped: "in the spring", "during summer", "the end of the summer") and not as the first
-    part of a compound ("spring session", "summer school")."""
+    part of a compound ("spring session", "summer school"); never a verb ("to fall")."""
     tok = _token_at(doc, start)
-    if tok is None:
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):   # "expected to fall", "to spring up"
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_punct:

@@ -230,6 +230,8 @@ SEASON_CASES = [
     ("The Arab Spring reshaped the region.", WED, []),
     ("Spring floods damaged the road.", WED, []),
     ("Markets closed for the Spring Festival holiday.", WED, []),
+    ("Prices are expected to fall by five percent.", WED, []),
+    ("The election is set for the fall.", WED, [("fall", "2024-FA", "season", None)]),
 ]
 
 # TimeML: "the future"/"the past" and their narrowed forms are FUTURE_REF/PAST_REF (granularity
