@@ -15,7 +15,11 @@ How it works (all rule data in ``models/dates/``):
    date context; overlaps are resolved longest first. The model's DATE entities are added
    as candidates where no rule matched, unless they read as a duration or vague period
    (``not_dates.tsv``).
-2. ``governing_tense(span)``: past / future / None from the verb governing the expression.
+2. ``governing_tense(span)``: past / future / None from the verb governing the expression;
+   the governed verb decides, so the complement of a verb of inviting, planning, proposing,
+   scheduling or expecting is future whatever that verb's tense ("invited Xi to visit in
+   November"; roles in ``tense.tsv``). Bare seasons ("in the spring") need a time
+   preposition before them (``season_context.txt``).
 3. ``normalise(text, published, tense, grammar)`` -> (value, granularity, mod): absolute
    calendar dates are parsed by dateparser (RELATIVE_BASE = publication date, first day /
    month preferred, REQUIRE_PARTS = the parts the pattern states) and cut to the stated
