@@ -53,6 +53,9 @@ TIGHT_WINDOW = 6
 MIN_UNATTRIBUTED_INLINE_WORDS = 8
 #: longest stretch (chars) between two quotes of one speaker in a paragraph ("“A,” X said on Tuesday. “B.”")
 CONTINUATION_GAP = 120
+#: longest transcript label, in words ("Rashid Meredov, Deputy Chairman of the Cabinet of Ministers,
+#: Minister of Foreign Affairs of Turkmenistan:" has 15)
+MAX_LABEL_WORDS = 20
 #: how many sentences back a pronoun looks for its antecedent
 PRONOUN_WINDOW = 4
 SENT_END = ".!?"
@@ -82,6 +85,8 @@ class QuoteRules:
     media: frozenset        # news media words: "a Kazinform correspondent reports" is no quote
     wh_words: frozenset     # words opening an embedded question ("told how …")
     question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
+    addressee_verbs: frozenset  # verbs whose first object is the addressee ("told RIA Novosti C")
+    source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
 
 
 def _countries(path: Path) -> dict:
@@ -134,6 +139,9 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
                            if r["role"].strip() == "wh"),
         question_verbs=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
                                  if r["role"].strip() == "question_verb"),
+        addressee_verbs=frozenset(w.lower() for w in read_lines(folder / "addressee_verbs.txt")),
+        source_nouns={r["noun"].strip().lower(): r["owner_speaks"].strip() == "yes"
+                      for r in read_tsv(folder / "source_nouns.tsv")},
     )
 
 
@@ -400,6 +408,9 @@ class _Doc:
             if pron[1] == "org":
                 return self.resolve_org_pronoun(tok)
             return self.resolve_pronoun(tok, pron[1])
+        named = self.titled_name(tok)
+        if named is not None:  # "The Chairman of the Board of X, Nurlan Zhakupov," / "Minister of Y Murat Nurtleu"
+            return named
         role, role_toks = self.role_of(tok)
         if role is not None:
             kind = role["kind"]
@@ -419,10 +430,17 @@ class _Doc:
                 principal = self.principal_of(tok)
                 if principal is not None:
                     return principal
+                if tok.tag_ not in ("NNS", "NNPS"):
+                    found = self.introduced_as(tok, written)
+                    if found is not None:  # "the spokesperson" after "Spokesperson Mao Ning: …"
+                        return found
             elif kind == "person":
                 found = self.resolve_role(tok, role, role_toks)
                 if found is not None:
                     return found
+                if tok.tag_ not in ("NNS", "NNPS") and not any(
+                        self.mention_at(t, ("PERSON",)) for t in tok.subtree if t.i != tok.i):
+                    return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
             elif kind == "org_any":
                 found = self.resolve_org_any(tok, written)
                 if found is not None:
@@ -451,9 +469,77 @@ class _Doc:
             return self.from_mention((persons or inside)[0])
         if tok.pos_ == "PROPN":  # a name the entities stage did not keep: the name as written
             name = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-            written = self.doc[name[0].i:tok.i + 1].text
+            first = name[0].i
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].is_alpha \
+                    and self.doc[first - 1].text[:1].isupper() and not self.doc[first - 1].whitespace_.count("\n") \
+                    and self.doc[first - 1].whitespace_ and self.mention_at(self.doc[first - 1]) is None:
+                first -= 1  # a first name the parser split off into its own sentence ("Alibek | Kuantyrov")
+            written = self.doc[first:tok.i + 1].text
             return {"speaker": written, "speaker_entity_id": None, "speaker_text": written}
         return None
+
+    def titled_name(self, tok: Token) -> Optional[dict]:
+        """The person a title phrase names when the parser hung the name inside the title's
+        prepositional phrase: a comma-set apposition anywhere in the phrase ("The Chairman of the
+        Board of X, Nurlan Zhakupov, said") or a name run into the title at the end of the
+        phrase ("Minister of Foreign Affairs Murat Nurtleu stated")."""
+        if not (tok.text[:1].isupper() or self.role_of(tok)[0] is not None):
+            return None
+
+        def inside(t: Token, deps: tuple) -> bool:
+            for _ in range(12):
+                if t.i == tok.i:
+                    return True
+                if t.dep_ not in deps or t.head.i == t.i:
+                    return False
+                t = t.head
+            return False
+
+        chain = ("prep", "pobj", "compound", "appos", "conj", "cc", "amod", "nmod", "poss")
+        sub = sorted(tok.subtree, key=lambda t: t.i)
+        for t in sub:  # a comma-set apposition naming a person
+            if t.dep_ == "appos" and t.i > tok.i and inside(t, chain):
+                m = self.mention_at(t, ("PERSON",))
+                if m is not None and self.text[:m["start"]].rstrip().endswith((",", "—", "–")):
+                    return self.from_mention(m)
+        # a name run into the title: the phrase (up to its first comma) ends with a PERSON mention
+        # whose previous word is a capitalised title word ("… Affairs Murat Nurtleu")
+        phrase = []
+        for t in sub:
+            if t.i > tok.i and t.text in (",", "(", "—", "–"):
+                break
+            phrase.append(t)
+        if not phrase or phrase[-1].i <= tok.i or not inside(phrase[-1], chain):
+            return None
+        m = self.mention_at(phrase[-1], ("PERSON",))
+        if m is None or m["end"] != phrase[-1].idx + len(phrase[-1]):
+            return None
+        first = self.tok_at(m["start"])
+        prev = self.doc[first.i - 1] if first.i > tok.i else None
+        if prev is None or not prev.is_alpha or not prev.text[:1].isupper() or prev.pos_ in ("DET", "ADP"):
+            return None
+        if self.mention_at(prev, ("PERSON",)) is not None:
+            return None
+        return self.from_mention(m)
+
+    def introduced_as(self, tok: Token, written: str) -> Optional[dict]:
+        """The latest PERSON introduced earlier with this role word as title or apposition
+        ("Foreign Ministry Spokesperson Mao Ning", "Dmitry Peskov, the Kremlin spokesman") — a
+        representative with no principal named ("the spokesperson further pointed out")."""
+        word = tok.lower_
+        best = None
+        for m in self.index.mentions:
+            if m["start"] >= tok.idx:
+                break
+            if m["label"] != "PERSON" or self.covered(m["start"]):
+                continue
+            first = self.tok_at(m["start"])
+            last = self.tok_at(m["end"] - 1)
+            near = list(self.doc[max(first.sent.start, first.i - 4):first.i]) + \
+                list(self.doc[last.i + 1:min(last.sent.end, last.i + 6)])
+            if any(t.lower_ == word for t in near):
+                best = m
+        return self.from_mention(best, written) if best is not None else None
 
     def role_of(self, tok: Token) -> tuple[Optional[dict], list[Token]]:
         """The longest role noun phrase headed by tok ("head of state", "press service", "leader")."""
@@ -829,7 +915,7 @@ def _before_frame(d: _Doc, end: int) -> list[Token]:
 def _label_like(toks: list[Token], d: _Doc) -> bool:
     """A speaker label: capitalised words, entity mentions, connectors and punctuation only."""
     words = [t for t in toks if not t.is_space]
-    if not words or len(words) > 14:
+    if not words or len([t for t in words if not t.is_punct]) > MAX_LABEL_WORDS:
         return False
     for t in words:
         if t.is_punct or t.lower_ in d.rules.label_connectors:
@@ -934,12 +1020,16 @@ def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
     toks = [t for t in d.tokens_in(s, e) if not t.is_space]
     if text[-1] not in SENT_END + "…\"”»’:;," and len(_words(toks)) < 12:
         return True  # a heading
+    first_person = _speech_words(d, s, e)
     for t in toks:
         if is_speech_verb(t, d.rules):
             subj = subject_of(t)
             if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "3" and \
                     (d.mention_at(subj) is not None or subj.lower_ in d.rules.pronouns):
                 return True  # a narrative attribution of someone's words
+            if subj is not None and not first_person and subj.lower_ not in d.rules.pronouns and \
+                    d.role_of(subj)[0] is not None and _reported_clauses(t, d.rules, d):
+                return True  # "The Minister also noted that C": a role noun reporting, no I/we/you
     if not _speech_words(d, s, e):
         mentions = [m for m in d.index.overlapping(s, e)
                     if speaker.get("speaker_entity_id") is not None and m.get("entity_id") == speaker["speaker_entity_id"]
@@ -1059,15 +1149,58 @@ def _valid_clause(head: Token) -> bool:
         any(c.dep_ in SUBJ_DEPS + ("expl", "csubj") for c in head.children)
 
 
-def _reported_clauses(tok: Token, rules: QuoteRules) -> list[Token]:
-    """Clause heads reported by tok: ccomp of a speech verb, or the that-clause of a reporting
+def _finite(head: Token) -> bool:
+    """A finite clause head: a tensed verb, or a verb with a modal/tensed auxiliary."""
+    if head.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return head.tag_.startswith("VB") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in head.children)
+
+
+def _object_subject(tok: Token, head: Token, d: "_Doc") -> list[Token]:
+    """The subject of a subjectless reported clause that the parser made an object of the
+    reporting verb: "Xi said China would …" (China = dobj), "Peskov told RIA Novosti Putin would
+    attend" (Putin = dobj with the addressee as compound), "Xi told Tokayev China supports …"
+    (two objects). The object must end right before the clause; [] when there is none."""
+    if not _finite(head) or any(c.dep_ in SUBJ_DEPS + ("expl", "csubj") for c in head.children):
+        return []
+    objs = sorted((c for c in tok.children if c.dep_ in ("dobj", "dative", "npadvmod", "attr") and c.i < head.i),
+                  key=lambda c: c.i)
+    if not objs:
+        return []
+    last = objs[-1]
+    sub = sorted(last.subtree, key=lambda t: t.i)
+    clause_start = min(t.i for t in head.subtree)
+    if sub[-1].i + 1 != clause_start or any(t.is_punct for t in sub):
+        return []
+    addressee = verb_lemma(tok) in d.rules.addressee_verbs
+    if not addressee or len(objs) > 1:
+        return sub  # "said China would …" / "told Tokayev China supports …": the last object
+    # one object after "tell": the clause's subject is the last name of the phrase, the rest the addressee
+    names = [m for m in d.index.overlapping(sub[0].idx, sub[-1].idx + len(sub[-1]))
+             if m["start"] > sub[0].idx and m["end"] >= sub[-1].idx + len(sub[-1])]
+    if not names:
+        return []
+    start = min(m["start"] for m in names)
+    return [t for t in sub if t.idx >= start]
+
+
+def _reported_clauses(tok: Token, rules: QuoteRules, d: Optional["_Doc"] = None) -> list[tuple[Token, list[Token]]]:
+    """(clause head, leading tokens) pairs reported by tok: the ccomp of a speech verb (with its
+    subject when the parser made it an object of the verb), or the that-clause of a reporting
     noun after a light verb ("expressed hope that C")."""
     if is_speech_verb(tok, rules):
-        heads = [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
+        heads = [(c, []) for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
+        if d is not None and not heads:
+            for c in tok.children:
+                if c.dep_ == "ccomp" and c.i > tok.i:
+                    lead = _object_subject(tok, c, d)
+                    if lead:
+                        heads.append((c, lead))
         # "told a briefing that C": the parser may hang the that-clause on the object
         for obj in tok.children:
             if obj.dep_ in ("dobj", "dative") and not heads:
-                heads += [c for c in obj.children if c.dep_ in ("relcl", "acl", "ccomp") and _valid_clause(c)
+                heads += [(c, []) for c in obj.children if c.dep_ in ("relcl", "acl", "ccomp") and _valid_clause(c)
                           and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
         return heads
     if tok.tag_.startswith("VB") and tok.lemma_.lower() in rules.light_verbs:
@@ -1076,7 +1209,7 @@ def _reported_clauses(tok: Token, rules: QuoteRules) -> list[Token]:
                 heads = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and _valid_clause(c)
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                 heads += [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
-                return heads
+                return [(h, []) for h in heads]
     return []
 
 
@@ -1093,30 +1226,92 @@ def _according(d: _Doc) -> list[dict]:
             if not objs:
                 continue
             src = objs[0]
-            is_speakerish = (d.mention_at(src, ("PERSON", "ORG", "NORP")) is not None
-                             or d.rules.pronouns.get(src.lower_, ("",))[0] == "3"
-                             or d.role_of(src)[0] is not None)
-            if not is_speakerish:
-                continue  # "according to the agreement / data": a document, not a speaker
-            sent = tok.sent
             phrase_end = max(t.i for t in src.subtree) + 1
-            before = [t for t in doc[sent.start:tok.i] if not (t.is_punct or t.is_space)]
+            src, written = _source_of(d, src)
+            if src is None:
+                continue  # "according to the agreement / official data": a document, not a speaker
+            sent = tok.sent
+            sent_start = _line_sentence_start(d, tok)
+            before = [t for t in doc[sent_start:tok.i] if not (t.is_punct or t.is_space)]
             if not before:
                 clause = list(doc[phrase_end:sent.end])
             elif not [t for t in doc[phrase_end:sent.end] if not (t.is_punct or t.is_space)]:
-                clause = list(doc[sent.start:tok.i])
+                clause = list(doc[sent_start:tok.i])
             else:
                 continue
             bounds = _clause_bounds(clause)
             if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
                 continue
             speaker = d.resolve(src)
+            if written is not None and (speaker is None or not speaker.get("speaker")):
+                # "according to Chinese customs data": the owner as written, no entity to name
+                speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
             if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
                 continue
             s, e = bounds
             out.append(dict(speaker or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
                             start=s, end=e, kind="indirect", text=d.text[s:e], cue=cue))
     return out
+
+
+SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _speakerish(d: _Doc, tok: Token) -> bool:
+    """Whether a source phrase's head can make a statement: a person, organisation, country or
+    nationality mention, a third-person pronoun, a role noun, or a proper name the entities stage
+    did not label ("according to Rosstat") that is no document ("the Constitution")."""
+    if d.mention_at(tok, SOURCE_LABELS) is not None:
+        return True
+    if d.rules.pronouns.get(tok.lower_, ("",))[0] == "3" or d.role_of(tok)[0] is not None:
+        return True
+    if tok.pos_ == "PROPN" and tok.lemma_.lower() not in d.rules.source_nouns and tok.lower_ not in d.rules.source_nouns:
+        others = [m for m in d.index.overlapping(tok.idx, tok.idx + len(tok)) if m["label"] not in SOURCE_LABELS]
+        return not others  # a LAW / EVENT / WORK_OF_ART … mention is no source
+    return False
+
+
+def _source_of(d: _Doc, src: Token) -> tuple[Optional[Token], Optional[str]]:
+    """(the token naming who speaks, the source as written when it differs from the speaker's
+    own words) for the object of a source cue. A data/report noun (source_nouns.tsv) speaks for
+    its owner: "Eurostat data", "the ministry's forecast", "data from the World Bank" -> the owner
+    (speaker_text "Eurostat data" … as written, without a determiner); no owner -> no source."""
+    noun = src.lemma_.lower()
+    kind = d.rules.source_nouns.get(src.lower_, d.rules.source_nouns.get(noun))
+    if kind is None:
+        return (src, None) if _speakerish(d, src) else (None, None)
+    if not kind:
+        return None, None  # a document: its content is nobody's statement
+    owners = [c for c in src.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    for prep in src.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "by", "from"):
+            owners += [o for o in prep.children if o.dep_ == "pobj"]
+    for owner in owners:
+        if _speakerish(d, owner) and owner.pos_ in ("PROPN", "NOUN", "PRON"):
+            if owner.i < src.i:  # "Chinese customs data" -> "Chinese customs"
+                toks = [t for t in src.lefts if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]
+                toks = [t for x in toks for t in x.subtree if t.dep_ not in ("det", "case")]
+            else:  # "data from the World Bank" -> "World Bank"
+                toks = [t for t in owner.subtree if not (t.dep_ == "det" and t.i < owner.i)]
+            toks = sorted(toks, key=lambda t: t.i)
+            written = d.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+            return owner, written
+    return None, None
+
+
+def _line_sentence_start(d: _Doc, tok: Token) -> int:
+    """The start of tok's sentence, extended back over a sentence split the segmenter or
+    parser made inside a line without a sentence end ("Kazakhstan | exported … , according to X")."""
+    si = d.sent_index(tok)
+    start = d.sents[si].start
+    while si > 0:
+        prev = d.sents[si - 1]
+        words = [t for t in prev if not t.is_space]
+        if not words or "\n" in d.text[words[-1].idx:d.doc[start].idx] or words[-1].text in SENT_END + ":;" \
+                or words[-1].text in d.rules_marks:
+            break
+        start, si = prev.start, si - 1
+    return start
 
 
 def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]) -> bool:
@@ -1155,11 +1350,11 @@ def _reported(d: _Doc) -> list[dict]:
     for tok in d.doc:
         if d.covered(tok.idx):
             continue
-        for head in _reported_clauses(tok, d.rules):
+        for head, lead in _reported_clauses(tok, d.rules, d):
             if _segment_break(d.doc, tok.i, head.i):
                 continue
             cut = _trailing_actions(head, d.rules)
-            clause = [t for t in head.subtree if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
+            clause = lead + [t for t in head.subtree if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
             first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
             if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
                 continue  # "told how the system works": a topic, not a statement
@@ -1192,16 +1387,43 @@ def _media_source(d: _Doc, rec: dict) -> bool:
     return bool(words) and any(w in d.rules.media for w in words)
 
 
+def _parenthetical(tok: Token) -> bool:
+    """A reporting verb the parser hung on the clause it reports ("Kazakhstan, Tokayev said, will
+    remain …"; "C, the minister said."): parataxis (or an unmarked advcl) with its own subject,
+    set off by a comma or dash before it and after it (or ending the sentence)."""
+    if tok.dep_ not in ("parataxis", "advcl") or tok.head.i == tok.i:
+        return False
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+        return False
+    if not any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return False
+    sub = sorted(tok.subtree, key=lambda t: t.i)
+    first, last = sub[0], sub[-1]
+    doc = tok.doc
+    while last.is_punct and last.i > tok.i:
+        last = doc[last.i - 1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if first.is_punct:
+        before, first = first, doc[first.i + 1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    dashes = (",", "—", "–", "-")
+    return (before is not None and before.text in dashes and first.i > tok.sent.start
+            and (after is None or after.text in dashes + tuple(SENT_END)))
+
+
 def _as_said(d: _Doc) -> list[dict]:
     """"As X emphasized, C" / "As noted by X, C" / "C, as X said": the clause the as-clause
-    modifies is reported speech of X."""
+    modifies is reported speech of X. The same for a parenthetical attribution the parser hung
+    on its clause ("Kazakhstan, Tokayev said, will remain …"): the row spans the clause from its
+    first to its last word, the attribution inside it left as written (one contiguous span)."""
     out = []
     for tok in d.doc:
-        if tok.dep_ != "advcl" or d.covered(tok.idx) or not is_speech_verb(tok, d.rules):
+        if d.covered(tok.idx) or not is_speech_verb(tok, d.rules):
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        if not as_clause and not _parenthetical(tok):
             continue
-        if any(c.dep_ == "ccomp" for c in tok.children):
+        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         head = tok.head
         if head.sent != tok.sent or not _valid_clause(head):
@@ -1218,6 +1440,12 @@ def _as_said(d: _Doc) -> list[dict]:
         src = agent[0] if agent else (subj[0] if subj else None)
         spk = d.resolve(src) if src is not None else None
         s, e = bounds
+        if spk is None and not agent:
+            d.ranges.append((s, e))
+            try:
+                spk = d.speaker_of_verb(tok, exclude=(s, e))
+            finally:
+                d.ranges.pop()
         out.append(dict(spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
                         start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     return out
