@@ -846,12 +846,27 @@ class Analyzer:
             if m and ents and ents[0]["start"] <= a + m.start() and ents[0]["end"] >= a + m.end() \
                     and seg[:1].isupper() and not re.search(r"\s+(?:and|&)\s+", seg[m.end():]):
                 left, right = seg[:m.start()].split(), seg[m.end():].split()
-                coined = len(left) == 1 and bool(re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", left[0]))
+                coined = len(left) == 1 and self.coined(left[0], a, b)
                 if left[-1] in self.lex.company_suffixes or (right[-1] in self.lex.company_suffixes and coined):
                     out += [(a, a + m.start()), (a + m.end(), b)]
                     continue
             out.append((a, b))
         return out
+
+    def coined(self, word: str, a: int, b: int) -> bool:
+        """Is ``word`` a coined company name rather than an English word of a longer name: all
+        capitals or inner capitals ("KTZ", "KazMunayGas"), a country name/adjective run into
+        lowercase letters ("Uzbekneftegaz", "Kazakhtelecom"), or a word the article uses alone
+        elsewhere (outside text[a:b])?"""
+        if re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", word):
+            return True
+        for k in range(3, len(word) - 2):
+            if self.lex.country_re.fullmatch(_fold(word[:k])) and word[k:].islower():
+                return True
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+            if not (a <= m.start() < b) and not re.match(r"\s+(?:and|&)\s", self.text[m.end():m.end() + 6]):
+                return True
+        return False
 
     def context_country(self, parties: list[dict], pos: int) -> list[dict]:
         """A signer the entities stage did not recognise ("CNPC and Uzbekneftegaz signed") gets
@@ -1084,8 +1099,21 @@ class Analyzer:
                 continue
             if self.lex.region_heads_re.match(self.text[m["end"]:m["end"] + 20]):
                 continue  # "a project in the Mangystau region": the object's site
+            if self.site_before(m["start"]):
+                continue  # "a polyethylene plant in Atyrau": the object's site
             return m.get("canonical") or m["text"]
         return None
+
+    def site_before(self, start: int) -> bool:
+        """Is the place at ``start`` the site of an object named right before it ("a plant in
+        Atyrau", "the wind farm in the Zhambyl region": site_nouns.txt + in/at/near), not a
+        capital city?"""
+        m = re.search(r"([\w’'-]+)\s+(?:in|at|near)\s+(?:the\s+)?$", self.text[max(0, start - 40):start])
+        if not (m and m.group(1).lower() in self.lex.site_nouns):
+            return False
+        # a capital is where signings take place ("the reservoir in Bishkek on Monday")
+        name = re.match(r"[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*", self.text[start:start + 40])
+        return not (name and _fold(name.group(0)).lower() in self.lex.capitals)
 
     def later_place(self, r: "Mention") -> Optional[str]:
         """A place for a record whose sentence names none: a following mention of the signing
@@ -1525,6 +1553,7 @@ class Analyzer:
         self.lists()
         for i, sent in enumerate(self.sents):
             self.inline(i, sent)
+            self.context_documents(i, sent)
         self.finish()
 
     def lead_in(self, sent: Span) -> Optional[int]:
@@ -1784,7 +1813,8 @@ class Analyzer:
                     m.signed_date = self.dateline_date()
                 m.signed_place = self.sentence_place(sent)
                 if not headline:
-                    m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place)
+                    m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place,
+                                                                       self.back_reference(sent) is not None)
                     self.note_event(i, m.signed_date, m.signed_place)
                 self.add_mention(m)
 
@@ -1820,36 +1850,128 @@ class Analyzer:
                        + r")\s*:?\s*", text[after:sent.end_char], re.I)
         if not cue:
             return []
-        zone_s = after + cue.end()
+        return self.named_documents(after + cue.end(), sent, tok)
+
+    def named_documents(self, zone_s: int, sent: Span, tok, linked: bool = False) -> list[dict]:
+        """The singular documents named from ``zone_s`` to the sentence end, each opening a
+        coordinated item ("an agreement on X, a memorandum on Y and a protocol on Z"): records
+        with their own parties, else the signing's (``tok``) or the context's sides."""
+        text = self.text
         types = find_types(text, self.lex, zone_s, sent.end_char)
         starts = []
         for t in types:
             ns = self.np_start(t["start"], zone_s)
             before = text[zone_s:ns].rstrip()
-            if ns == zone_s or re.search(r"(?:,|;|\band|\bas well as)$", before):
+            if ns == zone_s or not before.strip() or re.search(r"(?:,|;|\band|\bas well as)$", before) \
+                    or (not starts and self._np_chars(zone_s, ns)):
                 starts.append((ns, t))
         if not starts:
             return []
+        if tok is None:
+            # no signing verb: the document's description ends at the sentence's finite verb
+            # ("Another agreement provides for ...")
+            fin = next((x for x in self.doc if starts[0][1]["end"] <= x.idx < sent.end_char
+                        and x.tag_ in FINITE_TAGS), None)
+            if fin is not None:
+                starts = [(ns, t) for ns, t in starts if ns < fin.idx]
+        fin_end = fin.idx if tok is None and fin is not None else sent.end_char
         i = self.sent_of(sent.start_char)
         out = []
         for n, (ns, t) in enumerate(starts):
             nxt = starts[n + 1][0] if n + 1 < len(starts) else None
-            limit = nxt if nxt is not None else sent.end_char
+            limit = nxt if nxt is not None else fin_end
             sep = re.search(r"\s*(?:,|;)?\s*(?:and|as well as)?\s*$", text[ns:limit])
             limit = ns + sep.start() if sep and nxt is not None else limit
             if t["plural"]:
                 continue
             m = self.mention_from(t, limit, None, i, desc_start=ns)
+            if tok is None:
+                self.described_after(m, sent.end_char)
             if not m.parties:
-                m.parties = self.sides_of(tok, sent, m.end)
+                m.parties = self.sides_of(tok, sent, m.end) if tok is not None else self.event_sides(i, sent)
             m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char), tok=tok)
             m.signed_place = self.sentence_place(sent)
             m.headline = sent.start_char < self.title_end
             if not m.headline:
-                m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place)
+                m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place, linked)
             self.add_mention(m)
             out.append(t)
+        if out and tok is None:
+            self.note_event(i, self.records[-1].signed_date, self.records[-1].signed_place)
         return out
+
+    def back_reference(self, sent: Span) -> Optional[re.Match]:
+        """An opening that presents what follows as one of the documents of an earlier signing
+        ("The largest of the deals is", "Among them are", "Another agreement", ranking_openers.txt)."""
+        t = sent.text
+        lead = len(t) - len(t.lstrip())
+        am = self.lex.adverb_re.match(t, lead)
+        for start in ((lead, am.end()) if am else (lead,)):
+            for p in self.lex.ranking_res:
+                m = p.match(t, start)
+                if m:
+                    return m
+        return None
+
+    def context_documents(self, i: int, sent: Span) -> None:
+        """Documents named without a signing verb in a sentence that presents them as part of
+        an earlier signing ("The sides signed 15 agreements. The largest of the deals is a $1.1
+        billion contract between A and B for C."; "Another agreement, between A and B, provides
+        for ..."): records with the earlier signing's date and place."""
+        if sent.start_char < self.title_end or sent.text.rstrip().endswith("?"):
+            return
+        if any(sent.start_char <= r.start < sent.end_char for r in self.records) or \
+                any(sent.start_char <= g["start"] < sent.end_char for g in self.signings):
+            return
+        if not any(ev["sent"] < i for ev in self.events):
+            return
+        m = self.back_reference(sent)
+        if m is None:
+            return
+        if any(t.lower_ in self.lex.negations or (t.lower_ in self.lex.modals and t.tag_ == "MD") for t in sent):
+            return  # "Another agreement would follow": not (yet) signed
+        zone_s = sent.start_char + m.start()
+        if re.match(r"(?i:another|a\s+further|a\s+second|a\s+third|one\s+more|a\s+separate)\b", sent.text[m.start():]) is None:
+            zone_s = sent.start_char + m.end()
+        self.named_documents(zone_s, sent, None, linked=True)
+
+    def event_sides(self, i: int, sent: Span) -> list[dict]:
+        """The sides of the latest signing before sentence ``i`` (its row's or records'
+        parties), else the sides the context names."""
+        for ev in sorted(self.events, key=lambda x: -x["sent"]):
+            if ev["sent"] < i and ev.get("parties"):
+                return [dict(p) for p in ev["parties"]]
+        sides = self.context_sides(sent.start_char)
+        return sides if len(sides) >= 2 else []
+
+    def described_after(self, m: "Mention", limit: int) -> None:
+        """", between A and B, provides for X" after a document named without a signing verb:
+        the parties set off by commas, the subject after a content verb (content_verbs.tsv)."""
+        text = self.text
+        pos = m.end
+        bm = re.match(r"\s*,\s*between\s+([^,;]+?(?:,\s*[^,;]+?){0,3})\s*,\s*", text[pos:limit])
+        if bm and not m.parties:
+            zs, ze = pos + bm.start(1), pos + bm.end(1)
+            if self.named_sides(zs, ze):
+                m.parties, m.explicit_parties = self.parties_from_zone(zs, ze, pos=zs), True
+                pos += bm.end()
+        if m.subject:
+            return
+        for verb, marker in self.lex.content_verbs:
+            vm = re.match(rf"\s*,?\s*{re.escape(verb)}\s+", text[pos:limit], re.I)
+            if not vm:
+                continue
+            rest = pos + vm.end()
+            if marker:
+                mk = re.search(rf"\b{re.escape(marker)}\s+", text[rest:limit])
+                if not mk:
+                    continue
+                rest += mk.end()
+            end = self.description_end(rest, limit)
+            s0, e0 = trim_span(text, rest, end)
+            if e0 > s0:
+                m.subject = text[s0:e0]
+            return
 
     def sides_of(self, tok, sent: Span, mention_end: int) -> list[dict]:
         """The signing sides of a signing token, else the sides the context names (two or more)."""
@@ -1934,18 +2056,20 @@ class Analyzer:
         t = find_types(self.text, self.lex, head.idx, head.idx + len(head.text))
         return bool(t) and not t[0]["plural"] and head.i < tok.i
 
-    def note_event(self, i: int, date: Optional[str], place: Optional[str]) -> None:
-        self.events.append({"sent": i, "date": date, "place": place})
+    def note_event(self, i: int, date: Optional[str], place: Optional[str], parties: Optional[list] = None) -> None:
+        self.events.append({"sent": i, "date": date, "place": place, "parties": parties or []})
 
-    def same_occasion(self, i: int, date: Optional[str], place: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    def same_occasion(self, i: int, date: Optional[str], place: Optional[str],
+                      linked: bool = False) -> tuple[Optional[str], Optional[str]]:
         """A signing reported without a time of its own right after another signing ("Following
         the talks, the leaders signed a Joint Statement. The sides also exchanged a number of
         documents ...") belongs to the same occasion: it takes that signing's date, and its place
         when it names none. A signing with its own date takes only the place of an earlier
-        signing of the same date."""
+        signing of the same date. A sentence ``linked`` to an earlier signing by its opening
+        ("Among the deals, ...", "Another agreement ...") continues the latest one at any distance."""
         if date is not None and place is not None:
             return date, place
-        prev = [ev for ev in self.events if ev["sent"] <= i and i - ev["sent"] <= OCCASION_WINDOW]
+        prev = [ev for ev in self.events if ev["sent"] <= i and (linked or i - ev["sent"] <= OCCASION_WINDOW)]
         if not prev:
             return date, place
         ev = max(prev, key=lambda x: x["sent"])
@@ -1980,7 +2104,7 @@ class Analyzer:
                 return
         if not rec["headline"]:
             rec["signed_date"], rec["signed_place"] = self.same_occasion(i, rec["signed_date"], rec["signed_place"])
-            self.note_event(i, rec["signed_date"], rec["signed_place"])
+            self.note_event(i, rec["signed_date"], rec["signed_place"], [p for p in parties if p.get("party")])
         # the same event reported again (a caption, a summary) adds no row
         self.signings.append(rec)
 
