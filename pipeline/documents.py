@@ -1224,12 +1224,29 @@ class Analyzer:
             if low in lex.sign_nouns and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of":
                 yield tok, "nominal"
             elif low in lex.sign_forms:
-                if lex.sign_forms[low] in lex.verb_only and tok.pos_ != "VERB":
+                if lex.sign_forms[low] in lex.verb_only and tok.pos_ != "VERB" and not self.verb_slot(tok):
                     continue
                 if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of" and low.endswith("ing"):
                     yield tok, "nominal"
                     continue
                 yield tok, "verb"
+
+    def verb_slot(self, tok) -> bool:
+        """Is a verb-only signing word the tagger took for a noun in a verb's place: lowercase,
+        after a name ("China, Kazakhstan ink 30 deals", "Turkmenistan, Iran ink gas swap deal"),
+        outside any entity, and followed by a document noun phrase or an amount?"""
+        if not tok.text.islower() or tok.i == 0 or any(m["start"] <= tok.idx < m["end"] for m in self.ents.mentions):
+            return False
+        prev = self.doc[tok.i - 1]
+        if prev.pos_ not in ("PROPN", "PRON") and not any(m["end"] == prev.idx + len(prev.text) for m in self.ents.mentions):
+            return False
+        after = tok.idx + len(tok.text)
+        limit = tok.sent.end_char
+        types = find_types(self.text, self.lex, after, limit)
+        cm = self.lex.collective_re.search(self.text, after, limit)
+        money = next((m for m in self.money if m.get("start") is not None and after <= m["start"] <= after + 1), None)
+        return money is not None or any(self._np_chars(after, x) for x in
+                                        [t["start"] for t in types[:1]] + ([cm.start()] if cm else []))
 
     def np_between(self, a: int, b: int) -> bool:
         """Are the tokens in [a, b) (token indices) noun-phrase material?"""
@@ -1280,6 +1297,8 @@ class Analyzer:
             if t.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or t.tag_ in ("PRP$", "POS") or t.text in ("’", "'", "“", "”", '"', "-"):
                 if t.pos_ == "NOUN" and t.lower_ in self.lex.sign_nouns:
                     break
+                if t.lower_ in self.lex.sign_forms and t.text.islower() and self.verb_slot(t):
+                    break  # "Iran ink gas swap deal": the verb the tagger took for a noun
                 i -= 1
                 if t.pos_ == "DET" or t.tag_ == "PRP$":
                     break
@@ -1752,12 +1771,29 @@ class Analyzer:
                               "doc_type": self.lex.exchange_objects[xm.group(1).lower()], "plural": False,
                               "anaphoric": False}]
             if not found and collective is None:
+                collective = self.amount_object(after, limit)
+            if not found and collective is None:
                 found, collective = self.passive_subject(tok, sent)
         if found and found[0]["plural"] and collective is None:
             collective = (after if found[0]["start"] > tok.idx else self.np_start(found[0]["start"], sent.start_char),
                           found[0]["end"])
             found = []
         return found, collective
+
+    def amount_object(self, after: int, limit: int) -> Optional[tuple[int, int]]:
+        """"signed €76 million in grants", "sign $2 billion of loans": an amount as the object of
+        a signing verb names documents signed as a batch (a signing row with its value, no count)."""
+        money = next((m for m in self.money if m.get("start") is not None and m.get("amount") is not None
+                      and after <= m["start"] <= after + 1 + len(self.text[after:m["start"]]) - len(self.text[after:m["start"]].lstrip())
+                      and not self.text[after:m["start"]].strip(" ")), None)
+        if money is None or money["end"] > limit:
+            return None
+        tail = re.match(r"\s+(?:in|of|worth\s+of)\s+(?:[\w’'-]+\s+){0,2}?(?:" + self.lex.collective_re.pattern
+                        + r"|(?:" + _alt(f for f, v in self.lex.type_of.items() if v[1]) + r")\b)", self.text[money["end"]:limit], re.I)
+        end = money["end"] + tail.end() if tail else money["end"]
+        if not tail and not re.match(r"\s*(?:[,.;]|$|\s(?:in|at|on|with|during|for|to|from)\s)", self.text[end:limit] or ""):
+            return None
+        return after, end
 
     def collective_signing(self, sent: Span) -> bool:
         for tok, kind in self.signing_tokens(sent):
@@ -1846,9 +1882,15 @@ class Analyzer:
         singular document name opening a coordinated item is a record, with the signing's
         sides and date. Returns the document-name matches used."""
         text = self.text
-        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?\s*[,(:–—-]?\s*(?:" + self.lex.inclusion_re.pattern
-                       + r")\s*:?\s*", text[after:sent.end_char], re.I)
+        # "documents, including", "the package signed on Friday includes", "documents signed include"
+        participle = r"(?:\s+" + self.lex.sign_past_re.pattern + r"(?:\s+(?:on|in|at|during|by|last|this|earlier)\s+[^,;:]{1,40}?)?)?"
+        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?" + participle + r"\s*[,(:–—-]?\s*(?:"
+                       + self.lex.inclusion_re.pattern + r")\s*:?\s*", text[after:sent.end_char], re.I)
         if not cue:
+            # "Among the documents signed were an agreement on X and ...": the opening names the signing
+            m = self.back_reference(sent)
+            if m is not None and sent.start_char + m.end() > after and re.match(r"(?i:among)\b", sent.text.lstrip()):
+                return self.named_documents(sent.start_char + m.end(), sent, tok)
             return []
         return self.named_documents(after + cue.end(), sent, tok)
 
@@ -2082,7 +2124,12 @@ class Analyzer:
     def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> None:
         text = self.text
         np_s = self.np_start(obj[0], sent.start_char) if obj[0] < tok.idx else obj[0]
-        count = count_of(text[np_s:obj[1]], self.lex)
+        obj_text = text[np_s:obj[1]]
+        for m in self.money:
+            if m.get("start") is not None and np_s <= m["start"] and m["end"] <= obj[1]:
+                a, b = m["start"] - np_s, m["end"] - np_s
+                obj_text = obj_text[:a] + " " * (b - a) + obj_text[b:]  # "€30 million grant deals": no count
+        count = count_of(obj_text, self.lex)
         value = currency = None
         for m in self.money:
             if sent.start_char <= m["start"] < sent.end_char and m.get("amount") is not None \
@@ -2090,6 +2137,15 @@ class Analyzer:
                 value, currency = m["amount"], m.get("currency")
                 break
         parties = self.signers(tok, kind, obj[1], sent) if kind == "verb" else []
+        wm = re.match(r"\s+with\s+(?:the\s+)?", text[obj[1]:sent.end_char])
+        if parties and wm:
+            # "EU inks €30 million grant deals with Kyrgyzstan": the other side
+            other = next((m for m in self.ents.overlapping(obj[1], sent.end_char)
+                          if m["start"] == obj[1] + wm.end() and m["label"] in ("GPE", "ORG")), None)
+            if other is not None:
+                p = self.resolve_party(other["start"], other["end"])
+                if p and p.get("party") and p["party"] not in {q.get("party") for q in parties}:
+                    parties = parties + [p]
         if not parties:
             sides = self.context_sides(sent.start_char)
             parties = sides if len(sides) >= 2 else []
