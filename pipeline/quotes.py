@@ -1177,12 +1177,68 @@ def _object_subject(tok: Token, head: Token, d: "_Doc") -> list[Token]:
     if not addressee or len(objs) > 1:
         return sub  # "said China would …" / "told Tokayev China supports …": the last object
     # one object after "tell": the clause's subject is the last name of the phrase, the rest the addressee
-    names = [m for m in d.index.overlapping(sub[0].idx, sub[-1].idx + len(sub[-1]))
-             if m["start"] > sub[0].idx and m["end"] >= sub[-1].idx + len(sub[-1])]
-    if not names:
-        return []
-    start = min(m["start"] for m in names)
-    return [t for t in sub if t.idx >= start]
+    k = _addressee_split(sub, d)
+    return sub[k:] if k else []
+
+
+def _addressee_split(toks: list[Token], d: "_Doc") -> int:
+    """Where the subject of a reported clause starts in a phrase that runs the addressee of
+    "tell" into it ("RIA Novosti Putin", "the UN General Assembly Russia"): the start of the
+    last entity mention ending the phrase, else of a country name ending it; 0 when none."""
+    if len(toks) < 2:
+        return 0
+    end = toks[-1].idx + len(toks[-1])
+    first = next((t for t in toks if t.dep_ not in ("det", "poss", "predet")), toks[0])
+    names = [m for m in d.index.overlapping(toks[0].idx, end)
+             if m["start"] > first.idx and m["end"] >= end and m["label"] in SPEAKER_LABELS]
+    if names:
+        start = min(m["start"] for m in names)
+        return next((k for k, t in enumerate(toks) if t.idx >= start), 0)
+    for k in range(max(1, len(toks) - 3), len(toks)):  # longest country-name tail first
+        tail = d.doc[toks[k].i:toks[-1].i + 1].text.lower().replace("’", "'")
+        if tail in d.rules.countries and toks[k - 1].text[:1].isupper():
+            return k
+    return 0
+
+
+def _trim_lead(tok: Token, head: Token, clause: list[Token], d: "_Doc") -> list[Token]:
+    """A reported clause without "that" right after its verb starts at its subject: a phrase
+    the parser moved into the clause from the verb ("said in a statement C", "said Thursday C",
+    "told reporters on a call C") is dropped, and "told the UN General Assembly Russia would"
+    (the addressee run into the subject) keeps only the subject's name."""
+    if any(c.dep_ == "mark" for c in head.children):
+        return clause
+    subjects = [c for c in head.children if c.dep_ in SUBJ_DEPS + ("expl", "csubj") and c.i < head.i]
+    if not subjects:
+        return clause
+    subj = subjects[0]
+    subj_toks = sorted(subj.subtree, key=lambda t: t.i)
+    lead = [t for t in clause if t.i < subj_toks[0].i]
+    if lead and lead[0].i == tok.i + 1 or (lead and all(d.doc[j].is_punct or d.doc[j].is_space
+                                                        or d.doc[j].dep_ in ("dobj", "dative")
+                                                        for j in range(tok.i + 1, lead[0].i))):
+        mods = {t.i for c in head.children if c.dep_ in ("prep", "npadvmod") and c.i < subj.i
+                for t in c.subtree}
+        if all(t.i in mods or t.is_punct for t in lead) and not any(t.lower_ in d.rules.wh_words for t in lead):
+            clause = [t for t in clause if t.i >= subj_toks[0].i]
+    # day names the parser made part of the subject ("said Thursday Kyrgyzstan would")
+    dates = [(r["start"], r["end"]) for r in (getattr(d.doc._, "dates", None) or [])]
+    inner = [t for t in subj_toks if t.i < subj.i]
+    drop = 0
+    for t in inner:
+        if any(a <= t.idx < b for a, b in dates):
+            drop = t.i + 1
+        else:
+            break
+    if drop:
+        clause = [t for t in clause if t.i >= drop or t.i > subj.i]
+    if verb_lemma(tok) in d.rules.addressee_verbs and not any(
+            c.dep_ in ("dobj", "dative") for c in tok.children) and subj_toks[0].i <= tok.i + 2:
+        phrase = [t for t in subj_toks if t.i <= subj.i]
+        k = _addressee_split(phrase, d)
+        if k:
+            clause = [t for t in clause if t.i >= phrase[k].i or t.i > subj.i]
+    return clause
 
 
 def _reported_clauses(tok: Token, rules: QuoteRules, d: Optional["_Doc"] = None) -> list[tuple[Token, list[Token]]]:
@@ -1355,6 +1411,8 @@ def _reported(d: _Doc) -> list[dict]:
                 continue
             cut = _trailing_actions(head, d.rules)
             clause = lead + [t for t in head.subtree if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
+            if not lead and head.i > tok.i:
+                clause = _trim_lead(tok, head, clause, d)
             first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
             if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
                 continue  # "told how the system works": a topic, not a statement
