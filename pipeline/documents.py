@@ -448,8 +448,12 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         om = re.match(r"of\s+(?=[\w’'-])", text[pos:end])
         if om:
             nxt = text[pos + om.end():end]
+            words = re.findall(r"[\w’'-]+", re.split(r",|\s+(?:between|with)\s", nxt)[0])
             if not re.match(rf"(?:{DET_ALT})\b", nxt, re.I) \
-                    and not lex.country_re.match(_fold(nxt)) and not lex.institution_re.match(nxt):
+                    and not lex.country_re.match(_fold(nxt)) and not lex.institution_re.match(nxt) \
+                    and not (words and words[0][:1].isupper() and all(
+                        w.lower() in lex.relationship_words or w.lower() in ("and", "of") for w in words)):
+                # (a capitalised relationship name is no subject: "Treaty of Good-Neighbourliness")
                 mk = (pos, pos + om.end())
     if mk:
         ss, se = trim_span(text, mk[1], end)
@@ -536,7 +540,9 @@ def collective_head(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
     t = _fold(text).strip().lower()
     heads, quant = lex.heads_alt, _alt(lex.quantifiers)
     # an optional possessor that is itself a party head ("the two countries' delegates")
-    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:{heads})'\s+)?({heads})(?:\s+of\s+([a-z][a-z ,-]*))?$", t)
+    # ... and an optional "of the two countries" naming the sides ("the ministries of energy of the two countries")
+    m = re.match(rf"^(?:(?:{quant})\s+)+(?:(?:{heads})'\s+)?({heads})(?:\s+of\s+([a-z][a-z ,-]*?))?"
+                 rf"(?:\s+of\s+(?:(?:{quant})\s+)+(?:{heads}))?$", t)
     if not m:
         return None
     singular, kind = lex.heads[m.group(1)]
@@ -597,6 +603,7 @@ class Analyzer:
         self.events: list[dict] = []   # signing occasions found so far: sentence, date, place
         self.consumed: list[tuple[int, int]] = []
         self.title_end = self._title_end()
+        self.dateline_end = self._dateline_end()
 
     # ---------------------------------------------------------------- helpers
     def _title_end(self) -> int:
@@ -608,6 +615,15 @@ class Analyzer:
         if line and line[-1] not in ".!?:;" and len(line.split()) <= 25 and nl != -1:
             return lead + len(line)
         return 0
+
+    def _dateline_end(self) -> int:
+        """The offset after a wire dateline opening the body ("TASHKENT, May 14 (Xinhua) -- "),
+        else 0: its date is the filing day, not the time of what the sentence reports."""
+        first = self.text[self.title_end:].lstrip()
+        off = len(self.text) - len(first)
+        m = re.match(r"[A-Z][\w .'-]{1,40}?(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+                     r"\s*(?:\([^()]{1,30}\)\s*)?[-–—]+\s", first)
+        return off + m.end() if m else 0
 
     def sent_of(self, char: int) -> int:
         for i, s in enumerate(self.sents):
@@ -800,7 +816,8 @@ class Analyzer:
         follows ("an agreement on X between Chile and Peru", "... between KTZ and COSCO") rather
         than what the subject relates ("relations between Kazakhstan and China to the level of",
         "the railway between Tacheng and Ayagoz", "transport between China and Europe by rail")?
-        Each conjunct is a capitalised name (of/for/and/the inside), no city or region."""
+        Each conjunct is a capitalised name (of/for/and/the inside), no capital city, region or
+        other location."""
         pieces = split_conjuncts(self.text, s, e, self.protected(s, e))
         if len(pieces) < 2:
             return False
@@ -810,8 +827,8 @@ class Analyzer:
                 return False
             ents = [m for m in self.ents.overlapping(a, b)]
             whole = [m for m in ents if m["start"] <= a + 4 and m["end"] >= b - 1]
-            if any(m["label"] in ("GPE", "LOC") and not self.lex.is_country_name(m.get("canonical") or m["text"])
-                   and not self.lex.is_country_name(m["text"]) for m in whole):
+            if _fold(seg).lower() in self.lex.capitals or any(m["label"] == "LOC" for m in whole) or \
+                    self.lex.region_heads_re.match(" " + seg.split()[-1]):
                 return False  # a city or region: the subject's route, not a side
         return True
 
@@ -983,6 +1000,9 @@ class Analyzer:
                  and self.date_ok(d, tok)]
         if not cands:
             return None
+        own = [d for d in cands if d["start"] >= self.dateline_end]
+        if own:
+            cands = own  # "TASHKENT, May 14 (Xinhua) -- ... signed ... on Monday": the event's own day
         if near is not None:
             cands.sort(key=lambda d: abs(d["start"] - near))
         return str(cands[0]["value"])
@@ -1991,12 +2011,13 @@ class Analyzer:
         the parties set off by commas, the subject after a content verb (content_verbs.tsv)."""
         text = self.text
         pos = m.end
-        bm = re.match(r"\s*,\s*between\s+([^,;]+?(?:,\s*[^,;]+?){0,3})\s*,\s*", text[pos:limit])
+        bm = re.match(r"\s*,\s*between\s+([^,;]+?(?:,\s*[^,;]+?){0,3})\s*,\s*", text[m.type_end:limit])
         if bm and not m.parties:
-            zs, ze = pos + bm.start(1), pos + bm.end(1)
+            zs, ze = m.type_end + bm.start(1), m.type_end + bm.end(1)
             if self.named_sides(zs, ze):
                 m.parties, m.explicit_parties = self.parties_from_zone(zs, ze, pos=zs), True
-                pos += bm.end()
+                m.end = m.type_end  # the description is the name; the parties are set off by commas
+                pos = m.type_end + bm.end()
         if m.subject:
             return
         for verb, marker in self.lex.content_verbs:
@@ -2146,6 +2167,10 @@ class Analyzer:
                 p = self.resolve_party(other["start"], other["end"])
                 if p and p.get("party") and p["party"] not in {q.get("party") for q in parties}:
                     parties = parties + [p]
+        if not parties:
+            # "The grants were signed at a ceremony": the sides of the signing just reported
+            prev = [ev for ev in self.events if ev["sent"] <= i and i - ev["sent"] <= OCCASION_WINDOW and ev["parties"]]
+            parties = [dict(p) for p in max(prev, key=lambda x: x["sent"])["parties"]] if prev else []
         if not parties:
             sides = self.context_sides(sent.start_char)
             parties = sides if len(sides) >= 2 else []
