@@ -150,6 +150,7 @@ class Lexicon:
     relationship_words: frozenset = frozenset()        # "Partnership and Cooperation": a title, no subject
     site_nouns: frozenset = frozenset()                # "a plant in Atyrau": the object's site
     ranking_res: list = field(default_factory=list)    # "The largest of the deals is ...": no verb, an earlier signing
+    unsigned_res: list = field(default_factory=list)   # "Another agreement is being negotiated": not signed
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -267,6 +268,7 @@ class Lexicon:
         lex.relationship_words = frozenset(w.lower() for w in read_lines(folder / "relationship_words.txt"))
         lex.site_nouns = frozenset(w.lower() for w in read_lines(folder / "site_nouns.txt"))
         lex.ranking_res = [re.compile(p, re.I) for p in read_lines(folder / "ranking_openers.txt")]
+        lex.unsigned_res = [re.compile(p, re.I) for p in read_lines(folder / "unsigned_cues.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
@@ -1914,7 +1916,8 @@ class Analyzer:
             return []
         return self.named_documents(after + cue.end(), sent, tok)
 
-    def named_documents(self, zone_s: int, sent: Span, tok, linked: bool = False) -> list[dict]:
+    def named_documents(self, zone_s: int, sent: Span, tok, linked: bool = False,
+                        need_content: bool = False) -> list[dict]:
         """The singular documents named from ``zone_s`` to the sentence end, each opening a
         coordinated item ("an agreement on X, a memorandum on Y and a protocol on Z"): records
         with their own parties, else the signing's (``tok``) or the context's sides."""
@@ -1933,7 +1936,7 @@ class Analyzer:
             # no signing verb: the document's description ends at the sentence's finite verb
             # ("Another agreement provides for ...")
             fin = next((x for x in self.doc if starts[0][1]["end"] <= x.idx < sent.end_char
-                        and x.tag_ in FINITE_TAGS), None)
+                        and x.tag_ in FINITE_TAGS and x.lemma_.lower() not in self.lex.statement_verbs), None)
             if fin is not None:
                 starts = [(ns, t) for ns, t in starts if ns < fin.idx]
         fin_end = fin.idx if tok is None and fin is not None else sent.end_char
@@ -1947,8 +1950,8 @@ class Analyzer:
             if t["plural"]:
                 continue
             m = self.mention_from(t, limit, None, i, desc_start=ns)
-            if tok is None:
-                self.described_after(m, sent.end_char)
+            if tok is None and not self.described_after(m, sent.end_char) and need_content:
+                continue
             if not m.parties:
                 m.parties = self.sides_of(tok, sent, m.end) if tok is not None else self.event_sides(i, sent)
             m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char), tok=tok)
@@ -1990,12 +1993,16 @@ class Analyzer:
         m = self.back_reference(sent)
         if m is None:
             return
-        if any(t.lower_ in self.lex.negations or (t.lower_ in self.lex.modals and t.tag_ == "MD") for t in sent):
-            return  # "Another agreement would follow": not (yet) signed
+        if any(t.lower_ in self.lex.negations or (t.lower_ in self.lex.modals and t.tag_ == "MD") for t in sent) \
+                or any(p.search(sent.text) for p in self.lex.unsigned_res):
+            return  # "Another agreement would follow", "... is being negotiated": not (yet) signed
         zone_s = sent.start_char + m.start()
-        if re.match(r"(?i:another|a\s+further|a\s+second|a\s+third|one\s+more|a\s+separate)\b", sent.text[m.start():]) is None:
+        subject_position = re.match(r"(?i:another|a\s+further|a\s+second|a\s+third|one\s+more|a\s+separate)\b",
+                                    sent.text[m.start():]) is not None
+        if not subject_position:
             zone_s = sent.start_char + m.end()
-        self.named_documents(zone_s, sent, None, linked=True)
+        # a document in subject position needs a verb stating its content ("Another agreement provides for")
+        self.named_documents(zone_s, sent, None, linked=True, need_content=subject_position)
 
     def event_sides(self, i: int, sent: Span) -> list[dict]:
         """The sides of the latest signing before sentence ``i`` (its row's or records'
@@ -2006,9 +2013,10 @@ class Analyzer:
         sides = self.context_sides(sent.start_char)
         return sides if len(sides) >= 2 else []
 
-    def described_after(self, m: "Mention", limit: int) -> None:
+    def described_after(self, m: "Mention", limit: int) -> bool:
         """", between A and B, provides for X" after a document named without a signing verb:
-        the parties set off by commas, the subject after a content verb (content_verbs.tsv)."""
+        the parties set off by commas, the subject after a content verb (content_verbs.tsv).
+        True when a content verb follows."""
         text = self.text
         pos = m.end
         bm = re.match(r"\s*,\s*between\s+([^,;]+?(?:,\s*[^,;]+?){0,3})\s*,\s*", text[m.type_end:limit])
@@ -2018,8 +2026,6 @@ class Analyzer:
                 m.parties, m.explicit_parties = self.parties_from_zone(zs, ze, pos=zs), True
                 m.end = m.type_end  # the description is the name; the parties are set off by commas
                 pos = m.type_end + bm.end()
-        if m.subject:
-            return
         for verb, marker in self.lex.content_verbs:
             vm = re.match(rf"\s*,?\s*{re.escape(verb)}\s+", text[pos:limit], re.I)
             if not vm:
@@ -2032,9 +2038,10 @@ class Analyzer:
                 rest += mk.end()
             end = self.description_end(rest, limit)
             s0, e0 = trim_span(text, rest, end)
-            if e0 > s0:
+            if e0 > s0 and not m.subject:
                 m.subject = text[s0:e0]
-            return
+            return True
+        return False
 
     def sides_of(self, tok, sent: Span, mention_end: int) -> list[dict]:
         """The signing sides of a signing token, else the sides the context names (two or more)."""

@@ -984,6 +984,11 @@ def test_generalisation_context_documents(nlp, text, documents, signings):
     # no earlier signing, or a planned one: nothing is recorded
     "The largest of the deals is a $1.1 billion contract between Kazatomprom and CGN for uranium supplies.",
     "Kazakhstan and China will sign 15 agreements. Another agreement would follow in June.",
+    # after a signing, a document still negotiated, expected or not described as signed
+    "Kazakhstan and China signed 15 agreements on Tuesday. Another agreement is being negotiated on water sharing.",
+    "Kazakhstan and China signed 15 agreements on Tuesday. Another agreement on gas is expected next year.",
+    "Kazakhstan and China signed 15 agreements on Tuesday. Another contract has not yet been finalised.",
+    "Kazakhstan and China signed 15 agreements on Tuesday. Another memorandum attracted criticism.",
 ])
 def test_context_documents_need_a_signing(nlp, text):
     doc = run(nlp, text)
