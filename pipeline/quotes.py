@@ -1445,28 +1445,35 @@ def _media_source(d: _Doc, rec: dict) -> bool:
     return bool(words) and any(w in d.rules.media for w in words)
 
 
-def _parenthetical(tok: Token) -> bool:
-    """A reporting verb the parser hung on the clause it reports ("Kazakhstan, Tokayev said, will
-    remain …"; "C, the minister said."): parataxis (or an unmarked advcl) with its own subject,
-    set off by a comma or dash before it and after it (or ending the sentence)."""
+def _parenthetical(tok: Token) -> Optional[set]:
+    """The token indices of a parenthetical attribution the parser hung on the clause it reports
+    ("Kazakhstan, Tokayev said, will remain …"; "C, the minister said."): a parataxis (or
+    unmarked advcl) reporting verb whose nearest subject is set off by a comma or dash before
+    it, with a comma, dash or the sentence end after the verb's phrase; None otherwise. The
+    parser may hang the clause's own subject on the verb too ("Kazakhstan" nsubj of "said")."""
     if tok.dep_ not in ("parataxis", "advcl") or tok.head.i == tok.i:
-        return False
+        return None
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
-        return False
-    if not any(c.dep_ in SUBJ_DEPS for c in tok.children):
-        return False
-    sub = sorted(tok.subtree, key=lambda t: t.i)
-    first, last = sub[0], sub[-1]
+        return None
+    subs = [c for c in tok.children if c.dep_ in SUBJ_DEPS and c.i < tok.i]
+    if not subs:
+        return None
+    subj = max(subs, key=lambda c: c.i)
     doc = tok.doc
-    while last.is_punct and last.i > tok.i:
-        last = doc[last.i - 1]
-    before = doc[first.i - 1] if first.i > 0 else None
-    if first.is_punct:
-        before, first = first, doc[first.i + 1]
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    dashes = (",", "—", "–", "-")
-    return (before is not None and before.text in dashes and first.i > tok.sent.start
-            and (after is None or after.text in dashes + tuple(SENT_END)))
+    first = min(t.i for t in subj.subtree)
+    p = first - 1
+    if p <= tok.sent.start or doc[p].text not in (",", "—", "–", "-"):
+        return None
+    right = [t.i for t in tok.subtree if t.i > tok.i]
+    last = max(right) if right else tok.i
+    while last > tok.i and doc[last].is_punct:
+        last -= 1
+    after = last + 1
+    if after < len(doc) and doc[after].text in (",", "—", "–", "-"):
+        return set(range(p, after + 1))
+    if after >= len(doc) or doc[after].text in SENT_END or doc[after].is_space:
+        return set(range(p, after))
+    return None
 
 
 def _as_said(d: _Doc) -> list[dict]:
@@ -1479,23 +1486,26 @@ def _as_said(d: _Doc) -> list[dict]:
         if d.covered(tok.idx) or not is_speech_verb(tok, d.rules):
             continue
         as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-        if not as_clause and not _parenthetical(tok):
+        block = None if as_clause else _parenthetical(tok)
+        if not as_clause and block is None:
             continue
         if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         head = tok.head
-        if head.sent != tok.sent or not _valid_clause(head):
+        own = {t.i for t in tok.subtree} if block is None else block
+        lent = [c for c in tok.children if block is not None and c.dep_ in SUBJ_DEPS and c.i < min(block)]
+        if head.sent != tok.sent or not (_valid_clause(head) or (lent and head.tag_[:2] in ("VB", "MD"))):
             continue
-        own = {t.i for t in tok.subtree}
         cut = _trailing_actions(head, d.rules)
-        toks = [t for t in head.subtree if t.i not in own and t.i not in cut
+        pool = list(head.subtree) + [t for c in lent for t in c.subtree]
+        toks = [t for t in pool if t.i not in own and t.i not in cut
                 and not _segment_break(d.doc, t.i, head.i)]
         bounds = _clause_bounds(toks)
         if bounds is None or d.covered(*bounds):
             continue
         agent = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
-        src = agent[0] if agent else (subj[0] if subj else None)
+        subj = [c for c in tok.children if c.dep_ in ("nsubj",) and c.i not in {t.i for x in lent for t in x.subtree}]
+        src = agent[0] if agent else (subj[-1] if subj else None)
         spk = d.resolve(src) if src is not None else None
         s, e = bounds
         if spk is None and not agent:
