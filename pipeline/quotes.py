@@ -13,8 +13,11 @@ Three finders produce candidate quotes, an attribution step names the speaker:
   same speaker, until another label/attribution, a heading, a separator, a marked quote, or a
   narrative paragraph (no first/second-person word and a third-person mention of the speaker);
 * ``find_reported(doc)`` — reported speech from the dependency parse: the ccomp of a
-  reporting verb (``models/quotes/reporting_verbs.tsv``), "expressed hope that C"
-  (light verb + reporting noun), and "According to X, C" (``source_cues.tsv``).
+  reporting verb (``models/quotes/reporting_verbs.tsv``; with or without "that", its subject
+  taken back when the parser made it an object of the verb, see ``addressee_verbs.txt``),
+  "expressed hope that C" (light verb + reporting noun), "According to X, C" / "C, according
+  to X" (``source_cues.tsv``; data and reports speak for their owner, ``source_nouns.tsv``),
+  "As X said, C" and parenthetical attributions ("C1, X said, C2").
 
 ``attribute_direct`` looks for a reporting verb after the closing mark (same sentence), then
 before the opening mark (same sentence, or the previous sentence when it ends with a colon),
@@ -800,7 +803,8 @@ class _Doc:
             if self.mention_at(t, ("PERSON", "ORG")) is not None or self.rules.pronouns.get(t.lower_, ("",))[0] == "3":
                 return t
         j = verb.i + 1
-        if j < verb.sent.end and self.mention_at(self.doc[j], ("PERSON", "ORG")) is not None:
+        if j < verb.sent.end and self.mention_at(self.doc[j], ("PERSON", "ORG")) is not None \
+                and self.doc[j].dep_ not in ("dobj", "dative"):  # "told Kazinform C": the addressee
             return self.doc[j]
         return None
 
@@ -1508,7 +1512,9 @@ def _as_said(d: _Doc) -> list[dict]:
         src = agent[0] if agent else (subj[-1] if subj else None)
         spk = d.resolve(src) if src is not None else None
         s, e = bounds
-        if spk is None and not agent:
+        if spk is None and not agent and block is not None:
+            spk = d.speaker_of_verb(tok)  # the attribution lies inside the clause's span
+        elif spk is None and not agent:
             d.ranges.append((s, e))
             try:
                 spk = d.speaker_of_verb(tok, exclude=(s, e))

@@ -586,8 +586,10 @@ TRAILING_CASES = [
      [("indirect", "China's imports of Kazakh wheat doubled last year", None, "Chinese customs", "according to")]),
     (L + "Foreign investors own 30 percent of the company, according to official data.", []),
     (L + "The road will be completed in 2026, according to the agreement.", []),
-    # a news medium sources the article itself: no quote
+    # a news medium sources the article itself: no quote; a medium as the addressee is no speaker
     (L + "Bilateral trade reached $4.5 billion in 2023, according to Xinhua.", []),
+    (L + "The ministry told Kazinform the new terminal would open in May.",
+     [("indirect", "the new terminal would open in May", None, "ministry", "tell")]),
     (L + "Kazakhstan exported 5 million tonnes of oil to Germany, according to Reuters calculations.", []),
     # a sentence the segmenter split after its first word still gives the whole clause
     ("Oil\n\nKazakhstan exported 5 million tonnes of oil to Germany, according to the Kazakh Energy Ministry.",
