@@ -376,6 +376,7 @@ class EntityStage(Stage):
     def _split_run(self, doc: Doc, start: int, end: int) -> list[Span]:
         """ORG spans inside one capitalised run: cut at titles and at 'and' between names."""
         pieces, cur = [], start
+        coined: list[Span] = []
         for k in range(start, end):
             t = self.gaz.title_at(doc, k)
             if k > cur and t and k + t < end and doc[k + t].lower_ not in CONNECTORS and any(
@@ -383,10 +384,26 @@ class EntityStage(Stage):
                 pieces.append((cur, k))
                 cur = None
                 break
-            if doc[k].lower_ == "and" and k > cur and any(self.gaz.is_head(doc[m].text) for m in range(cur, k)) \
-                    and k + 1 < end and any(self.gaz.is_head(doc[m].text) for m in range(k + 1, min(end, k + 4))):
+            if doc[k].lower_ == "and" and k > cur and k + 1 < end:
+                left_head = any(self.gaz.is_head(doc[m].text) for m in range(cur, k))
+                right_head = any(self.gaz.is_head(doc[m].text) for m in range(k + 1, min(end, k + 4)))
+                # two names: "Ministry of Energy and Ministry of Finance", "China Energy
+                # Engineering Corporation and Uzbekenergo" (the left name ends in its head),
+                # "Uzbekneftegaz and Korea Gas Corporation" (a one-word name on the left)
+                if (left_head and right_head) or (left_head and self.gaz.is_head(doc[k - 1].text)) \
+                        or (k - cur == 1 and not left_head and right_head and doc[cur].pos_ == "PROPN"):
+                    first = doc[cur]
+                    if k - cur == 1 and not left_head and first.is_title and first.is_alpha:
+                        coined.append(Span(doc, cur, k, label="ORG"))   # "Uzbekneftegaz and ..."
+                    pieces.append((cur, k))
+                    cur = k + 1
+                    continue
+            # "Ministry of Energy of Kyrgyzstan on the Kambarata HPP": the name ends with its country
+            if doc[k].lower_ == "on" and k > cur and self.gaz.entry_for(doc[k - 1].text) is not None \
+                    and self.gaz.entry_for(doc[k - 1].text).label == "GPE":
                 pieces.append((cur, k))
-                cur = k + 1
+                cur = None
+                break
         if cur is not None:
             pieces.append((cur, end))
         out = []
@@ -423,7 +440,7 @@ class EntityStage(Stage):
             if len(words) < 2 or not any(self.gaz.is_head(t.text) for t in words):
                 continue
             out.append(Span(doc, s, e, label="ORG"))
-        return out
+        return out + coined
 
     def clean_model_span(self, ent: Span) -> Optional[Span]:
         """Trim what the statistical NER wrongly includes: leading determiners and
@@ -540,7 +557,9 @@ class EntityStage(Stage):
                 continue
             span = self.yield_to_names(span, entries)
             if span is not None and (span.start, span.end) not in entries:
-                candidates.append((3, span))
+                # a one-word name split off a run is only as sure as a model guess
+                headless = not any(self.gaz.is_head(t.text) for t in span) and span.label_ == "ORG"
+                candidates.append((1 if headless else 3, span))
         model_people = [e for e in doc.ents if e.label_ == "PERSON"]
         for span in self.dateline_places(doc, entries):
             candidates.append((2, span))

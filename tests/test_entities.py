@@ -254,6 +254,13 @@ def test_country_in_a_currency_name_is_not_a_place(nlp):
     ("The Ministry of Energy, the Ministry of Finance and Gazprom agreed.",
      [("Ministry of Energy", "ORG"), ("Ministry of Finance", "ORG"), ("Gazprom", "ORG")]),
     ("The Kazakh-Kyrgyz Business Council met.", [("Kazakh-Kyrgyz Business Council", "ORG")]),
+    ("China Energy Engineering Corporation and Uzbekenergo signed a contract.",
+     [("China Energy Engineering Corporation", "ORG"), ("Uzbekenergo", "ORG")]),
+    ("Uzbekneftegaz and Korea Gas Corporation signed a deal.",
+     [("Uzbekneftegaz", "ORG"), ("Korea Gas Corporation", "ORG")]),
+    ("Oil and Gas Corporation shares fell.", [("Oil and Gas Corporation", "ORG")]),
+    ("A memorandum with the Ministry of Energy of Kyrgyzstan on the Kambarata HPP was signed.",
+     [("Ministry of Energy of Kyrgyzstan", "ORG"), ("Kambarata HPP", "FAC")]),
 ])
 def test_institution_boundaries_with_known_names_commas_and_nationalities(nlp, text, expected):
     doc = nlp(text)
