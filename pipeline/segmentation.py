@@ -114,6 +114,13 @@ class Segmenter(Stage):
             )
             if not wrapped:
                 force(tok.i, True)
+                # the parser, made to start a sentence here, may split the line's first
+                # words apart ("Alibek" | "Kuantyrov, Minister ..."): the next words of the
+                # line stay in this sentence unless a full stop ends one
+                for k in range(tok.i + 1, min(tok.i + 4, len(doc))):
+                    if doc[k].is_space or doc[k - 1].text in (".", "!", "?", ":", ";") or "\n" in doc[k - 1].whitespace_:
+                        break
+                    force(k, False)
             if self.is_list_marker(tok) or self.is_ordinal_marker(tok):
                 self._marker_body(doc, tok, force)
 

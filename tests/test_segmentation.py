@@ -65,3 +65,13 @@ def test_wrapped_lines_are_not_split(seg):
 def test_empty_and_whitespace_texts(nlp):
     assert content_sentences(nlp("")) == []
     assert content_sentences(nlp("\n\n  \n")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("T\n\nAlibek Kuantyrov, Minister of National Economy, said the plan works.",
+     ["T", "Alibek Kuantyrov, Minister of National Economy, said the plan works."]),
+    ("Oil\n\nKazakhstan exported more oil in 2023.", ["Oil", "Kazakhstan exported more oil in 2023."]),
+    ("Title\n\nYes. No. Maybe so.", ["Title", "Yes.", "No.", "Maybe so."]),
+])
+def test_a_paragraph_after_a_short_title_is_not_split_at_its_first_word(seg, text, expected):
+    assert seg(text) == expected
