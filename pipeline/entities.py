@@ -282,6 +282,35 @@ class EntityStage(Stage):
                 spans.append(Span(doc, start, end, label=label))
         return spans
 
+    def appositive_names(self, doc: Doc, entries: dict) -> list[Span]:
+        """"Alibek Kuantyrov, Minister of National Economy, said", "Aliyev, the President of
+        Azerbaijan, noted": capitalised words right before a comma and a title are a
+        person's name (one word only when "the" and a title follow)."""
+        out = []
+        for k in range(1, len(doc) - 2):
+            if doc[k].text != ",":
+                continue
+            after = k + 1
+            with_the = doc[after].lower_ == "the"
+            if with_the:
+                after += 1
+            if after >= len(doc) or not self.gaz.title_at(doc, after):
+                continue
+            e = k
+            s = e
+            while s > 0 and doc[s - 1].is_title and doc[s - 1].is_alpha and not self.gaz.title_at(doc, s - 1) \
+                    and doc[s - 1].lower_ not in CONNECTORS and e - s < 3:
+                s -= 1
+            n = e - s
+            if n == 0 or (n == 1 and not with_the):
+                continue
+            if any(gs < e and s < ge for gs, ge in entries):
+                continue            # a known place or body ("Kazakhstan, the President of ...")
+            if s > 0 and doc[s - 1].is_title and doc[s - 1].is_alpha:
+                continue            # part of a longer capitalised run
+            out.append(Span(doc, s, e, label="PERSON"))
+        return out
+
     def dateline_places(self, doc: Doc, entries: dict) -> list[Span]:
         """"ALMATY, May 5 (Kazinform) –", "TASHKENT. KAZINFORM –": a capitalised word
         opening a line and followed by a comma, full stop, bracket or dash is the
@@ -470,6 +499,10 @@ class EntityStage(Stage):
             return None
         if ent.label_ in ("GPE", "NORP") and e < len(doc) and doc[e].lower_ in self.currency_nouns:
             return None         # "U.S. dollars" names a currency
+        if ent.label_ != "PERSON" and s >= 2 and doc[s - 1].lower_ in ("of", "for") \
+                and self.gaz.title_at(doc, s - 2) and all(t.lower_ in self.gaz.portfolio or t.lower_ in CONNECTORS
+                                                           for t in doc[s:e]):
+            return None         # "National Economy" of "Minister of National Economy"
         if ent.label_ != "PERSON" and e - s == 1 and doc[s].lower_ in self.gaz.portfolio:
             return None         # "Insular" of "Secretary of Insular and International Affairs"
         for k in range(max(0, s - 3), s + 1):   # the span is only (the end of) a title
@@ -508,6 +541,9 @@ class EntityStage(Stage):
             # "... Ministry of Finance and Gazprom": a known name after "and" ends the run
             if ge == span.end and gs > s + 1 and doc[gs - 1].lower_ in ("and", ","):
                 e = min(e, gs - 1)
+            # "the UN General Assembly Russia would ...": a country right after a name
+            elif ge == span.end and gs > s + 1 and entry.label == "GPE" and doc[gs - 1].lower_ not in CONNECTORS:
+                e = min(e, gs)
         if s == span.start and e == span.end:
             return span
         while s < e and doc[s].lower_ in CONNECTORS:
@@ -563,6 +599,9 @@ class EntityStage(Stage):
         model_people = [e for e in doc.ents if e.label_ == "PERSON"]
         for span in self.dateline_places(doc, entries):
             candidates.append((2, span))
+        for span in self.appositive_names(doc, entries):
+            if not any(p.start < span.end and span.start < p.end for p in doc.ents if p.label_ == "PERSON"):
+                candidates.append((2, span))
         for span in self.title_led_names(doc, runs):
             # the model's own reading of a name wins where it has one
             if not any(p.start < span.end and span.start < p.end for p in model_people):

@@ -276,3 +276,20 @@ def test_dateline_city_unknown_to_the_gazetteer(nlp):
     doc = nlp("SHYMKENT, May 5 (Kazinform) – Talks were held.")
     (m,) = find(doc, "SHYMKENT")
     assert m["label"] == "GPE" and m["canonical"] == "Shymkent"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alibek Kuantyrov, Minister of National Economy, said the plan works.", [("Alibek Kuantyrov", "PERSON")]),
+    ("Serikbay, the President of the association, noted the deal.", [("Serikbay", "PERSON")]),
+    ("Lavrov told the UN General Assembly Russia would act.",
+     [("Lavrov", "PERSON"), ("UN General Assembly", "ORG"), ("Russia", "GPE")]),
+    ("According to Rosstat, Russia grew.", [("Rosstat", "ORG"), ("Russia", "GPE")]),
+])
+def test_appositive_names_and_names_ending_before_a_country(nlp, text, expected):
+    doc = nlp(text)
+    assert [(m["text"], m["label"]) for m in doc._.entities] == expected
+
+
+def test_a_common_surname_is_not_a_famous_namesake(nlp):
+    doc = nlp("Mr. Karimov, the head of the city administration, noted the plan.")
+    assert [m["canonical"] for m in doc._.entities if m["label"] == "PERSON"] == ["Karimov"]
