@@ -89,6 +89,8 @@ class QuoteRules:
     wh_words: frozenset     # words opening an embedded question ("told how …")
     question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
     addressee_verbs: frozenset  # verbs whose first object is the addressee ("told RIA Novosti C")
+    opinion_verbs: frozenset  # statement verbs only for a named holder ("Tokayev believes that C")
+    aspectual_verbs: frozenset  # no speech with an xcomp ("will continue to support")
     source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
 
 
@@ -143,6 +145,8 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
         question_verbs=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
                                  if r["role"].strip() == "question_verb"),
         addressee_verbs=frozenset(w.lower() for w in read_lines(folder / "addressee_verbs.txt")),
+        opinion_verbs=frozenset(w.lower() for w in read_lines(folder / "opinion_verbs.txt")),
+        aspectual_verbs=frozenset(w.lower() for w in read_lines(folder / "aspectual_verbs.txt")),
         source_nouns={r["noun"].strip().lower(): r["owner_speaks"].strip() == "yes"
                       for r in read_tsv(folder / "source_nouns.tsv")},
     )
@@ -319,6 +323,8 @@ def is_speech_verb(tok: Token, rules: QuoteRules) -> bool:
     if not tok.tag_.startswith("VB"):
         return False
     lemma = verb_lemma(tok)
+    if lemma in rules.aspectual_verbs and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "will continue to support": aspect, not speech
     if lemma in rules.speech_verbs:
         return True
     base = lemma.split(" ")[0]
@@ -1148,8 +1154,15 @@ def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
     return out
 
 
+def _infinitival(head: Token) -> bool:
+    """An infinitive clause head ("expects the railway *to turn* it into a hub", "expect it *to be
+    signed*"): object + infinitive after an opinion or wish verb is no reported clause."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in head.children)
+
+
 def _valid_clause(head: Token) -> bool:
-    return (head.tag_.startswith("VB") or head.tag_ == "MD") and \
+    """A clause that can be reported: a verb with a subject, not an infinitive."""
+    return (head.tag_.startswith("VB") or head.tag_ == "MD") and not _infinitival(head) and \
         any(c.dep_ in SUBJ_DEPS + ("expl", "csubj") for c in head.children)
 
 
@@ -1271,6 +1284,75 @@ def _reported_clauses(tok: Token, rules: QuoteRules, d: Optional["_Doc"] = None)
                 heads += [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
                 return [(h, []) for h in heads]
     return []
+
+
+def _coordinated_predicates(tok: Token, head: Token, rules: QuoteRules) -> list[Token]:
+    """Further predicates of a reported clause that the parser hung on the reporting verb as
+    subjectless ccomps ("said Uzbekistan values X, welcomes Y and is ready to Z": "welcomes" is a
+    second ccomp of "said"): finite, no subject of their own, each right after the previous one
+    with only a comma or a conjunction between."""
+    out = []
+    end = max(t.i for t in head.subtree)
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i <= end or c.dep_ != "ccomp":
+            continue
+        if any(x.dep_ in SUBJ_DEPS + ("expl", "csubj", "mark") for x in c.children) or not _finite(c) \
+                or _infinitival(c) or is_speech_verb(c, rules):
+            break
+        start = min(t.i for t in c.subtree)
+        gap = tok.doc[end + 1:start]
+        if any(not (t.is_punct or t.is_space or t.dep_ == "cc") or t.text in SENT_END for t in gap):
+            break
+        out.append(c)
+        end = max(t.i for t in c.subtree)
+    return out
+
+
+def _verb_like(tok: Token) -> bool:
+    """A finite verb, or a present-tense verb the tagger read as a plural noun ("Kyrgyzstan firmly
+    *abides* by …" tagged NNS): a lower-case -s word followed by a preposition, determiner,
+    possessive or adjective, or preceded by an adverb."""
+    if tok.tag_ in ("VBZ", "VBD", "VBP", "MD"):
+        return True
+    if tok.tag_ != "NNS" or not tok.is_lower or not tok.lower_.endswith("s"):
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1]
+    return (nxt is not None and nxt.tag_ in ("IN", "DT", "PRP$", "JJ", "TO", "CD")) or prev.tag_ == "RB"
+
+
+def _misparsed_clause(tok: Token, d: "_Doc") -> list[Token]:
+    """A reported clause without "that" that the parser did not build ("Japarov said Kyrgyzstan
+    firmly abides by X and supports Y", with "abides" tagged as a noun: "Kyrgyzstan" becomes an
+    object of "said", "supports" a conjunct of it). Only for a say-type verb (not "tell") right
+    before a named party (a person, organisation, country or nationality can be no object of
+    "say"), followed (adverbs skipped) by a finite or misread verb. The clause runs to the end of
+    the verb's phrase; a trailing participle (", calling for …"), a speech verb or another
+    past-tense act coordinated with the reporting verb ("… and visited the plant") are cut."""
+    if not is_speech_verb(tok, d.rules) or verb_lemma(tok) in d.rules.addressee_verbs:
+        return []
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or doc[k].sent != tok.sent:
+        return []
+    m = d.mention_at(doc[k])
+    if m is None or m["start"] != doc[k].idx or d.covered(m["start"]):
+        return []
+    j = d.tok_at(m["end"] - 1).i + 1
+    while j < len(doc) and doc[j].tag_ == "RB":
+        j += 1
+    if j >= len(doc) or doc[j].sent != tok.sent or not _verb_like(doc[j]):
+        return []
+    if not all(t.head.i == tok.i or any(a.i == tok.i for a in t.ancestors) for t in doc[k:j + 1]):
+        return []
+    cut = _trailing_actions(tok, d.rules)
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > j and (is_speech_verb(c, d.rules) or (c.tag_ == "VBD" == tok.tag_)
+                                             or c.lemma_.lower() in d.rules.trailing_actions):
+            cut.update(t.i for t in c.subtree)
+            cut.update(x.i for x in tok.children if x.dep_ in ("cc", "punct") and j < x.i < c.i)
+    return [t for t in tok.subtree if t.i >= k and t.i not in cut and not _segment_break(doc, t.i, tok.i)]
 
 
 def _according(d: _Doc) -> list[dict]:
@@ -1410,13 +1492,22 @@ def _reported(d: _Doc) -> list[dict]:
     for tok in d.doc:
         if d.covered(tok.idx):
             continue
+        clauses = []
         for head, lead in _reported_clauses(tok, d.rules, d):
             if _segment_break(d.doc, tok.i, head.i):
                 continue
-            cut = _trailing_actions(head, d.rules)
-            clause = lead + [t for t in head.subtree if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
+            heads = [head] + _coordinated_predicates(tok, head, d.rules)
+            cut = set().union(*(_trailing_actions(h, d.rules) for h in heads))
+            clause = lead + [t for h in heads for t in h.subtree
+                             if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
             if not lead and head.i > tok.i:
                 clause = _trim_lead(tok, head, clause, d)
+            clauses.append(clause)
+        if not clauses:
+            misparsed = _misparsed_clause(tok, d)
+            if misparsed:
+                clauses.append(misparsed)
+        for clause in clauses:
             first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
             if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
                 continue  # "told how the system works": a topic, not a statement
@@ -1435,6 +1526,8 @@ def _reported(d: _Doc) -> list[dict]:
             finally:
                 d.ranges.pop()
             spk = spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None}
+            if verb_lemma(tok) in d.rules.opinion_verbs and not spk.get("speaker"):
+                continue  # "analysts believe that C": an unnamed view, no statement
             out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     out.extend(_according(d))
     out.extend(_as_said(d))
@@ -1520,6 +1613,8 @@ def _as_said(d: _Doc) -> list[dict]:
                 spk = d.speaker_of_verb(tok, exclude=(s, e))
             finally:
                 d.ranges.pop()
+        if verb_lemma(tok) in d.rules.opinion_verbs and not (spk or {}).get("speaker"):
+            continue  # "as analysts believe, C": an unnamed view
         out.append(dict(spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
                         start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
     return out
