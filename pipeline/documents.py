@@ -120,6 +120,8 @@ class Lexicon:
     country_of: dict = field(default_factory=dict)     # folded form -> iso2 (names, aliases, adjectives)
     country_names_only: dict = field(default_factory=dict)  # folded lower name/alias -> iso2
     capitals: set = field(default_factory=set)
+    capital_of: dict = field(default_factory=dict)     # folded lower capital -> iso2
+    based_re: re.Pattern = None                        # "Heilongjiang-based (food company) ": a base, no name
     person_title_re: re.Pattern = None
     relational: list = field(default_factory=list)
     event_words: dict = field(default_factory=dict)
@@ -151,6 +153,8 @@ class Lexicon:
     site_nouns: frozenset = frozenset()                # "a plant in Atyrau": the object's site
     ranking_res: list = field(default_factory=list)    # "The largest of the deals is ...": no verb, an earlier signing
     unsigned_res: list = field(default_factory=list)   # "Another agreement is being negotiated": not signed
+    particle_verbs: dict = field(default_factory=dict)  # "agreed" -> {"on", "upon"}: "agreed on a roadmap"
+    earlier_res: list = field(default_factory=list)    # "previously", "already": a signing before the event
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -263,12 +267,18 @@ class Lexicon:
         adverbs = read_lines(folder / "sentence_adverbs.txt")
         lex.adverb_re = re.compile(r"^\s*(?:" + _alt(adverbs) + r")\s*,?\s+", re.I) if adverbs \
             else re.compile(r"(?!x)x")
+        based = read_lines(folder / "base_words.txt")
+        lex.based_re = re.compile(r"(?P<place>[A-Z][\w.'’]*(?:[\s-][A-Z][\w.'’]*){0,3})-(?:" + _alt(based)
+                                  + r")\s+(?:[a-z][\w-]*\s+)*(?=[A-Z0-9])") if based else re.compile(r"(?!x)x")
         lex.appositive_heads = frozenset(w.lower() for w in read_lines(folder / "appositive_heads.txt"))
         lex.company_suffixes = frozenset(read_lines(folder / "company_suffixes.txt"))
         lex.relationship_words = frozenset(w.lower() for w in read_lines(folder / "relationship_words.txt"))
         lex.site_nouns = frozenset(w.lower() for w in read_lines(folder / "site_nouns.txt"))
         lex.ranking_res = [re.compile(p, re.I) for p in read_lines(folder / "ranking_openers.txt")]
         lex.unsigned_res = [re.compile(p, re.I) for p in read_lines(folder / "unsigned_cues.txt")]
+        lex.particle_verbs = {r["form"].strip().lower(): {w.strip().lower() for w in r["particles"].split("|") if w.strip()}
+                              for r in read_tsv(folder / "agreement_verbs.tsv")}
+        lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
@@ -297,6 +307,7 @@ class Lexicon:
             for n in (row.get("capitals") or "").split("|"):
                 if n.strip():
                     lex.capitals.add(_fold(n.strip()).lower())
+                    lex.capital_of.setdefault(_fold(n.strip()).lower(), iso)
         lex.country_re = _words_re(lex.country_of, flags=0)
         lex.adjective_re = _words_re(adjectives, flags=0)
         return lex
@@ -487,7 +498,9 @@ def parse_subject(text: str, lex: Lexicon) -> Optional[str]:
 def split_conjuncts(text: str, start: int, end: int, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Split a list of parties text[start:end] at ", " / " and " / " as well as " outside the
     protected spans (entity mentions). When the list joins parties with "and the", only that
-    join splits, so that "Agency for Planning and Reform" stays whole."""
+    join splits, so that "Agency for Planning and Reform" stays whole. An "and" between two
+    lowercase words ("Uzbekistan's state oil and gas company Uzbekneftegaz") joins the words of
+    a descriptor, not two parties (a party is a name, or a determiner/number + a common noun)."""
     zone = text[start:end]
     strong = re.compile(r"\s*,\s*(?:and\s+)?(?=the\s)|\s+(?:and|as well as|&)\s+(?=the\s)", re.I)
     weak = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as well as|&)\s+", re.I)
@@ -499,6 +512,12 @@ def split_conjuncts(text: str, start: int, end: int, protected: list[tuple[int, 
         a = start + m.start()
         if any(s < a < e for s, e in protected):
             continue
+        if "," not in m.group(0):
+            left = re.search(r"([\w’'-]+)\s*$", zone[:m.start()])
+            right = re.match(r"\s*([\w’'-]+)", zone[m.end():])
+            if left and right and left.group(1).islower() and right.group(1).islower() \
+                    and right.group(1).isalpha() and right.group(1).lower() not in DETERMINERS:
+                continue  # "oil and gas company X": one descriptor
         cuts.append((start + m.start(), start + m.end()))
     out, pos = [], start
     for a, b in cuts:
@@ -586,6 +605,8 @@ class Mention:
     signed_date: Optional[str]
     signed_place: Optional[str]
     headline: bool = False
+    with_side: bool = False    # the description names the other side ("a contract with X"): signers come first
+    with_subject: Optional[str] = None  # the subject before a trailing "with X" was cut off as the other side
     proper: bool = False       # a capitalised name ("Financial Framework Partnership Agreement")
 
 
@@ -666,6 +687,13 @@ class Analyzer:
         raw = text[s:e]
         if self.lex.adverb_re.match(raw + " "):
             return None  # "Separately, ...": a sentence adverb, not a signer
+        bm = self.lex.based_re.match(raw)
+        if bm and s + bm.end() < e:
+            # "Heilongjiang-based Jinlong Food", "the Almaty-based lender Kaspi Bank": the base is no name
+            p = self.resolve_party(s + bm.end(), e)
+            if p and p.get("party") and not p.get("country"):
+                p["country"] = self.place_country(s + bm.start("place"), s + bm.end("place"))
+            return p
         for m in self.ents.overlapping(s, e):
             # "Kazakh Invest national company": the name without a descriptor written after it
             if m["label"] in ("ORG", "FAC") and m["start"] <= s + 1 and s < m["end"] < e:
@@ -732,6 +760,17 @@ class Analyzer:
             iso = self.lex.country_in(raw)
         return {"party": raw, "party_entity_id": self._eid(whole), "country": iso}
 
+    def place_country(self, s: int, e: int) -> Optional[str]:
+        """The country of the place text[s:e]: a country name or adjective, a capital, or the
+        country the entities stage gives its mention."""
+        name = _fold(self.text[s:e]).strip()
+        iso = self.lex.is_country_name(name) or (self.lex.country_of[name] if self.lex.adjective_re.fullmatch(name)
+                                                  else None) or self.lex.capital_of.get(name.lower())
+        if iso:
+            return iso
+        return next((m.get("country") for m in self.ents.overlapping(s, e)
+                     if m["label"] in ("GPE", "LOC") and m.get("country")), None)
+
     def lone_name(self, m: dict) -> bool:
         """A one-word PERSON mention of no known country that no fuller person name of the
         article contains ("Cameco and Kazatomprom signed"): a signer named so is an organisation
@@ -778,7 +817,8 @@ class Analyzer:
         name = self.text[ns:e]
         ent = next((x for x in mentions if x["start"] <= ns + 1 and x["end"] >= e - 1
                     and x["label"] in ("ORG", "FAC", "GPE")), None)
-        if ent is None and any(x["label"] == "PERSON" and x["start"] >= ns - 1 for x in mentions):
+        if ent is None and any(x["label"] == "PERSON" and x["start"] >= ns - 1 and not self.lone_name(x)
+                               for x in mentions):
             return None
         return {"party": name, "party_entity_id": ent["entity_id"] if ent else None,
                 "country": (ent.get("country") if ent else None) or iso}
@@ -813,7 +853,7 @@ class Analyzer:
                 out.append(p)
         return self.context_country(self.fill_unknown(out, pos), pos)
 
-    def named_sides(self, s: int, e: int) -> bool:
+    def named_sides(self, s: int, e: int, least: int = 2) -> bool:
         """Does text[s:e] (after "between") list names only, the parties of the document it
         follows ("an agreement on X between Chile and Peru", "... between KTZ and COSCO") rather
         than what the subject relates ("relations between Kazakhstan and China to the level of",
@@ -821,7 +861,7 @@ class Analyzer:
         Each conjunct is a capitalised name (of/for/and/the inside), no capital city, region or
         other location."""
         pieces = split_conjuncts(self.text, s, e, self.protected(s, e))
-        if len(pieces) < 2:
+        if len(pieces) < least:
             return False
         for a, b in pieces:
             seg = strip_the(self.text[a:b])
@@ -1252,6 +1292,14 @@ class Analyzer:
                     yield tok, "nominal"
                     continue
                 yield tok, "verb"
+            elif low in lex.particle_verbs and tok.pos_ == "VERB" and self.particle(tok) is not None \
+                    and any(self.sents[ev["sent"]].end_char <= sent.start_char for ev in self.events):
+                yield tok, "verb"  # "A and B agreed on a roadmap" after a signing
+
+    def particle(self, tok):
+        """The particle token after a particle verb ("agreed on"), else None."""
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        return nxt if nxt is not None and nxt.lower_ in self.lex.particle_verbs.get(tok.lower_, ()) else None
 
     def verb_slot(self, tok) -> bool:
         """Is a verb-only signing word the tagger took for a noun in a verb's place: lowercase,
@@ -1371,10 +1419,10 @@ class Analyzer:
         if fm and self.behalf_of(type_m["end"] + fm.end(), end):
             end = type_m["end"]
         parse = parse_after_type(text, type_m["end"], end, self.lex, self.protected(type_m["end"], end))
-        parties, explicit = [], False
+        parties, explicit, with_side, with_subject = [], False, False, None
         if parse["parties"]:
             parties = self.parties_from_zone(*parse["parties"], pos=start)
-            explicit = True
+            explicit, with_side = True, parse["party_kind"] == "with"
         subject = None
         if parse["subject"] and not parse["parties"]:
             # "an agreement on double taxation between A and B": the parties close the subject
@@ -1392,6 +1440,14 @@ class Analyzer:
                 if len(sides) >= 2 and self.named_sides(zs, ze):
                     parties, explicit = sides, True
                     parse["subject"] = (ss, ss + tm.start())
+            wm = None if tm else re.search(r"\s+with\s+(.+)$", text[ss:se])
+            if wm and self.named_sides(ss + wm.start(1), se, least=1):
+                # "a contract on gas supplies with China's CNPC": the other side closes the subject
+                sides = self.parties_from_zone(ss + wm.start(1), se, pos=start)
+                if sides and all(p.get("party") for p in sides):
+                    parties, explicit, with_side = sides, True, True
+                    with_subject = text[ss:se]
+                    parse["subject"] = (ss, ss + wm.start())
         if parse["subject"]:
             ss, se = parse["subject"]
             # "signed the Memorandum for the United States": a represented side, not a subject
@@ -1416,7 +1472,8 @@ class Analyzer:
             and type_m["start"] >= self.title_end
         return Mention(start=start, end=end, type_start=type_m["start"], type_end=type_m["end"],
                        doc_type=type_m["doc_type"], anaphoric=type_m["anaphoric"], definite=definite,
-                       title=title, subject=subject, parties=parties, explicit_parties=explicit,
+                       title=title, subject=subject, parties=parties, explicit_parties=explicit, with_side=with_side,
+                       with_subject=with_subject,
                        signed_date=None, signed_place=None, proper=proper)
 
     def behalf_of(self, s: int, end: int) -> bool:
@@ -1757,17 +1814,19 @@ class Analyzer:
         text = self.text
         limit = sent.end_char
         after = tok.idx + len(tok.text)
+        if kind == "verb" and tok.lower_ in self.lex.particle_verbs and self.particle(tok) is not None:
+            after = self.particle(tok).idx + len(self.particle(tok).text)  # "agreed on | a roadmap"
         found: list[dict] = []
         collective = None
         if kind == "nominal":
             of = self.doc[tok.i + 1]
             types = find_types(text, self.lex, of.idx + 2, limit)
-            if types and self._np_chars(of.idx + 2, types[0]["start"]):
+            cm = self.lex.collective_re.search(text, of.idx + 2, limit)
+            if cm and self._np_chars(of.idx + 2, cm.start()) and not (types and types[0]["start"] < cm.start()):
+                # "the signing of 12 cooperation documents, including an agreement on X": the batch
+                collective = (of.idx + 2, cm.end())
+            elif types and self._np_chars(of.idx + 2, types[0]["start"]):
                 found = [types[0]]
-            else:
-                cm = self.lex.collective_re.search(text, of.idx + 2, limit)
-                if cm and self._np_chars(of.idx + 2, cm.start()):
-                    collective = (of.idx + 2, cm.end())
         else:
             types = find_types(text, self.lex, after, limit)
             cm = self.lex.collective_re.search(text, after, limit)
@@ -1854,10 +1913,12 @@ class Analyzer:
                 nxt = found[n + 1]["start"] if n + 1 < len(found) else None
                 m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i)
                 m.headline = headline
-                if not m.explicit_parties or m.parties == [] or \
-                        (self.text[m.type_end:].lstrip().lower().startswith("with ")):
+                if not m.explicit_parties or m.parties == [] or m.with_side:
                     signers = self.signers(tok, kind, m.end, sent)
-                    if m.explicit_parties and text[m.type_end:].lstrip().lower().startswith("with "):
+                    if m.with_subject and len(signers) >= 2:
+                        # "A and B signed an agreement on trade with China": China is what the trade is with
+                        m.subject, m.parties = m.with_subject, signers
+                    elif m.explicit_parties and m.with_side:
                         m.parties = signers + [p for p in m.parties if p.get("country") not in
                                                {q.get("country") for q in signers} or not p.get("country")]
                     elif not m.explicit_parties:
@@ -1872,7 +1933,8 @@ class Analyzer:
                 m.signed_place = self.sentence_place(sent)
                 if not headline:
                     m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place,
-                                                                       self.back_reference(sent) is not None)
+                                                                       self.back_reference(sent) is not None,
+                                                                       self.earlier_marked(sent, tok))
                     self.note_event(i, m.signed_date, m.signed_place)
                 self.add_mention(m)
 
@@ -1906,7 +1968,9 @@ class Analyzer:
         text = self.text
         # "documents, including", "the package signed on Friday includes", "documents signed include"
         participle = r"(?:\s+" + self.lex.sign_past_re.pattern + r"(?:\s+(?:on|in|at|during|by|last|this|earlier)\s+[^,;:]{1,40}?)?)?"
-        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?" + participle + r"\s*[,(:–—-]?\s*(?:"
+        # the signing's circumstances may come first ("signed 10 documents on Friday, including")
+        adjunct = r"(?:\s+(?:on|in|at|during|last|this|earlier|worth)\s+[^,;:]{1,40}?)?"
+        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?" + participle + adjunct + r"\s*[,(:–—-]?\s*(?:"
                        + self.lex.inclusion_re.pattern + r")\s*:?\s*", text[after:sent.end_char], re.I)
         if not cue:
             # "Among the documents signed were an agreement on X and ...": the opening names the signing
@@ -1958,7 +2022,8 @@ class Analyzer:
             m.signed_place = self.sentence_place(sent)
             m.headline = sent.start_char < self.title_end
             if not m.headline:
-                m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place, linked)
+                m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place, linked,
+                                                                   self.earlier_marked(sent, tok))
             self.add_mention(m)
             out.append(t)
         if out and tok is None:
@@ -2130,17 +2195,26 @@ class Analyzer:
         self.events.append({"sent": i, "date": date, "place": place, "parties": parties or []})
 
     def same_occasion(self, i: int, date: Optional[str], place: Optional[str],
-                      linked: bool = False) -> tuple[Optional[str], Optional[str]]:
+                      linked: bool = False, earlier: bool = False) -> tuple[Optional[str], Optional[str]]:
         """A signing reported without a time of its own right after another signing ("Following
         the talks, the leaders signed a Joint Statement. The sides also exchanged a number of
         documents ...") belongs to the same occasion: it takes that signing's date, and its place
         when it names none. A signing with its own date takes only the place of an earlier
         signing of the same date. A sentence ``linked`` to an earlier signing by its opening
-        ("Among the deals, ...", "Another agreement ...") continues the latest one at any distance."""
+        ("Among the deals, ...", "Another agreement ...") continues the latest one at any distance.
+        Further on, an undated signing continues the article's main event (its first dated
+        signing: "In the agricultural sector, A and B concluded a contract" paragraphs after "...
+        signed 14 agreements in Almaty on Thursday"), unless it is marked ``earlier``
+        ("previously", "already", "had signed": earlier_cues.txt), which keeps it undated."""
         if date is not None and place is not None:
+            return date, place
+        if earlier and date is None:
             return date, place
         prev = [ev for ev in self.events if ev["sent"] <= i and (linked or i - ev["sent"] <= OCCASION_WINDOW)]
         if not prev:
+            main = self.main_event(i)
+            if date is None and main is not None:
+                return main["date"], place or main["place"]
             return date, place
         ev = max(prev, key=lambda x: x["sent"])
         if date is None and ev["date"] is not None:
@@ -2148,6 +2222,20 @@ class Analyzer:
         if place is None and (date is None or date == ev["date"]):
             return date, ev["place"]
         return date, place
+
+    def main_event(self, i: int) -> Optional[dict]:
+        """The article's main reported signing before sentence ``i``: its first dated signing in
+        the body (not the headline), else None."""
+        body = [ev for ev in self.events if ev["sent"] < i and ev["date"]
+                and self.sents[ev["sent"]].start_char >= self.title_end]
+        return min(body, key=lambda x: x["sent"]) if body else None
+
+    def earlier_marked(self, sent: Span, tok=None) -> bool:
+        """Does ``sent`` mark its signing as earlier than the reported event ("Previously, ...",
+        "already signed", "similar agreements earlier", a pluperfect "had signed")?"""
+        if tok is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in tok.children):
+            return True
+        return any(p.search(sent.text) for p in self.lex.earlier_res)
 
     def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> None:
         text = self.text
@@ -2191,7 +2279,8 @@ class Analyzer:
             if prev["start"] == rec["start"]:
                 return
         if not rec["headline"]:
-            rec["signed_date"], rec["signed_place"] = self.same_occasion(i, rec["signed_date"], rec["signed_place"])
+            rec["signed_date"], rec["signed_place"] = self.same_occasion(i, rec["signed_date"], rec["signed_place"],
+                                                                         earlier=self.earlier_marked(sent, tok))
             self.note_event(i, rec["signed_date"], rec["signed_place"], [p for p in parties if p.get("party")])
         # the same event reported again (a caption, a summary) adds no row
         self.signings.append(rec)
