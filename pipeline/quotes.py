@@ -17,7 +17,11 @@ Three finders produce candidate quotes, an attribution step names the speaker:
   taken back when the parser made it an object of the verb, see ``addressee_verbs.txt``),
   "expressed hope that C" (light verb + reporting noun), "According to X, C" / "C, according
   to X" (``source_cues.tsv``; data and reports speak for their owner, ``source_nouns.tsv``),
-  "As X said, C" and parenthetical attributions ("C1, X said, C2").
+  "As X said, C" and parenthetical attributions ("C1, X said, C2"). An infinitive clause
+  ("expects exports to grow") is never reported; opinion verbs (``opinion_verbs.txt``) need a
+  named holder; later predicates the parser hung on the verb and a clause whose verb the tagger
+  read as a noun ("said Kyrgyzstan firmly abides by …") are joined into one row; an
+  "according to X" set off inside its sentence reports the clause before it.
 
 ``attribute_direct`` looks for a reporting verb after the closing mark (same sentence), then
 before the opening mark (same sentence, or the previous sentence when it ends with a colon),
@@ -1355,6 +1359,27 @@ def _misparsed_clause(tok: Token, d: "_Doc") -> list[Token]:
     return [t for t in tok.subtree if t.i >= k and t.i not in cut and not _segment_break(doc, t.i, tok.i)]
 
 
+def _mid_sentence_clause(doc: Doc, sent_start: int, cue: int, phrase_end: int, sent_end: int) -> list[Token]:
+    """The reported clause of a source cue set off by commas inside its sentence ("C, according to
+    Eurostat, helped by …"): C, the part before the cue. What follows the attribution is the
+    reporter's own gloss (a participle, an apposition, "mainly because of …") and stays out,
+    unless it continues C with a conjunction and a finite verb ("C1, according to X, and will
+    open in 2026") or C has no verb before the cue ("Exports, according to the ministry, rose by
+    5%"): then the row spans the whole sentence, the attribution inside left as written (as a
+    parenthetical "X said"). [] when the cue is not set off by commas or dashes."""
+    sets_off = (",", "—", "–")
+    if cue - 1 <= sent_start or doc[cue - 1].text not in sets_off:
+        return []
+    if phrase_end >= sent_end or doc[phrase_end].text not in sets_off:
+        return []
+    after = [t for t in doc[phrase_end + 1:sent_end] if not t.is_space]
+    if after and after[0].dep_ == "cc" and _has_finite_verb(after[:4]):
+        return list(doc[sent_start:sent_end])
+    if not _has_finite_verb(doc[sent_start:cue]):  # "Exports, according to the ministry, rose by 5%"
+        return list(doc[sent_start:sent_end])
+    return list(doc[sent_start:cue])
+
+
 def _according(d: _Doc) -> list[dict]:
     out = []
     doc = d.doc
@@ -1380,11 +1405,15 @@ def _according(d: _Doc) -> list[dict]:
             elif not [t for t in doc[phrase_end:sent.end] if not (t.is_punct or t.is_space)]:
                 clause = list(doc[sent_start:tok.i])
             else:
-                continue
+                clause = _mid_sentence_clause(doc, sent_start, tok.i, phrase_end, sent.end)
+                if not clause:
+                    continue
             bounds = _clause_bounds(clause)
             if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
                 continue
             speaker = d.resolve(src)
+            if speaker is None and written is None and d.role_of(src)[0] is not None:
+                written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
             if written is not None and (speaker is None or not speaker.get("speaker")):
                 # "according to Chinese customs data": the owner as written, no entity to name
                 speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
