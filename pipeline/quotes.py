@@ -814,7 +814,9 @@ class _Doc:
                 return t
         j = verb.i + 1
         if j < verb.sent.end and self.mention_at(self.doc[j], ("PERSON", "ORG")) is not None \
+                and not self.covered(self.doc[j].idx) \
                 and self.doc[j].dep_ not in ("dobj", "dative"):  # "told Kazinform C": the addressee
+            # (a name opening the reported clause, "confirmed Putin plans to …", is no speaker)
             return self.doc[j]
         return None
 
@@ -1152,7 +1154,9 @@ def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
             out.update(x.i for x in t.subtree)
             out.add(prev.i)
     for t in head.children:  # "said C and vowed to …": the second act is not part of C
-        if t.i > head.i and _misattached_conj(t, rules):
+        past_act = (t.dep_ == "conj" and t.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP")
+                    and not any(c.dep_ in SUBJ_DEPS for c in t.children))  # "said China supports X and later visited Y"
+        if t.i > head.i and (_misattached_conj(t, rules) or past_act):
             out.update(x.i for x in t.subtree)
             out.update(c.i for c in head.children if c.dep_ in ("cc", "punct") and head.i < c.i < t.i)
     return out

@@ -711,6 +711,14 @@ LONG_NO_THAT_CASES = [
          "initiative and welcomes Chinese companies in transport, energy and agriculture.",
      [("indirect", "his country supports the initiative and welcomes Chinese companies in transport, energy and "
                    "agriculture", "Kassym-Jomart Tokayev", "president", "say")]),
+    # a past-tense act after a present-tense clause is the speaker's own, not part of what was said
+    (L + "Xi said China supports Kazakhstan, and later visited a museum in Beijing.",
+     [("indirect", "China supports Kazakhstan", "Xi Jinping", "Xi", "say")]),
+    (L + "Japarov said Kyrgyzstan abides by the principle and visited the new plant in Osh.",
+     [("indirect", "Kyrgyzstan abides by the principle", "Japarov", "Japarov", "say")]),
+    # a name opening the reported clause is never the speaker of an unresolved role
+    (L + "The spokesman confirmed Putin plans to visit Astana in October.",
+     [("indirect", "Putin plans to visit Astana in October", None, "spokesman", "confirm")]),
     # a second past-tense act of the speaker is not part of the misparsed clause
     (L + "Japarov said Kyrgyzstan abides by the one-China principle, calling for closer trade ties.",
      [("indirect", "Kyrgyzstan abides by the one-China principle", "Japarov", "Japarov", "say")]),
