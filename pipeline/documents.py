@@ -133,6 +133,7 @@ class Lexicon:
     generic_modifiers: set = field(default_factory=set)
     units: frozenset = frozenset()                     # calendar units ("year"): "ten-year" is a duration
     content_opener_re: re.Pattern = None               # "This (new) document" / "It" before a content verb
+    current_words: frozenset = frozenset()             # "new": an opener naming the document just signed
     institution_re: re.Pattern = None
     inclusion_re: re.Pattern = None
     exchange_objects: dict = field(default_factory=dict)
@@ -239,6 +240,7 @@ class Lexicon:
         lex.units = frozenset(r["surface"].strip().lower() for r in read_tsv(units)) if units.exists() else frozenset()
         openers = read_tsv(folder / "content_openers.tsv")
         dets = [r["opener"].strip() for r in openers if r["kind"].strip() == "determiner"]
+        lex.current_words = frozenset(r["opener"].strip().lower() for r in openers if r["kind"].strip() == "current")
         prons = [r["opener"].strip() for r in openers if r["kind"].strip() == "pronoun"]
         nouns = _alt(list(lex.type_of) + sorted(lex.collective))
         mods = rf"(?:(?:{_alt(lex.generic_modifiers)})\s+)*" if lex.generic_modifiers else ""
@@ -461,13 +463,20 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         om = re.match(r"of\s+(?=[\w’'-])", text[pos:end])
         if om:
             nxt = text[pos + om.end():end]
-            words = re.findall(r"[\w’'-]+", re.split(r",|\s+(?:between|with)\s", nxt)[0])
+            head = re.split(r",|\s+(?:between|with)\s", nxt)[0]
+            words = re.findall(r"[\w’'-]+", head)
+            titled = bool(words) and words[0][:1].isupper() and all(
+                w.lower() in lex.relationship_words or w.lower() in ("and", "of") for w in words)
             if not re.match(rf"(?:{DET_ALT})\b", nxt, re.I) \
-                    and not lex.country_re.match(_fold(nxt)) and not lex.institution_re.match(nxt) \
-                    and not (words and words[0][:1].isupper() and all(
-                        w.lower() in lex.relationship_words or w.lower() in ("and", "of") for w in words)):
+                    and not lex.country_re.match(_fold(nxt)) and not lex.institution_re.match(nxt) and not titled:
                 # (a capitalised relationship name is no subject: "Treaty of Good-Neighbourliness")
                 mk = (pos, pos + om.end())
+            elif titled and re.match(r"\s+(?:between|with)\s", nxt[len(head):]):
+                # "Programme of Cooperation between the Ministry of X and the Ministry of Y for 2025-2027":
+                # the title is a name; the between-phrase after it names the parties
+                rest = parse_after_type(text, pos + om.end() + len(head), end, lex, protected)
+                if rest["parties"]:
+                    return rest
     if mk:
         ss, se = trim_span(text, mk[1], end)
         if se > ss:
@@ -607,6 +616,7 @@ class Mention:
     headline: bool = False
     with_side: bool = False    # the description names the other side ("a contract with X"): signers come first
     with_subject: Optional[str] = None  # the subject before a trailing "with X" was cut off as the other side
+    passing: bool = False      # signed at another time than the article's main event (a document recalled)
     proper: bool = False       # a capitalised name ("Financial Framework Partnership Agreement")
 
 
@@ -1428,18 +1438,10 @@ class Analyzer:
             # "an agreement on double taxation between A and B": the parties close the subject
             ss, se = parse["subject"]
             tm = re.search(r"\s+between\s+(.+)$", text[ss:se])
-            if tm:
-                zs, ze = ss + tm.start(1), se
-                zone = text[zs:ze]
-                for p in self.lex.subject_trails:
-                    zone = p.sub("", zone)  # "between A and B for 2024-2028": the period is no side
-                ze = zs + len(zone.rstrip())
-                relational = re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, self.lex.relational)) + r")$",
-                                       text[ss:ss + tm.start()].lower())
-                sides = [] if relational else self.parties_from_zone(zs, ze, pos=start)
-                if len(sides) >= 2 and self.named_sides(zs, ze):
-                    parties, explicit = sides, True
-                    parse["subject"] = (ss, ss + tm.start())
+            cut = self.between_cut(ss, se, start)
+            if cut:
+                parties, explicit = cut[0], True
+                parse["subject"] = (ss, cut[1])
             wm = None if tm else re.search(r"\s+with\s+(.+)$", text[ss:se])
             if wm and self.named_sides(ss + wm.start(1), se, least=1):
                 # "a contract on gas supplies with China's CNPC": the other side closes the subject
@@ -1475,6 +1477,27 @@ class Analyzer:
                        title=title, subject=subject, parties=parties, explicit_parties=explicit, with_side=with_side,
                        with_subject=with_subject,
                        signed_date=None, signed_place=None, proper=proper)
+
+    def between_cut(self, ss: int, se: int, pos: int) -> Optional[tuple[list, int]]:
+        """A between-phrase of names ending the subject text[ss:se] ("cooperation between the
+        Chamber of Commerce and Industry of A and the Chamber of Commerce and Industry of B"):
+        (its parties, the subject's new end), else None (a relational noun keeps it: "diplomatic
+        relations between A and B", and so does a route: "the railway between Andijan and Osh")."""
+        text = self.text
+        tm = re.search(r"\s+between\s+(.+)$", text[ss:se])
+        if not tm:
+            return None
+        zs, ze = ss + tm.start(1), se
+        zone = text[zs:ze]
+        for p in self.lex.subject_trails:
+            zone = p.sub("", zone)  # "between A and B for 2024-2028": the period is no side
+        ze = zs + len(zone.rstrip())
+        relational = re.search(r"(?:^|\s)(?:" + "|".join(map(re.escape, self.lex.relational)) + r")$",
+                               text[ss:ss + tm.start()].lower())
+        sides = [] if relational else self.parties_from_zone(zs, ze, pos=pos)
+        if len(sides) >= 2 and self.named_sides(zs, ze):
+            return sides, ss + tm.start()
+        return None
 
     def behalf_of(self, s: int, end: int) -> bool:
         """Does text[s:end] (right after "for") name a side the document is signed for ("signed
@@ -1712,18 +1735,23 @@ class Analyzer:
                     continue
                 t = types[0]
                 self.consumed.append((s, e))
-                cut = re.search(rf"\s*,\s+(?:{self.lex.sign_past_re.pattern}|\b(?:{_alt(RELATIVES)})\b)", text[t["end"]:e])
-                if cut:
-                    e = t["end"] + cut.start()
+                clause = re.search(rf"\s*,\s+(?:{self.lex.sign_past_re.pattern}|\b(?:{_alt(RELATIVES)})\b)", text[t["end"]:e])
+                if clause:
+                    e = t["end"] + clause.start()
                 parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
-                parties = self.parties_from_zone(*parse["parties"], pos=s) if parse["parties"] else list(lead_parties)
+                cut = self.between_cut(*parse["subject"], pos=s) if parse["subject"] and not parse["parties"] else None
+                if cut:
+                    # "Agreement on cooperation between the Chamber of ... of A and the Chamber of ... of B"
+                    parties, parse["subject"] = cut[0], (parse["subject"][0], cut[1])
+                else:
+                    parties = self.parties_from_zone(*parse["parties"], pos=s) if parse["parties"] else list(lead_parties)
                 if parse["parties"] and parse["party_kind"] == "with" and lead_parties:
                     parties = [p for p in lead_parties if p["country"] not in {q.get("country") for q in parties}][:1] + parties
                 subject = text[parse["subject"][0]:parse["subject"][1]] if parse["subject"] else None
                 rec = Mention(start=s, end=e, type_start=t["start"], type_end=t["end"], doc_type=t["doc_type"],
                               anaphoric=False, definite=False,
                               title=re.sub(rf"^(?:(?:{DET_ALT})\s+)", "", text[s:e], flags=re.I), subject=subject,
-                              parties=[dict(p) for p in parties], explicit_parties=bool(parse["parties"]),
+                              parties=[dict(p) for p in parties], explicit_parties=bool(parse["parties"] or cut),
                               signed_date=date, signed_place=place or self.item_place(date), proper=True)
                 self.records.append(rec)
                 made += 1
@@ -1923,19 +1951,20 @@ class Analyzer:
                                                {q.get("country") for q in signers} or not p.get("country")]
                     elif not m.explicit_parties:
                         m.parties = signers
-                if not m.parties:
-                    sides = self.context_sides(sent.start_char)
-                    m.parties = sides if len(sides) >= 2 else []
                 subj = (m.type_end, m.end)
                 m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx, tok=tok)
                 if m.signed_date is None and kind == "verb" and self.perfect(tok):
                     m.signed_date = self.dateline_date()
                 m.signed_place = self.sentence_place(sent)
                 if not headline:
+                    earlier = self.earlier_marked(sent, tok)
                     m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place,
-                                                                       self.back_reference(sent) is not None,
-                                                                       self.earlier_marked(sent, tok))
-                    self.note_event(i, m.signed_date, m.signed_place)
+                                                                       self.back_reference(sent) is not None, earlier)
+                    m.passing = earlier or self.other_time(i, m.signed_date)
+                if not m.parties:
+                    m.parties = self.unnamed_sides(i, sent, m.passing)
+                if not headline:
+                    self.note_event(i, m.signed_date, m.signed_place, doc_parties=[p for p in m.parties if p.get("party")])
                 self.add_mention(m)
 
     @staticmethod
@@ -2191,8 +2220,12 @@ class Analyzer:
         t = find_types(self.text, self.lex, head.idx, head.idx + len(head.text))
         return bool(t) and not t[0]["plural"] and head.i < tok.i
 
-    def note_event(self, i: int, date: Optional[str], place: Optional[str], parties: Optional[list] = None) -> None:
-        self.events.append({"sent": i, "date": date, "place": place, "parties": parties or []})
+    def note_event(self, i: int, date: Optional[str], place: Optional[str], parties: Optional[list] = None,
+                   doc_parties: Optional[list] = None) -> None:
+        """A signing occasion: ``parties`` the sides of a signing row (what a later document of the
+        batch inherits), ``doc_parties`` those of a single document (the article's relationship)."""
+        self.events.append({"sent": i, "date": date, "place": place, "parties": parties or [],
+                            "doc_parties": doc_parties or []})
 
     def same_occasion(self, i: int, date: Optional[str], place: Optional[str],
                       linked: bool = False, earlier: bool = False) -> tuple[Optional[str], Optional[str]]:
@@ -2229,6 +2262,36 @@ class Analyzer:
         body = [ev for ev in self.events if ev["sent"] < i and ev["date"]
                 and self.sents[ev["sent"]].start_char >= self.title_end]
         return min(body, key=lambda x: x["sent"]) if body else None
+
+    def other_time(self, i: int, date: Optional[str]) -> bool:
+        """Is ``date`` another time than the article's main signing event before sentence ``i``
+        ("the Partnership and Cooperation Agreement, which was signed in Florence in 1996")?"""
+        main = self.main_event(i)
+        return bool(date and main and not (date.startswith(main["date"]) or main["date"].startswith(date)))
+
+    def main_sides(self, i: int) -> list[dict]:
+        """The sides of the article's main relationship before sentence ``i``: the parties of its
+        main (first dated) signing, else of its first signing naming two or more."""
+        sides = lambda ev: ev["parties"] if len(ev["parties"]) >= 2 else ev["doc_parties"]
+        main = self.main_event(i)
+        if main is not None and len(sides(main)) >= 2:
+            return [dict(p) for p in sides(main)]
+        for ev in sorted(self.events, key=lambda x: x["sent"]):
+            if ev["sent"] < i and len(sides(ev)) >= 2 and self.sents[ev["sent"]].start_char >= self.title_end:
+                return [dict(p) for p in sides(ev)]
+        return []
+
+    def unnamed_sides(self, i: int, sent: Span, passing: bool) -> list[dict]:
+        """The parties of a document that names none and has no signer ("It will replace the
+        Partnership and Cooperation Agreement, which was signed in Florence in 1996"): for a
+        document mentioned in passing (signed at another time than the article's main event, or
+        marked earlier) the article's main relationship, not countries that merely appear in
+        nearby sentences; otherwise the sides the context names, else the main relationship."""
+        main = self.main_sides(i)
+        if passing and main:
+            return main
+        sides = self.context_sides(sent.start_char)
+        return sides if len(sides) >= 2 else main
 
     def earlier_marked(self, sent: Span, tok=None) -> bool:
         """Does ``sent`` mark its signing as earlier than the reported event ("Previously, ...",
@@ -2362,6 +2425,8 @@ class Analyzer:
         if i + 1 < len(self.sents):
             nxt = self.sents[i + 1]
             om = self.lex.content_opener_re.match(nxt.text)
+            if om and not self.describes(r, i, om.group(0)):
+                om = None
             for verb, marker in self.lex.content_verbs if om else ():
                 m = re.match(rf"{re.escape(verb)}\s+", nxt.text[om.end():], re.I)
                 if not m:
@@ -2382,11 +2447,33 @@ class Analyzer:
                 for t in find_types(text, self.lex, st.start_char, min(st.end_char, r.start)):
                     if t["doc_type"] != r.doc_type or t["plural"]:
                         continue
+                    if any(o is not r and o.type_start <= t["start"] < o.end for o in self.records):
+                        continue  # another document's own description, not an earlier mention of this one
                     end = self.description_end(t["end"], st.end_char)
                     parse = parse_after_type(text, t["end"], end, self.lex)
                     if parse["subject"]:
                         return text[parse["subject"][0]:parse["subject"][1]]
         return None
+
+    def describes(self, r: Mention, i: int, opener: str) -> bool:
+        """May a describing sentence opened by ``opener`` ("It", "The new agreement") refer to
+        ``r``, a document of sentence ``i``? Only the last document the sentence names, of a type
+        the opener's name fits (an anaphoric "accord" fits any agreement-like type), and not a
+        document signed earlier when the opener calls it the current one ("The new agreement
+        covers ..." after "It will replace the Partnership and Cooperation Agreement, signed in 1996")."""
+        st = self.sents[i]
+        if any(o is not r and r.start < o.start < st.end_char for o in self.records):
+            return False
+        words = re.findall(r"[\w’'-]+", opener.lower())
+        if r.passing and any(w in self.lex.current_words for w in words):
+            return False
+        types = find_types(opener, self.lex)
+        if types and not types[-1]["plural"]:
+            t = types[-1]
+            like = self.lex.agreement_like
+            if t["doc_type"] != r.doc_type and not (t["anaphoric"] and t["doc_type"] in like and r.doc_type in like):
+                return False
+        return True
 
     def measure_start(self, toks: list, k: int) -> Optional[int]:
         """The index in ``toks`` where a number-unit compound ending at ``toks[k]`` starts ("ten-year",

@@ -1185,3 +1185,91 @@ def test_round3_inline_lists(nlp, text, documents, signings):
 def test_round3_exchange_of_views_is_no_signing(nlp):
     doc = run(nlp, "The ministers held an exchange of views on the agreement on water use in Dushanbe on Monday.")
     assert doc._.documents == [] and doc._.signings == []
+
+
+# (4) numbered list items whose description names institutional parties: the institutions (names with
+# "and" inside) are the parties, never the countries; a capitalised relationship title ("Programme of
+# Cooperation") has no subject, a period is none; "on cooperation between A and B" keeps "cooperation".
+# Documents as (doc_type, [party], [country], subject).
+NUMBERED_INSTITUTIONS = [
+    ("Astana, 14 May 2024\n\nFollowing the talks, the following documents were signed:\n\n"
+     "1. Programme of Cooperation between the Ministry of Foreign Affairs of the Republic of Kazakhstan and the "
+     "Ministry of Foreign Affairs of Mongolia for 2025–2027;\n"
+     "2. Agreement on cooperation between the Chamber of Commerce and Industry of the Republic of Kazakhstan "
+     "and the Chamber of Commerce and Industry of Mongolia.",
+     [("programme", ["Ministry of Foreign Affairs of the Republic of Kazakhstan",
+                     "Ministry of Foreign Affairs of Mongolia"], ["KZ", "MN"], None),
+      ("agreement", ["Chamber of Commerce and Industry of the Republic of Kazakhstan",
+                     "Chamber of Commerce and Industry of Mongolia"], ["KZ", "MN"], "cooperation")]),
+    ("Tashkent, 14 May 2024\n\nThe following documents were signed during the visit:\n"
+     "- Plan of Consultations between the Ministry of Foreign Affairs of the Republic of Uzbekistan and the "
+     "Ministry of Foreign Affairs of Latvia for 2024-2026;\n"
+     "- Agreement on cooperation between the Trade and Industry Chamber of Uzbekistan and the Latvian Chamber "
+     "of Commerce and Industry.",
+     [("plan", ["Ministry of Foreign Affairs of the Republic of Uzbekistan", "Ministry of Foreign Affairs of Latvia"],
+       ["UZ", "LV"], "Consultations"),
+      ("agreement", ["Trade and Industry Chamber of Uzbekistan", "Latvian Chamber of Commerce and Industry"],
+       ["UZ", "LV"], "cooperation")]),
+    ("Baku, 14 May 2024\n\nThe presidents witnessed the signing of the following documents:\n\n"
+     "1) Roadmap between the Ministry of Economy of the Republic of Azerbaijan and the Ministry of Economy and "
+     "Sustainable Development of Georgia for 2024-2025;\n"
+     "2) Protocol on cooperation between the State Customs Committee of the Republic of Azerbaijan and the "
+     "Revenue Service of Georgia;\n"
+     "3) Programme of Cooperation between the Ministry of Culture of the Republic of Azerbaijan and the Ministry "
+     "of Culture and Sport of Georgia.",
+     [("roadmap", ["Ministry of Economy of the Republic of Azerbaijan",
+                   "Ministry of Economy and Sustainable Development of Georgia"], ["AZ", "GE"], None),
+      ("protocol", ["State Customs Committee of the Republic of Azerbaijan", "Revenue Service of Georgia"],
+       ["AZ", "GE"], "cooperation"),
+      ("programme", ["Ministry of Culture of the Republic of Azerbaijan", "Ministry of Culture and Sport of Georgia"],
+       ["AZ", "GE"], None)]),
+]
+
+
+@pytest.mark.parametrize("text, documents", NUMBERED_INSTITUTIONS)
+def test_round3_numbered_institutions(nlp, text, documents):
+    doc = run(nlp, text, published="2024-05-14")
+    got = [(d["doc_type"], parties(d), countries(d), d["subject"]) for d in doc._.documents]
+    assert got == documents
+
+
+# (5) a document signed long ago mentioned in passing takes the article's main relationship as its
+# parties (not countries that merely appear nearby), its own date and place, and no subject from a
+# sentence describing another document. Documents as (doc_type, [party], subject, signed_date).
+PASSING = [
+    ("Brussels, 14 May 2024\n\nThe European Union and Uzbekistan today signed an Enhanced Partnership and "
+     "Cooperation Agreement in Samarkand. The new agreement covers 29 policy areas, including trade, energy and "
+     "transport. It will replace the Partnership and Cooperation Agreement, which was signed in Florence in 1996 "
+     "and has governed relations since 1999. Kazakhstan and Kyrgyzstan signed similar agreements earlier.",
+     [("agreement", ["European Union", "Uzbekistan"], "29 policy areas, including trade, energy and transport",
+       "2024-05-14"),
+      ("agreement", ["European Union", "Uzbekistan"], None, "1996")]),
+    ("Brussels, 14 May 2024\n\nEU-Tajikistan relations reached a new stage on Tuesday as the EU and Tajikistan "
+     "initialled an Enhanced Partnership and Cooperation Agreement. Russia and China have strong positions in "
+     "the region. The new accord will supersede the Partnership and Cooperation Agreement, which was signed in "
+     "2004.",
+     [("agreement", ["EU", "Tajikistan"], None, "2024-05-14"), ("agreement", ["EU", "Tajikistan"], None, "2004")]),
+    ("Luxembourg, 14 May 2024\n\nThe European Union and Armenia signed the Comprehensive and Enhanced "
+     "Partnership Agreement on Monday. Azerbaijan and Georgia watched closely. It replaces the 1996 Partnership "
+     "and Cooperation Agreement, which was signed in Luxembourg. The new agreement provides for closer "
+     "cooperation in energy.",
+     [("agreement", ["European Union", "Armenia"], None, "2024-05-13"),
+      ("agreement", ["European Union", "Armenia"], None, "1996")]),
+]
+
+
+@pytest.mark.parametrize("text, documents", PASSING)
+def test_round3_document_in_passing(nlp, text, documents):
+    doc = run(nlp, text, published="2024-05-14")
+    got = [(d["doc_type"], parties(d), d["subject"], d["signed_date"]) for d in doc._.documents]
+    assert got == documents
+
+
+@pytest.mark.parametrize("text, subject", [
+    # a describing sentence applies to the document it can refer to
+    ("Kazakhstan and China signed an agreement on Monday. It provides for visa-free travel.", "visa-free travel"),
+    ("Kazakhstan and China signed a memorandum on Monday. The treaty covers border demarcation.", None),
+])
+def test_round3_describing_sentence_refers_to_its_document(nlp, text, subject):
+    doc = run(nlp, text)
+    assert [d["subject"] for d in doc._.documents] == [subject]
