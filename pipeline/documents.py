@@ -156,6 +156,7 @@ class Lexicon:
     unsigned_res: list = field(default_factory=list)   # "Another agreement is being negotiated": not signed
     particle_verbs: dict = field(default_factory=dict)  # "agreed" -> {"on", "upon"}: "agreed on a roadmap"
     earlier_res: list = field(default_factory=list)    # "previously", "already": a signing before the event
+    provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -281,6 +282,7 @@ class Lexicon:
         lex.particle_verbs = {r["form"].strip().lower(): {w.strip().lower() for w in r["particles"].split("|") if w.strip()}
                               for r in read_tsv(folder / "agreement_verbs.tsv")}
         lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
+        lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
@@ -905,8 +907,9 @@ class Analyzer:
     def split_names(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A piece that one entity span covers although it joins two names with "and" ("China
         Energy Engineering Corporation and Uzbekenergo" as one ORG): split at the " and " when
-        the left side ends in a company suffix (company_suffixes.txt), or the right side does and
-        the left side is one coined name ("KazMunayGas")."""
+        the left side ends in a company suffix (company_suffixes.txt), or the left side is one
+        coined name ("KazMunayGas") and the right side ends in a suffix or opens with an acronym
+        or inner-capital name ("Uzbekenergo and ACWA Power")."""
         out = []
         for a, b in pieces:
             seg = self.text[a:b]
@@ -916,7 +919,9 @@ class Analyzer:
                     and seg[:1].isupper() and not re.search(r"\s+(?:and|&)\s+", seg[m.end():]):
                 left, right = seg[:m.start()].split(), seg[m.end():].split()
                 coined = len(left) == 1 and self.coined(left[0], a, b)
-                if left[-1] in self.lex.company_suffixes or (right[-1] in self.lex.company_suffixes and coined):
+                # (or two coined names: "Uzbekenergo and ACWA Power")
+                if left[-1] in self.lex.company_suffixes or (right[-1] in self.lex.company_suffixes and coined) \
+                        or (coined and re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", right[0])):
                     out += [(a, a + m.start()), (a + m.end(), b)]
                     continue
             out.append((a, b))
@@ -2010,12 +2015,12 @@ class Analyzer:
         return self.named_documents(after + cue.end(), sent, tok)
 
     def named_documents(self, zone_s: int, sent: Span, tok, linked: bool = False,
-                        need_content: bool = False) -> list[dict]:
-        """The singular documents named from ``zone_s`` to the sentence end, each opening a
-        coordinated item ("an agreement on X, a memorandum on Y and a protocol on Z"): records
-        with their own parties, else the signing's (``tok``) or the context's sides."""
+                        need_content: bool = False, zone_e: Optional[int] = None) -> list[dict]:
+        """The singular documents named from ``zone_s`` to the sentence end (or ``zone_e``), each
+        opening a coordinated item ("an agreement on X, a memorandum on Y and a protocol on Z"):
+        records with their own parties, else the signing's (``tok``) or the context's sides."""
         text = self.text
-        types = find_types(text, self.lex, zone_s, sent.end_char)
+        types = find_types(text, self.lex, zone_s, zone_e if zone_e is not None else sent.end_char)
         starts = []
         for t in types:
             ns = self.np_start(t["start"], zone_s)
@@ -2033,6 +2038,8 @@ class Analyzer:
             if fin is not None:
                 starts = [(ns, t) for ns, t in starts if ns < fin.idx]
         fin_end = fin.idx if tok is None and fin is not None else sent.end_char
+        if zone_e is not None:
+            fin_end = min(fin_end, zone_e)
         i = self.sent_of(sent.start_char)
         out = []
         for n, (ns, t) in enumerate(starts):
@@ -2086,6 +2093,7 @@ class Analyzer:
             return
         m = self.back_reference(sent)
         if m is None:
+            self.provision_document(i, sent)
             return
         if any(t.lower_ in self.lex.negations or (t.lower_ in self.lex.modals and t.tag_ == "MD") for t in sent) \
                 or any(p.search(sent.text) for p in self.lex.unsigned_res):
@@ -2097,6 +2105,33 @@ class Analyzer:
             zone_s = sent.start_char + m.end()
         # a document in subject position needs a verb stating its content ("Another agreement provides for")
         self.named_documents(zone_s, sent, None, linked=True, need_content=subject_position)
+
+    def provision_document(self, i: int, sent: Span) -> None:
+        """A new document introduced by what it provides after a signing ("Under another deal,
+        ACWA Power will build ...", "Under a third document, a memorandum between A and B, the two
+        will ...": provision_openers.txt): the document named up to the last comma before the
+        sentence's first finite verb is a record with its own parties, else the signing's sides,
+        and the signing's date and place. The main clause's modal is the document's obligation,
+        not a planned signing; a negation or an unsigned cue inside the opening gives nothing."""
+        t = sent.text
+        lead = len(t) - len(t.lstrip())
+        am = self.lex.adverb_re.match(t, lead)
+        m = next((pm for start in ((lead, am.end()) if am else (lead,)) for p in self.lex.provision_res
+                  for pm in [p.match(t, start)] if pm), None)
+        if m is None:
+            return
+        zone_s = sent.start_char + m.end()
+        fin = next((x for x in sent if x.idx >= zone_s and x.tag_ in FINITE_TAGS), None)
+        if fin is None:
+            return
+        comma = self.text.rfind(",", zone_s, fin.idx)
+        if comma == -1:
+            return
+        opening = self.text[zone_s:comma]
+        if any(w.lower() in self.lex.negations for w in re.findall(r"[\w’'-]+", opening)) \
+                or any(p.search(opening) for p in self.lex.unsigned_res):
+            return
+        self.named_documents(zone_s, sent, None, linked=True, zone_e=comma)
 
     def event_sides(self, i: int, sent: Span) -> list[dict]:
         """The sides of the latest signing before sentence ``i`` (its row's or records'

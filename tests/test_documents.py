@@ -1273,3 +1273,37 @@ def test_round3_document_in_passing(nlp, text, documents):
 def test_round3_describing_sentence_refers_to_its_document(nlp, text, subject):
     doc = run(nlp, text)
     assert [d["subject"] for d in doc._.documents] == [subject]
+
+
+# (6) a new document introduced by what it provides ("Under another deal, ...") after a signing: its own
+# parties, else the signing's sides; the signing's date and place. Documents as (doc_type, [party], date).
+PROVISIONS = [
+    ("ASTANA, May 14 (Reuters) - Kazakhstan and China signed agreements worth $3 billion on Tuesday. Under one "
+     "deal, KazMunayGas will supply gas to Beijing Gas. Under a third document, a memorandum between Samruk-Kazyna "
+     "and the Silk Road Fund, the two will co-invest in logistics.",
+     [("agreement", ["Kazakhstan", "China"], "2024-05-14"),
+      ("memorandum", ["Samruk-Kazyna", "Silk Road Fund"], "2024-05-14")]),
+    ("Uzbekistan and Saudi Arabia signed 14 documents in Tashkent on Monday. Under another deal, ACWA Power will "
+     "build a solar plant in Bukhara. Under a separate agreement between Uzbekenergo and ACWA Power, the Saudi "
+     "company will supply electricity for 25 years.",
+     [("agreement", ["Uzbekistan", "Saudi Arabia"], "2024-05-13"),
+      ("agreement", ["Uzbekenergo", "ACWA Power"], "2024-05-13")]),
+    ("BISHKEK (AKIpress) - The Kyrgyz and Turkish governments signed a package of agreements in Bishkek on Friday. "
+     "Under a protocol between the ministries of transport, the two sides will open two new bus routes.",
+     [("protocol", ["Ministry of Transport of Kyrgyzstan", "Ministry of Transport of Turkey"], "2024-05-10")]),
+]
+
+
+@pytest.mark.parametrize("text, documents", PROVISIONS)
+def test_round3_provisions(nlp, text, documents):
+    doc = run(nlp, text, published="2024-05-14")
+    assert [(d["doc_type"], parties(d), d["signed_date"]) for d in doc._.documents] == documents
+
+
+@pytest.mark.parametrize("text", [
+    "Under another deal, ACWA Power will build a solar plant in Bukhara.",                     # no signing before
+    "Kazakhstan and Russia signed 10 agreements on Monday. Under the 1998 treaty, Russia leases Baikonur.",
+    "Kazakhstan and Russia signed 10 agreements on Monday. Under a draft agreement, Russia would lease the site.",
+])
+def test_round3_provisions_need_a_new_signed_document(nlp, text):
+    assert run(nlp, text)._.documents == []
