@@ -40,6 +40,15 @@ def stage_data_dir(stage: str, data_dir: Optional[str]) -> Path:
     return path if path.is_absolute() else models_dir() / path
 
 
+def other_stage_path(path: Optional[str], stage: str, name: str = "") -> Path:
+    """A configured path to another stage's data (a ``*_table``/``*_dir`` setting), else its
+    standard place, models/<stage>/<name>."""
+    if path:
+        return Path(path)
+    folder = stage_data_dir(stage, None)
+    return folder / name if name else folder
+
+
 def resolve_model_name(name: Optional[str] = None) -> str:
     """``auto``/None -> the official en_core_web_sm when importable, else the registry copy."""
     if name and name != "auto":

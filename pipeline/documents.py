@@ -37,10 +37,10 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .config import stage_data_dir
+from .config import other_stage_path, stage_data_dir
 from .entity_lookup import EntityIndex
 from .extensions import records
-from .stage import Stage, read_lines, read_tsv
+from .stage import Stage, read_country_table, read_lines, read_tsv
 
 ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -164,10 +164,10 @@ class Lexicon:
         """The rule data of ``folder`` (models/documents) and other stages' data: the country
         table, the segmenter's folder (list markers), the quotes stage's reporting verbs and the
         dates stage's calendar units; each defaults to its standard place under models/."""
-        countries = countries or _other_stage(None, "entities", "countries.tsv")
-        segmentation = segmentation or _other_stage(None, "segmentation")
-        reporting_verbs = reporting_verbs or _other_stage(None, "quotes", "reporting_verbs.tsv")
-        units = units or _other_stage(None, "dates", "units.tsv")
+        countries = countries or other_stage_path(None, "entities", "countries.tsv")
+        segmentation = segmentation or other_stage_path(None, "segmentation")
+        reporting_verbs = reporting_verbs or other_stage_path(None, "quotes", "reporting_verbs.tsv")
+        units = units or other_stage_path(None, "dates", "units.tsv")
         lex = cls()
         agreement_like, acronyms = set(), set()
         for row in read_tsv(folder / "doc_types.tsv"):
@@ -287,31 +287,27 @@ class Lexicon:
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
             lex.ordinals = {w.lower() for w in read_lines(segmentation / "ordinals.txt")}
-        rows = []
-        if countries.exists():
-            rows += read_tsv(countries)
-        rows += read_tsv(folder / "former_states.tsv")
+        rows = read_country_table(countries) if countries.exists() else []
+        rows += read_country_table(folder / "former_states.tsv")
         adjectives = {}
         for row in rows:
-            iso = (row.get("iso2") or "").strip()
-            if not iso or iso in lex.country_name:
+            iso = row["iso2"]
+            if iso in lex.country_name:
                 continue
-            lex.country_name[iso] = row["name"].strip()
-            names = [row["name"]] + (row.get("aliases") or "").split("|")
-            for n in names:
-                n = _fold(n.strip())
+            lex.country_name[iso] = row["name"]
+            for n in [row["name"]] + row["aliases"]:
+                n = _fold(n)
                 if n:
                     lex.country_of.setdefault(n, iso)
                     lex.country_names_only.setdefault(n.lower(), iso)
-            for n in (row.get("adjectives") or "").split("|"):
-                n = _fold(n.strip())
+            for n in row["adjectives"]:
+                n = _fold(n)
                 if n:
                     lex.country_of.setdefault(n, iso)
                     adjectives.setdefault(n, iso)
-            for n in (row.get("capitals") or "").split("|"):
-                if n.strip():
-                    lex.capitals.add(_fold(n.strip()).lower())
-                    lex.capital_of.setdefault(_fold(n.strip()).lower(), iso)
+            for n in row["capitals"]:
+                lex.capitals.add(_fold(n).lower())
+                lex.capital_of.setdefault(_fold(n).lower(), iso)
         lex.country_re = _words_re(lex.country_of, flags=0)
         lex.adjective_re = _words_re(adjectives, flags=0)
         return lex
@@ -2632,24 +2628,16 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
     return docs, an.signings
 
 
-def _other_stage(path: Optional[str], stage: str, name: str = "") -> Path:
-    """A configured path of another stage's data, else its standard place (models/<stage>/<name>)."""
-    if path:
-        return Path(path)
-    folder = stage_data_dir(stage, None)
-    return folder / name if name else folder
-
-
 class DocumentsStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None, countries_table: Optional[str] = None,
                  segmentation_dir: Optional[str] = None, reporting_verbs_table: Optional[str] = None,
                  units_table: Optional[str] = None):
         super().__init__(nlp, name)
         self.lex = Lexicon.load(stage_data_dir("documents", data_dir),
-                                countries=_other_stage(countries_table, "entities", "countries.tsv"),
-                                segmentation=_other_stage(segmentation_dir, "segmentation"),
-                                reporting_verbs=_other_stage(reporting_verbs_table, "quotes", "reporting_verbs.tsv"),
-                                units=_other_stage(units_table, "dates", "units.tsv"))
+                                countries=other_stage_path(countries_table, "entities", "countries.tsv"),
+                                segmentation=other_stage_path(segmentation_dir, "segmentation"),
+                                reporting_verbs=other_stage_path(reporting_verbs_table, "quotes", "reporting_verbs.tsv"),
+                                units=other_stage_path(units_table, "dates", "units.tsv"))
 
     def process(self, doc) -> None:
         docs, signings = document_records(doc, self.lex)

@@ -25,7 +25,6 @@ are not entity records: they have tables of their own.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass
 from typing import Optional
 
@@ -34,8 +33,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .config import stage_data_dir
-from .stage import Stage, read_lines, read_tsv
+from .config import other_stage_path, stage_data_dir
+from .stage import Stage, read_country_table, read_lines, read_tsv, split_cell
 
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "'s", "’s", "&", "-", "in", "to",
@@ -47,10 +46,6 @@ def normalise_name(text: str) -> str:
     """Straight apostrophes, single spaces, no leading article."""
     text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
     return re.sub(r"^(?:the|The|THE)\s+", "", text)
-
-
-def split_cell(value: Optional[str]) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
 @dataclass
@@ -70,21 +65,21 @@ class Gazetteer:
         self.patterns: dict[str, list[int]] = {}     # surface form -> entry indices
         self.country_by_adjective: dict[str, str] = {}
         self.country_names: dict[str, str] = {}       # iso2 -> short name
-        for row in read_tsv(folder / "countries.tsv"):
-            iso = row["iso2"].strip()
-            name = row["name"].strip()
+        for row in read_country_table(folder / "countries.tsv"):
+            iso = row["iso2"]
+            name = row["name"]
             self.country_names[iso] = name
             gpe = self._add(Entry("GPE", name, iso))
-            for form in [name] + split_cell(row.get("aliases")):
+            for form in [name] + row["aliases"]:
                 self._pattern(form, gpe)
-            adjectives = split_cell(row.get("adjectives"))
-            demonyms = split_cell(row.get("demonyms"))
+            adjectives = row["adjectives"]
+            demonyms = row["demonyms"]
             if adjectives or demonyms:
                 norp = self._add(Entry("NORP", (adjectives or demonyms)[0], iso))
                 for form in adjectives + demonyms:
                     self._pattern(form, norp)
                     self.country_by_adjective.setdefault(form.lower(), iso)
-            for capital in split_cell(row.get("capitals")):
+            for capital in row["capitals"]:
                 self._pattern(capital, self._add(Entry("GPE", capital.split(",")[0], iso)))
         for row in read_tsv(folder / "people.tsv"):
             entry = Entry("PERSON", row["canonical"].strip(), row.get("country") or None,
@@ -153,7 +148,7 @@ class Gazetteer:
 
 def currency_nouns(table: Optional[str]) -> frozenset:
     """Last words of currency names ("dollars", "yuan") from the money stage's table."""
-    path = Path(table) if table else stage_data_dir("money", None) / "currencies.tsv"
+    path = other_stage_path(table, "money", "currencies.tsv")
     words = set()
     for row in read_tsv(path):
         for cell in split_cell(row.get("words")) + split_cell(row.get("generic")):

@@ -44,9 +44,9 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .config import stage_data_dir
+from .config import other_stage_path, stage_data_dir
 from .entity_lookup import EntityIndex
-from .stage import Stage, read_lines, read_tsv
+from .stage import Stage, read_country_table, read_lines, read_tsv
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -103,14 +103,10 @@ def _countries(path: Path) -> dict:
     if not path.exists():
         return {}
     out = {}
-    for row in read_tsv(path):
-        code = (row.get("iso2") or "").strip()
-        if not code:
-            continue
-        for col in ("name", "aliases", "adjectives", "demonyms"):
-            for value in (row.get(col) or "").split("|"):
-                if value.strip():
-                    out.setdefault(value.strip().lower().replace("’", "'"), code)
+    for row in read_country_table(path):
+        for value in [row["name"]] + row["aliases"] + row["adjectives"] + row["demonyms"]:
+            if value:
+                out.setdefault(value.lower().replace("’", "'"), row["iso2"])
     return out
 
 
@@ -118,7 +114,7 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
     """The rule data: ``data_dir`` (default models/quotes) and the entities stage's country
     table ``countries_table`` (default models/entities/countries.tsv)."""
     folder = stage_data_dir("quotes", data_dir)
-    countries = Path(countries_table) if countries_table else stage_data_dir("entities", None) / "countries.tsv"
+    countries = other_stage_path(countries_table, "entities", "countries.tsv")
     verbs = read_tsv(folder / "reporting_verbs.tsv")
     roles = {}
     for row in read_tsv(folder / "role_nouns.tsv"):

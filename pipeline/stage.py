@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 from spacy.tokens import Doc
 
@@ -52,6 +52,28 @@ def read_tsv(path: Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     return [dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def split_cell(value: Optional[str]) -> list[str]:
+    """A '|'-separated TSV cell as its stripped, non-empty values."""
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+COUNTRY_COLUMNS = ("aliases", "adjectives", "demonyms", "capitals")
+
+
+def read_country_table(path: Path) -> list[dict]:
+    """The rows of a country gazetteer (models/entities/countries.tsv and tables of the same
+    columns): ``iso2`` and ``name`` stripped, the list columns split; rows without a code
+    are skipped. One reader for every stage that needs countries."""
+    out = []
+    for row in read_tsv(path):
+        iso = (row.get("iso2") or "").strip()
+        if not iso:
+            continue
+        out.append({"iso2": iso, "name": (row.get("name") or "").strip(),
+                    **{col: split_cell(row.get(col)) for col in COUNTRY_COLUMNS}})
+    return out
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
