@@ -13,9 +13,11 @@ Library API (the CLI is a thin layer over it)::
 from __future__ import annotations
 
 from .api import extract, run
-from .config import ModelNotFound, load_pipeline
-from .schema import TABLES, columns
-from .tables import read_tables
+from .core import schema
+from .core.config import ConfigError, ModelNotFound, load_pipeline
+from .core.schema import TABLES, columns
+from .core.tables import read_tables
 
-__all__ = ["extract", "run", "load_pipeline", "read_tables", "TABLES", "columns", "ModelNotFound"]
+__all__ = ["extract", "run", "load_pipeline", "read_tables", "TABLES", "columns", "schema",
+           "ModelNotFound", "ConfigError"]
 __version__ = "0.1.0"

@@ -10,11 +10,11 @@ from typing import Callable, Iterable, Optional, Union
 import pandas as pd
 from spacy.language import Language
 
-from . import schema
-from .batch import process_articles
-from .config import load_pipeline
-from .inputs import article_from_text, normalise_date, read_inputs
-from .tables import TableWriter, typed_frame
+from .core import schema
+from .core.batch import process_articles
+from .core.config import load_pipeline
+from .core.inputs import article_from_text, normalise_date, read_inputs
+from .core.tables import TableWriter, typed_frame
 
 
 def extract(text: str, published: Optional[str] = None, *, nlp: Optional[Language] = None,

@@ -34,8 +34,8 @@ def run(
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
     from .api import run as run_batch
-    from .config import ModelNotFound, load_pipeline
-    from .inputs import normalise_date
+    from .core.config import ModelNotFound, load_pipeline
+    from .core.inputs import normalise_date
 
     if fmt not in ("csv", "parquet"):
         _fail_usage(f"--format must be csv or parquet, not {fmt!r}")
@@ -109,7 +109,7 @@ def eval_(
                                                   help="TABLE=F1 (or TABLE.METRIC[.FIGURE]=X); exit 1 when not met"),
 ) -> None:
     """Score a run's tables against gold tables (precision, recall, F1 per table and article)."""
-    from .evaluate import (GoldError, check_thresholds, evaluate, format_table, parse_thresholds,
+    from .evaluation.evaluate import (GoldError, check_thresholds, evaluate, format_table, parse_thresholds,
                            write_json, write_report)
 
     if report is not None and report.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
@@ -139,7 +139,7 @@ def import_gold(
                                             help="the article files: align offsets when the tool saw only the body"),
 ) -> None:
     """Turn an annotation tool's export into gold tables (articles, entities, quotes)."""
-    from .importers import ImportError_, import_gold as do_import
+    from .evaluation.importers import ImportError_, import_gold as do_import
 
     if fmt not in ("labelstudio", "brat"):
         _fail_usage(f"--from must be labelstudio or brat, not {fmt!r}")

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.config import load_pipeline, resolve_model_name
-from pipeline.inputs import read_inputs
+from pipeline.core.config import load_pipeline, resolve_model_name
+from pipeline.core.inputs import read_inputs
 
 
 def timed(nlp, texts, workers: int) -> float:

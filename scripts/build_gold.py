@@ -43,9 +43,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import schema  # noqa: E402
-from pipeline.inputs import read_file  # noqa: E402
-from pipeline.tables import cell as _cell  # noqa: E402
+from pipeline.core import schema  # noqa: E402
+from pipeline.core.inputs import read_file  # noqa: E402
+from pipeline.core.tables import cell as _cell  # noqa: E402
 
 ARTICLES = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "annotations"

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from pipeline.schema import markdown
+from pipeline.core.schema import markdown
 
 START, END = "<!-- schema:start -->", "<!-- schema:end -->"
 

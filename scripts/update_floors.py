@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate import (FLOOR_EPSILON, GoldError, evaluate, floor_figures,  # noqa: E402
+from pipeline.evaluation.evaluate import (FLOOR_EPSILON, GoldError, evaluate, floor_figures,  # noqa: E402
                                format_table, gold_hashes)
 
 

@@ -7,7 +7,7 @@ is a claim that its content is right, not merely what the code produced.
 
 import pytest
 
-from pipeline import schema
+from pipeline.core import schema
 
 
 @pytest.mark.parametrize("table", list(schema.TABLES))

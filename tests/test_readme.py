@@ -1,8 +1,8 @@
-"""The README stays true: the two commands first, the schema generated from pipeline.schema."""
+"""The README stays true: the two commands first, the schema generated from pipeline.core.schema."""
 
 from pathlib import Path
 
-from pipeline.schema import markdown
+from pipeline.core.schema import markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -26,7 +26,7 @@ SUITE = "te3_platinum"
 
 
 def _data_dir(data_path) -> Path:
-    from .config import benchmarks_dir
+    from ..core.paths import benchmarks_dir
 
     path = Path(data_path) if data_path else benchmarks_dir() / SUITE
     if path.is_file():
@@ -79,8 +79,8 @@ def dateparser_reference(gold_dates: list[dict]) -> dict:
 
 
 def run_bench(data_path: Optional[Path] = None) -> dict:
-    from .config import load_pipeline
-    from .extensions import register_extensions
+    from ..core.config import load_pipeline
+    from ..core.extensions import register_extensions
 
     path = _data_dir(data_path)
     docs = _read_jsonl(path / "te3-platinum.docs.jsonl")

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Optional
 
-from .config import benchmarks_dir
+from ..core.paths import benchmarks_dir
 
 SPEC = Path("currency") / "NumberWithUnit_English_CurrencyModel.json"
 
@@ -117,7 +117,7 @@ def run_bench(data_path: Optional[Path] = None) -> dict:
     with open(path, encoding="utf-8-sig") as fh:
         cases = json.load(fh)
 
-    from . import load_pipeline
+    from ..core.config import load_pipeline
 
     nlp = load_pipeline()
     tables = nlp.get_pipe("newsie_money").tables

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import models_dir
-from pipeline.documents import (Lexicon, adjective_parties, classify_type, collective_head, count_of,
+from pipeline.core.paths import models_dir
+from pipeline.stages.documents import (Lexicon, adjective_parties, classify_type, collective_head, count_of,
                                 parse_subject, split_conjuncts, split_items)
 
 
@@ -348,7 +348,7 @@ def test_date_of_the_meeting_an_anaphor_names(nlp):
     (None, None),
 ])
 def test_clean_subject(lex, subject, expected):
-    from pipeline.documents import clean_subject
+    from pipeline.stages.documents import clean_subject
     assert clean_subject(subject, lex) == expected
 
 

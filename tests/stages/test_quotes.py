@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.quotes import find_direct_quotes, load_rules, paragraphs
+from pipeline.stages.quotes import find_direct_quotes, load_rules, paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,7 @@ def test_headline_label_quote(nlp):
 
 
 def test_find_reported_and_statements_on_a_doc(nlp):
-    from pipeline.quotes import find_reported, find_statements
+    from pipeline.stages.quotes import find_reported, find_statements
 
     doc = nlp(T + "Olaf Scholz said:\n\nWe are ready to help our partners.\n\n"
                   "Angela Merkel said that the talks had been useful. “We say that we agree,” she added.")

@@ -42,8 +42,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .config import stage_data_dir
-from .stage import Stage, read_lines, read_tsv
+from ..core.paths import stage_data_dir
+from ..core.stage import Stage, read_lines, read_tsv
 
 PAST, FUTURE = "past", "future"
 

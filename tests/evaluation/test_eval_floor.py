@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import below_floors, evaluate, floor_figures, gold_diff, gold_hashes
+from pipeline.evaluation.evaluate import below_floors, evaluate, floor_figures, gold_diff, gold_hashes
 
-FLOORS = Path(__file__).resolve().parent / "eval_floors.json"
-GOLD = Path(__file__).resolve().parent.parent / "corpus" / "annotations"
+FLOORS = Path(__file__).resolve().parents[1] / "eval_floors.json"
+GOLD = Path(__file__).resolve().parents[2] / "corpus" / "annotations"
 
 
 def test_corpus_scores_at_least_the_floors(request):

@@ -3,7 +3,7 @@ publication date. Texts are small sentences written for these tests."""
 
 import pytest
 
-from pipeline.dates import Grammar, normalise
+from pipeline.stages.dates import Grammar, normalise
 
 TUE = "2023-10-17"  # a Tuesday; ISO week 2023-W42
 

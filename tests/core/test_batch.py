@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from pipeline import read_tables, run, schema
 from pipeline.cli import app
-from pipeline.inputs import read_inputs
+from pipeline.core.inputs import read_inputs
 
 ARTICLE = """---
 title: Ministers meet

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import schema
+from pipeline.core import schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "annotations"
 GOLD_TABLES = [name for name in schema.TABLES if name != "sentences"]

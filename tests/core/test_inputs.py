@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipeline.inputs import article_from_text, read_inputs
+from pipeline.core.inputs import article_from_text, read_inputs
 
 
 def test_front_matter_sets_metadata_and_offsets():

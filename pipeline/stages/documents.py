@@ -37,10 +37,10 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .config import other_stage_path, stage_data_dir
+from ..core.paths import other_stage_path, stage_data_dir
 from .entity_lookup import EntityIndex
-from .extensions import records
-from .stage import Stage, read_country_table, read_lines, read_tsv
+from ..core.extensions import records
+from ..core.stage import Stage, read_country_table, read_lines, read_tsv
 
 ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

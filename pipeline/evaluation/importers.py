@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import schema
-from .config import models_dir
-from .stage import read_tsv
+from ..core import schema
+from ..core.paths import models_dir
+from ..core.stage import read_tsv
 
 
 class ImportError_(ValueError):
@@ -185,7 +185,7 @@ def read_brat(path: Path, warnings: list) -> list[Annotated]:
 def align(items: list[Annotated], articles: Path, warnings: list) -> None:
     """Shift offsets to the article files' text (front matter included) and adopt their ids
     when the tool was given only the body."""
-    from .inputs import read_inputs
+    from ..core.inputs import read_inputs
 
     files = [a for a in read_inputs([Path(articles)]) if not a.error]
     by_id = {a.article_id: a for a in files}

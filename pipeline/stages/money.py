@@ -27,8 +27,8 @@ from typing import Optional
 
 from spacy.language import Language
 
-from .config import stage_data_dir
-from .stage import Stage, read_lines, read_tsv
+from ..core.paths import stage_data_dir
+from ..core.stage import Stage, read_lines, read_tsv
 
 #: horizontal whitespace (never crosses a line break)
 _SP = r"[^\S\r\n]"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.stage import content_sentences
+from pipeline.core.stage import content_sentences
 
 
 @pytest.fixture(scope="module")

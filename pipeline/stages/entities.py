@@ -33,8 +33,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .config import other_stage_path, stage_data_dir
-from .stage import Stage, read_country_table, read_lines, read_tsv, split_cell
+from ..core.paths import other_stage_path, stage_data_dir
+from ..core.stage import Stage, read_country_table, read_lines, read_tsv, split_cell
 
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "'s", "’s", "&", "-", "in", "to",

@@ -44,9 +44,9 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .config import other_stage_path, stage_data_dir
+from ..core.paths import other_stage_path, stage_data_dir
 from .entity_lookup import EntityIndex
-from .stage import Stage, read_country_table, read_lines, read_tsv
+from ..core.stage import Stage, read_country_table, read_lines, read_tsv
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")

@@ -25,8 +25,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .config import stage_data_dir
-from .stage import Stage, read_lines, read_tsv
+from ..core.paths import stage_data_dir
+from ..core.stage import Stage, read_lines, read_tsv
 
 NUMBERED = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 SENTENCE_END = set(".!?;:")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import schema
+from pipeline.core import schema
 from pipeline.cli import app
-from pipeline.evaluate import GoldError, evaluate, norm, party_match, token_f1, write_report
-from pipeline.importers import import_gold
+from pipeline.evaluation.evaluate import GoldError, evaluate, norm, party_match, token_f1, write_report
+from pipeline.evaluation.importers import import_gold
 
 TEXT_A = ("Leaders met in Astana. “We will build roads,” said Nurlan Abenov. "
           "Abenov and Mira Castell signed a memorandum on water on 3 May 2021. "
@@ -468,7 +468,7 @@ def test_cli_import_gold(tmp_path):
 # --------------------------------------------------------------------------- floor gate helpers
 
 def test_floor_helpers(tmp_path):
-    from pipeline.evaluate import below_floors, gold_diff, gold_hashes
+    from pipeline.evaluation.evaluate import below_floors, gold_diff, gold_hashes
 
     assert below_floors({"money.value.f1": 0.8}, {"money.value.f1": 0.8}) == []
     assert below_floors({"money.value.f1": 0.8 - 1e-12}, {"money.value.f1": 0.8}) == []   # float noise
@@ -484,7 +484,7 @@ def test_floor_helpers(tmp_path):
 def test_update_floors_raises_but_refuses_to_lower(tmp_path):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("update_floors", Path(__file__).parent.parent / "scripts" / "update_floors.py")
+    spec = importlib.util.spec_from_file_location("update_floors", Path(__file__).resolve().parents[2] / "scripts" / "update_floors.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     gold = write(tmp_path / "gold", gold_rows())

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.money import find_money, format_amount, load_tables, parse_amount, parse_number
+from pipeline.stages.money import find_money, format_amount, load_tables, parse_amount, parse_number
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")

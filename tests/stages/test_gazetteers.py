@@ -5,8 +5,8 @@ from collections import defaultdict
 
 import pytest
 
-from pipeline.config import stage_data_dir
-from pipeline.stage import read_lines, read_tsv
+from pipeline.core.paths import stage_data_dir
+from pipeline.core.stage import read_lines, read_tsv
 
 DATA = stage_data_dir("entities", None)
 

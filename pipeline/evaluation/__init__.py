@@ -1,0 +1,1 @@
+"""Scoring against gold tables, gold importers and the peer benchmarks."""
