@@ -34,11 +34,13 @@ def run(
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
     from .api import run as run_batch
-    from .core.config import ModelNotFound, load_pipeline
+    from .core.config import ConfigError, ModelNotFound, load_pipeline
     from .core.inputs import normalise_date
 
     if fmt not in ("csv", "parquet"):
         _fail_usage(f"--format must be csv or parquet, not {fmt!r}")
+    if out.exists() and not out.is_dir():
+        _fail_usage(f"--out {out} is a file, not a folder")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail_usage(f"no such file or folder: {', '.join(missing)}")
@@ -48,9 +50,8 @@ def run(
         _fail_usage(f"--published: {exc}")
     try:
         nlp = load_pipeline(model, config)
-    except ModelNotFound as exc:
-        typer.echo(f"newsie: {exc}", err=True)
-        raise typer.Exit(2)
+    except (ModelNotFound, ConfigError) as exc:
+        _fail_usage(str(exc))
 
     bar = None
     if sys.stderr.isatty():
@@ -89,7 +90,7 @@ def bench(
 
     if suite not in ("money", "dates"):
         _fail_usage(f"unknown suite {suite!r}: choose money or dates")
-    module = importlib.import_module(f"pipeline.bench_{suite}")
+    module = importlib.import_module(f"pipeline.evaluation.bench_{suite}")
     try:
         result = module.run_bench(data_path=data)
     except FileNotFoundError as exc:
