@@ -29,6 +29,7 @@ import pandas as pd
 from ..core import schema
 from ..core.paths import models_dir
 from ..core.stage import read_lines
+from ..core.text import LOOSE_APOSTROPHES
 from ..core.tables import typed_frame
 
 
@@ -38,7 +39,7 @@ class GoldError(ValueError):
 
 # --------------------------------------------------------------------------- helpers
 
-_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u2032\u00b4`"})
+_APOSTROPHES = LOOSE_APOSTROPHES
 _WORD = re.compile(r"\w+")
 
 

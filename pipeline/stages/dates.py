@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.paths import stage_data_dir
+from ..core.text import alternation
 from ..core.stage import Stage, read_lines, read_tsv
 
 PAST, FUTURE = "past", "future"
@@ -55,8 +56,7 @@ def _alt(words, cap: bool = False) -> str:
         forms.add(w)
         if cap:
             forms.add(w[:1].upper() + w[1:])
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                            sorted(forms, key=len, reverse=True)) + ")"
+    return "(?:" + alternation(forms, spaces=True) + ")"
 
 
 @dataclass
@@ -806,6 +806,8 @@ class DatesStage(Stage):
         doc._.dates = extract_dates(doc, self.grammar, doc._.published)
 
 
-@Language.factory("newsie_dates", default_config={"data_dir": None})
+@Language.factory("newsie_dates", default_config={"data_dir": None},
+                   assigns=["doc._.dates"],
+                   requires=["doc.ents", "token.is_sent_start"])
 def make_dates(nlp: Language, name: str, data_dir: Optional[str]):
     return DatesStage(nlp, name, data_dir)

@@ -40,10 +40,11 @@ from spacy.tokens import Doc, Span
 from ..core.paths import other_stage_path, stage_data_dir
 from .entity_lookup import EntityIndex
 from ..core.extensions import records
-from ..core.stage import Stage, read_country_table, read_lines, read_tsv
+from ..core.countries import CountryIndex
+from ..core.stage import Stage, read_lines, read_tsv
+from ..core.text import alternation, fold, words_regex
 
 ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her",
                          "my", "your", "both", "such"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your"})
@@ -63,20 +64,9 @@ OCCASION_WINDOW = 2
 BE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"})
 
 
-def _words_re(words: Iterable[str], flags=re.I) -> re.Pattern:
-    alts = sorted({w for w in words if w}, key=len, reverse=True)
-    if not alts:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w$€£¥])", flags)
-
-
-def _fold(text: str) -> str:
-    return text.translate(APOS)
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` (escaped, longest first)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_words_re = words_regex
+_fold = fold
+_alt = alternation
 
 
 #: any determiner, as a regex alternation
@@ -287,27 +277,13 @@ class Lexicon:
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))
             lex.ordinals = {w.lower() for w in read_lines(segmentation / "ordinals.txt")}
-        rows = read_country_table(countries) if countries.exists() else []
-        rows += read_country_table(folder / "former_states.tsv")
-        adjectives = {}
-        for row in rows:
-            iso = row["iso2"]
-            if iso in lex.country_name:
-                continue
-            lex.country_name[iso] = row["name"]
-            for n in [row["name"]] + row["aliases"]:
-                n = _fold(n)
-                if n:
-                    lex.country_of.setdefault(n, iso)
-                    lex.country_names_only.setdefault(n.lower(), iso)
-            for n in row["adjectives"]:
-                n = _fold(n)
-                if n:
-                    lex.country_of.setdefault(n, iso)
-                    adjectives.setdefault(n, iso)
-            for n in row["capitals"]:
-                lex.capitals.add(_fold(n).lower())
-                lex.capital_of.setdefault(_fold(n).lower(), iso)
+        index = CountryIndex.load(countries, countries.parent / "former_states.tsv")
+        lex.country_name = dict(index.name_of)
+        lex.country_of = index.forms(("names", "adjectives"))
+        lex.country_names_only = index.forms(("names",), case=False)
+        adjectives = index.forms(("adjectives",))
+        lex.capital_of = index.forms(("capitals",), case=False)
+        lex.capitals = set(lex.capital_of)
         lex.country_re = _words_re(lex.country_of, flags=0)
         lex.adjective_re = _words_re(adjectives, flags=0)
         return lex
@@ -2653,7 +2629,9 @@ class DocumentsStage(Stage):
 
 @Language.factory("newsie_documents", default_config={"data_dir": None, "countries_table": None,
                                                      "segmentation_dir": None, "reporting_verbs_table": None,
-                                                     "units_table": None})
+                                                     "units_table": None},
+                   assigns=["doc._.documents", "doc._.signings", "doc.spans"],
+                   requires=["doc._.entities", "doc._.dates", "doc._.money", "doc._.quotes", "token.dep", "token.is_sent_start"])
 def make_documents(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str],
                    segmentation_dir: Optional[str], reporting_verbs_table: Optional[str],
                    units_table: Optional[str]):

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..core.paths import other_stage_path, stage_data_dir
+from ..core.text import fold, squash
 from ..core.stage import Stage, read_country_table, read_lines, read_tsv, split_cell
 
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -44,7 +45,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 def normalise_name(text: str) -> str:
     """Straight apostrophes, single spaces, no leading article."""
-    text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+    text = squash(fold(text))
     return re.sub(r"^(?:the|The|THE)\s+", "", text)
 
 
@@ -128,7 +129,7 @@ class Gazetteer:
 
     def entry_for(self, surface: str) -> Optional[Entry]:
         """The entry for a surface form; an ambiguous form (two entries) gives None."""
-        found = self.patterns.get(surface) or self.patterns.get(surface.replace("’", "'"))
+        found = self.patterns.get(surface) or self.patterns.get(fold(surface))
         if not found:
             return None
         entries = {(self.entries[i].label, self.entries[i].canonical) for i in found}
@@ -252,7 +253,7 @@ class EntityStage(Stage):
                     r["position"] == "last" and r["lowercase_ok"] == "yes"
                     for r in self.gaz.name_heads.get(nxt.lower_, [])):
                 end += 1                               # "Belt and Road summit"
-            if end - start < 2 or doc[start:end].text.lower().replace("’", "'") in self.gaz.generic_names:
+            if end - start < 2 or fold(doc[start:end].text.lower()) in self.gaz.generic_names:
                 continue
             first, last = doc[start].lower_, doc[end - 1].lower_
             label = None
@@ -329,7 +330,7 @@ class EntityStage(Stage):
         """'Joint Statement on Counterterrorism Cooperation', 'Declaration on the Transition
         ...': past the generic document name the run goes on with a subject preposition."""
         for n in range(min(self.gaz.max_generic, end - start), 0, -1):
-            if doc[start:start + n].text.lower().replace("’", "'") in self.gaz.generic_names:
+            if fold(doc[start:start + n].text.lower()) in self.gaz.generic_names:
                 k = start + n
                 return k < end and doc[k].lower_ in ("on", "regarding", "concerning", "in")
         return False
@@ -369,7 +370,7 @@ class EntityStage(Stage):
         lowers = [t.lower_ for t in doc]
         for i in range(len(doc)):
             for n in range(min(self.gaz.max_generic, len(doc) - i), 1, -1):
-                if " ".join(lowers[i:i + n]).replace("’", "'") in self.gaz.generic_names:
+                if fold(" ".join(lowers[i:i + n])) in self.gaz.generic_names:
                     out.update(range(i, i + n))
                     break
         return out
@@ -490,7 +491,7 @@ class EntityStage(Stage):
                     break
         if s >= e or all(not t.is_alpha for t in doc[s:e]):
             return None
-        if ent.label_ != "PERSON" and doc[s:e].text.lower().replace("’", "'") in self.gaz.generic_names:
+        if ent.label_ != "PERSON" and fold(doc[s:e].text.lower()) in self.gaz.generic_names:
             return None
         if ent.label_ in ("GPE", "NORP") and e < len(doc) and doc[e].lower_ in self.currency_nouns:
             return None         # "U.S. dollars" names a currency
@@ -821,6 +822,8 @@ class EntityStage(Stage):
         return inside[-1] if inside else None
 
 
-@Language.factory("newsie_entities", default_config={"data_dir": None, "currency_table": None})
+@Language.factory("newsie_entities", default_config={"data_dir": None, "currency_table": None},
+                   assigns=["doc.ents", "doc._.entities"],
+                   requires=["doc.ents", "token.dep"])
 def make_entities(nlp: Language, name: str, data_dir: Optional[str], currency_table: Optional[str]):
     return EntityStage(nlp, name, data_dir, currency_table)

@@ -1038,6 +1038,8 @@ class MoneyStage(Stage):
         doc.spans["money"] = spans
 
 
-@Language.factory("newsie_money", default_config={"data_dir": None})
+@Language.factory("newsie_money", default_config={"data_dir": None},
+                   assigns=["doc._.money", "doc.spans"],
+                   requires=["doc.ents"])
 def make_money(nlp: Language, name: str, data_dir: Optional[str]):
     return MoneyStage(nlp, name, data_dir)

@@ -46,7 +46,9 @@ from spacy.tokens import Doc, Token
 
 from ..core.paths import other_stage_path, stage_data_dir
 from .entity_lookup import EntityIndex
-from ..core.stage import Stage, read_country_table, read_lines, read_tsv
+from ..core.countries import CountryIndex
+from ..core.stage import Stage, read_lines, read_tsv
+from ..core.text import fold
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -99,15 +101,8 @@ class QuoteRules:
 
 
 def _countries(path: Path) -> dict:
-    """Adjectives, demonyms and names -> ISO2, read from the entities stage's gazetteer."""
-    if not path.exists():
-        return {}
-    out = {}
-    for row in read_country_table(path):
-        for value in [row["name"]] + row["aliases"] + row["adjectives"] + row["demonyms"]:
-            if value:
-                out.setdefault(value.lower().replace("’", "'"), row["iso2"])
-    return out
+    """Names, adjectives and demonyms (lower-cased, folded) -> ISO2, from the one country index."""
+    return CountryIndex.load(path).forms(("names", "adjectives", "demonyms"), case=False)
 
 
 def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = None) -> QuoteRules:
@@ -662,7 +657,7 @@ class _Doc:
             m = self.mention_at(t, ("NORP", "GPE"))
             if m is not None and m.get("country"):
                 return m["country"]
-            code = self.rules.countries.get(t.text.lower().replace("’", "'"))
+            code = self.rules.countries.get(fold(t.text.lower()))
             if code:
                 return code
         return None
@@ -1216,7 +1211,7 @@ def _addressee_split(toks: list[Token], d: "_Doc") -> int:
         start = min(m["start"] for m in names)
         return next((k for k, t in enumerate(toks) if t.idx >= start), 0)
     for k in range(max(1, len(toks) - 3), len(toks)):  # longest country-name tail first
-        tail = d.doc[toks[k].i:toks[-1].i + 1].text.lower().replace("’", "'")
+        tail = fold(d.doc[toks[k].i:toks[-1].i + 1].text.lower())
         if tail in d.rules.countries and toks[k - 1].text[:1].isupper():
             return k
     return 0
@@ -1782,6 +1777,8 @@ class QuotesStage(Stage):
         doc.spans["quotes"] = spans
 
 
-@Language.factory("newsie_quotes", default_config={"data_dir": None, "countries_table": None})
+@Language.factory("newsie_quotes", default_config={"data_dir": None, "countries_table": None},
+                   assigns=["doc._.quotes", "doc.spans"],
+                   requires=["doc._.entities", "token.dep", "token.is_sent_start"])
 def make_quotes(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str]):
     return QuotesStage(nlp, name, data_dir, countries_table)

@@ -178,6 +178,8 @@ class Segmenter(Stage):
         force(j, False)
 
 
-@Language.factory("newsie_segmenter", default_config={"data_dir": None})
+@Language.factory("newsie_segmenter", default_config={"data_dir": None},
+                   assigns=["token.is_sent_start"],
+                   requires=[])
 def make_segmenter(nlp: Language, name: str, data_dir: Optional[str]):
     return Segmenter(nlp, name, data_dir)

@@ -1,0 +1,45 @@
+"""Text normalisation and pattern building shared by every stage (one place, not one per stage).
+
+* ``fold`` — typographic apostrophes (’ ‘ ʼ) to "'"; the only apostrophe folding in newsie.
+* ``squash`` — runs of whitespace to one space, stripped.
+* ``alternation`` — a regex alternation of words, escaped, longest first (so "Kazakh" never
+  wins over "Kazakhstan"); ``words_regex`` wraps it in word boundaries and compiles it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+#: for scoring only: also primes, acute accents and backticks typed for apostrophes
+LOOSE_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u2032\u00b4`"})
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Typographic apostrophes as "'"."""
+    return text.translate(APOSTROPHES)
+
+
+def squash(text: str) -> str:
+    """Whitespace runs as one space, stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def alternation(words: Iterable[str], spaces: bool = False) -> str:
+    """A regex alternation of ``words``: escaped, de-duplicated, longest first. With
+    ``spaces`` a space in a word matches any run of whitespace."""
+    alts = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    escaped = (re.escape(w) for w in alts)
+    if spaces:
+        escaped = (e.replace(r"\ ", r"\s+") for e in escaped)
+    return "|".join(escaped)
+
+
+def words_regex(words: Iterable[str], flags: int = re.I, after: str = r"(?![\w$€£¥])") -> re.Pattern:
+    """``words`` as whole words (not inside a longer word); never matches when empty."""
+    alt = alternation(words)
+    if not alt:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w])(?:" + alt + r")" + after, flags)
