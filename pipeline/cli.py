@@ -157,6 +157,27 @@ def import_gold(
         typer.echo(f"  warning: {warning}", err=True)
 
 
+@app.command("package")
+def package(
+    out: Path = typer.Argument(..., help="folder to write the spaCy pipeline into (spacy.load(OUT))"),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy base model name or path"),
+    config: Optional[Path] = typer.Option(None, "--config", help="pipeline config (default: the package's)"),
+) -> None:
+    """Write the newsie pipeline as a spaCy pipeline directory: spacy.load(OUT) gives it whole."""
+    from . import __version__
+    from .core.config import ConfigError, ModelNotFound, load_pipeline
+    from .core.package import package_pipeline
+
+    if out.exists() and not out.is_dir():
+        _fail_usage(f"{out} is a file, not a folder")
+    try:
+        nlp = load_pipeline(model, config)
+    except (ModelNotFound, ConfigError) as exc:
+        _fail_usage(str(exc))
+    package_pipeline(nlp, out, __version__)
+    typer.echo(f"newsie {__version__} pipeline -> {out}/ (spacy.load('{out}'))")
+
+
 def main() -> None:
     app()
 
