@@ -110,11 +110,33 @@ def test_gold_is_built_from_the_sources():
     assert res.returncode == 0, res.stderr
 
 
+def _check_set(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gold.py"), "--check",
+                           "--articles", str(folder / "articles"), "--out", str(folder / "annotations")],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
 def test_heldout_gold_is_built_from_its_sources():
     """The held-out set (corpus/heldout) is checked the same way: its CSVs are what
     build_gold.py makes of its YAML sources (offsets found, values valid)."""
-    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gold.py"), "--check",
-                          "--articles", str(ROOT / "corpus" / "heldout" / "articles"),
-                          "--out", str(ROOT / "corpus" / "heldout" / "annotations")],
-                         capture_output=True, text=True, cwd=ROOT)
+    res = _check_set(ROOT / "corpus" / "heldout")
     assert res.returncode == 0, res.stderr
+
+
+DOCUMENT_SETS = [ROOT / "corpus" / "eval" / "documents", ROOT / "corpus" / "sealed" / "documents"]
+
+
+@pytest.mark.parametrize("folder", DOCUMENT_SETS, ids=["eval", "sealed"])
+def test_documents_sets_are_built_from_their_sources(folder):
+    """The documents evaluation set and its sealed third (documents tables only): the CSVs are
+    what build_gold.py makes of the sources, and only the annotated tables are present."""
+    res = _check_set(folder)
+    assert res.returncode == 0, res.stderr
+    present = sorted(p.stem for p in (folder / "annotations").glob("*.csv"))
+    assert present == ["articles", "document_parties", "documents", "signings"]
+
+
+def test_documents_sets_do_not_overlap():
+    """No text is both in the development part and in the sealed part."""
+    dev, sealed = ({p.stem for p in (f / "articles").glob("*.txt")} for f in DOCUMENT_SETS)
+    assert dev and sealed and not dev & sealed
