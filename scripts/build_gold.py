@@ -7,6 +7,14 @@
     .venv/bin/python scripts/build_gold.py --articles corpus/heldout/articles \
         --out corpus/heldout/annotations                   # another gold set (sources in OUT/src)
 
+A gold set may annotate only some tables. A source lists them under ``tables:`` (e.g.
+``tables: [documents, signings]``; ``articles`` is always written, ``document_parties`` goes
+with ``documents``); without ``tables:`` it annotates all of them. Every source of a set must
+list the same tables, and only those tables' CSVs are written (``newsie eval`` reports a
+missing gold table as "no gold table" and does not score it; ``--check`` fails when a CSV of
+a table the set does not annotate is present). A source without ``entities`` gives no entity
+rows, and ``speaker_entity_id`` / ``party_entity_id`` stay empty.
+
 Each article ``corpus/articles/<id>.txt`` has an authoring source
 ``corpus/annotations/src/<id>.yaml`` in which every record is located by a text snippet
 (see ``corpus/annotations/GUIDELINES.md``). This script only turns snippets into offsets
@@ -58,6 +66,7 @@ GRANULARITIES = {"year", "quarter", "season", "month", "week", "day", "decade", 
 MODS = {None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
         "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 KINDS = {"direct", "indirect"}
+ANNOTATABLE = ("entities", "quotes", "documents", "money", "dates", "signings")
 ISO2 = re.compile(r"^[A-Z]{2}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
@@ -169,8 +178,13 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
     body = art.body
     if spec.get("article") != aid:
         raise GoldError(f"{aid}: source says article {spec.get('article')!r}")
-    _check_keys(spec, {"article", "entities", "not_entities", "quotes", "documents", "money", "dates",
+    _check_keys(spec, {"article", "tables", "entities", "not_entities", "quotes", "documents", "money", "dates",
                        "signings"}, aid)
+    annotated = annotated_tables(spec, aid)
+    for key in ANNOTATABLE:
+        if key not in annotated and spec.get(key):
+            raise GoldError(f"{aid}: {key!r} has records but is not in the source's tables {sorted(annotated)}")
+    has_entities = "entities" in annotated and "entities" in spec
     rows = {name: [] for name in schema.TABLES}
     source_path = path.relative_to(ROOT).as_posix()
     rows["articles"].append({
@@ -229,6 +243,8 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
 
     def ent_id(name, where, required=True):
         if name in (None, ""):
+            return None
+        if not has_entities:  # the set does not annotate entities: no ids to link
             return None
         if name not in entity_id:
             if required:
@@ -374,6 +390,22 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
     return rows
 
 
+def annotated_tables(spec: dict, where: str) -> set:
+    """The tables a source annotates (its ``tables:`` list; all of them without one)."""
+    listed = spec.get("tables")
+    if listed is None:
+        return set(ANNOTATABLE)
+    if not isinstance(listed, list) or not listed or set(listed) - set(ANNOTATABLE):
+        raise GoldError(f"{where}: tables must be a non-empty list of {', '.join(ANNOTATABLE)}; got {listed!r}")
+    return set(listed)
+
+
+def written_tables(annotated: set) -> list[str]:
+    """The gold CSVs of a set that annotates these tables, in schema order."""
+    keep = {"articles"} | annotated | ({"document_parties"} if "documents" in annotated else set())
+    return [name for name in schema.TABLES if name in keep]
+
+
 def article_paths(articles: Path = ARTICLES) -> list[Path]:
     return sorted(p for p in articles.glob("*.txt"))
 
@@ -387,7 +419,8 @@ def load_source(aid: str, src: Path = SRC) -> dict:
 
 
 def build_all(allow_missing: bool = False, articles_dir: Path = ARTICLES, src: Path = SRC) -> dict[str, list[dict]]:
-    tables = {name: [] for name in schema.TABLES if name != "sentences"}
+    """The rows of every table the set annotates (all but sentences when the sources list none)."""
+    tables, annotated = None, None
     sources = {p.stem for p in src.glob("*.yaml")}
     articles = {p.stem for p in article_paths(articles_dir)}
     if sources - articles:
@@ -396,9 +429,18 @@ def build_all(allow_missing: bool = False, articles_dir: Path = ARTICLES, src: P
         if allow_missing and path.stem not in sources:
             print(f"build_gold: WARNING: no source for {path.stem}", file=sys.stderr)
             continue
-        rows = build_article(path, load_source(path.stem, src))
+        spec = load_source(path.stem, src)
+        these = annotated_tables(spec, path.stem)
+        if annotated is None:
+            annotated = these
+            tables = {name: [] for name in written_tables(annotated)}
+        elif these != annotated:
+            raise GoldError(f"{path.stem}: annotates {sorted(these)}, the set's other sources {sorted(annotated)}")
+        rows = build_article(path, spec)
         for name in tables:
             tables[name].extend(rows[name])
+    if tables is None:
+        tables = {name: [] for name in written_tables(set(ANNOTATABLE))}
     return tables
 
 
@@ -460,6 +502,14 @@ def main(argv=None) -> int:
         else:
             with open(out, "w", encoding="utf-8", newline="") as fh:
                 fh.write(content)
+    for name in schema.TABLES:
+        out = gold / f"{name}.csv"
+        if name not in tables and name != "sentences" and out.exists():
+            if args.check:
+                stale.append(f"{out.name} (the set does not annotate {name}: remove it)")
+            else:
+                out.unlink()
+                print(f"build_gold: removed {out.name}: the set does not annotate {name}", file=sys.stderr)
     if stale:
         print(f"build_gold: out of date: {', '.join(stale)} (run scripts/build_gold.py)", file=sys.stderr)
         return 1
