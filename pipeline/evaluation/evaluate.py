@@ -15,6 +15,7 @@ matching rules are written out in docs/evaluation.md.
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import json
 import math
@@ -28,6 +29,7 @@ import pandas as pd
 
 from ..core import schema
 from ..core.paths import models_dir
+from ..core.countries import CountryIndex
 from ..core.stage import read_lines
 from ..core.text import LOOSE_APOSTROPHES
 from ..core.tables import typed_frame
@@ -87,6 +89,13 @@ def same_amount(a, b, rel_tol: float = 1e-6) -> bool:
 
 def same_code(a, b) -> bool:
     return norm(a).upper() == norm(b).upper()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_index() -> CountryIndex:
+    """The gazetteer's country names: a gold set without entities still knows "Kazakhstan" is a state."""
+    return CountryIndex.load(models_dir() / "entities" / "countries.tsv",
+                             models_dir() / "entities" / "former_states.tsv")
 
 
 def load_state_words() -> frozenset[str]:
@@ -447,7 +456,8 @@ def load_side(directory, *, gold: bool, state_words: frozenset = frozenset()) ->
                       key=lambda r: (r.get("party_order") is None, r.get("party_order") or 0)):
         rec["is_state"] = (bool(set(tokens(rec.get("party"))) & state_words)
                            or (rec["article_id"], rec.get("party_entity_id")) in gpe_ids
-                           or norm(rec.get("party")) in gpe_names)
+                           or norm(rec.get("party")) in gpe_names
+                           or _country_index().code(rec.get("party") or "", kinds=("names",)) is not None)
         parties[(rec["article_id"], rec.get("document_id"))].append(rec)
     for aid, docs in rows["documents"].items():
         for d in docs:
