@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from .core import schema
 from .core.batch import process_articles
+from .core.budget import DEFAULT_TIMEOUT
 from .core.config import load_pipeline
 from .core.inputs import article_from_text, normalise_date, read_inputs
 from .core.tables import TableWriter, typed_frame
@@ -48,15 +49,19 @@ class RunSummary:
 
 def run(paths: Iterable[Union[str, Path]], out: Union[str, Path] = "outputs", *, nlp: Optional[Language] = None,
         model: Optional[str] = None, workers: int = 1, published: Optional[str] = None, fmt: str = "csv",
-        config: Optional[Path] = None, progress: Optional[Callable[[dict], None]] = None) -> RunSummary:
-    """Run the batch over files/folders and write the tables into ``out``."""
+        config: Optional[Path] = None, progress: Optional[Callable[[dict], None]] = None,
+        article_timeout: Optional[float] = DEFAULT_TIMEOUT, max_chars: Optional[int] = None) -> RunSummary:
+    """Run the batch over files/folders and write the tables into ``out``. ``article_timeout``:
+    seconds of stage time per article (None: no limit); ``max_chars``: longest article body
+    (default the model's ``nlp.max_length``); an article over either is an error row."""
     start = time.perf_counter()
     nlp = nlp or load_pipeline(model, config)
     articles = read_inputs([Path(p) for p in paths], published=normalise_date(published))
     summary = RunSummary()
     writer = TableWriter(Path(out), fmt)
     try:
-        for rows in process_articles(articles, nlp, workers=workers):
+        for rows in process_articles(articles, nlp, workers=workers, timeout=article_timeout,
+                                     max_chars=max_chars):
             writer.write(rows)
             for row in rows["articles"]:
                 summary.articles += 1

@@ -31,6 +31,10 @@ def run(
     published: Optional[str] = typer.Option(None, "--published", help="default publication date (ISO) for articles without one"),
     fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
     config: Optional[Path] = typer.Option(None, "--config", help="pipeline config (default: models/newsie.cfg)"),
+    article_timeout: float = typer.Option(300.0, "--article-timeout", min=0,
+                                          help="seconds of stage time per article before it becomes an error row (0: no limit)"),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1,
+                                  help="longest article body in characters; a longer one is an error row"),
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
     from .api import run as run_batch
@@ -64,7 +68,7 @@ def run(
 
     try:
         summary = run_batch(paths, out, nlp=nlp, workers=workers, published=published, fmt=fmt,
-                            progress=progress)
+                            progress=progress, article_timeout=article_timeout or None, max_chars=max_chars)
     finally:
         if bar is not None:
             bar.close()

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import schema
+from .budget import DEFAULT_TIMEOUT, set_budget
 from .extensions import records, register_extensions
 from .inputs import ArticleInput
 from .stage import content_sentences, sentence_index
@@ -86,54 +87,76 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
     return rows
 
 
-def _make_doc(nlp: Language, art: ArticleInput) -> Doc:
-    doc = nlp.make_doc(art.body)
+def too_long(art: ArticleInput, max_chars: int) -> Optional[str]:
+    """The error for an article whose body is over ``max_chars`` characters, else None."""
+    size = len(art.body)
+    if size <= max_chars:
+        return None
+    return (f"the article is {size:,} characters long, over the limit of {max_chars:,} "
+            f"(--max-chars); split it, or raise the limit if memory allows")
+
+
+def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float]) -> Doc:
+    # the tokenizer directly: the length limit is checked by the batch (--max-chars)
+    doc = nlp.tokenizer(art.body)
     doc._.published = art.published
+    set_budget(doc, timeout)
     return doc
 
 
+def _error_rows(art: ArticleInput, error: str, doc: Optional[Doc] = None) -> dict[str, list[dict]]:
+    rows = empty_rows()
+    rows["articles"].append(article_row(art, "error", error, doc))
+    return rows
+
+
+def _run_docs(nlp: Language, arts: list[ArticleInput], workers: int, batch_size: int,
+              timeout: Optional[float]) -> list:
+    """The processed doc of each article, or the exception that stopped it."""
+    if not arts:
+        return []
+    try:
+        return list(nlp.pipe((_make_doc(nlp, a, timeout) for a in arts), n_process=workers,
+                             batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the article that broke the batch
+        docs = []
+        for art in arts:
+            try:
+                docs.append(nlp(_make_doc(nlp, art, timeout)))
+            except Exception as exc:  # noqa: BLE001
+                docs.append(exc)
+        return docs
+
+
 def process_articles(articles: Iterable[ArticleInput], nlp: Language, workers: int = 1,
-                     batch_size: int = 16) -> Iterator[dict[str, list[dict]]]:
+                     batch_size: int = 16, *, timeout: Optional[float] = DEFAULT_TIMEOUT,
+                     max_chars: Optional[int] = None) -> Iterator[dict[str, list[dict]]]:
     """Rows for each article, in input order. A failure of one article (unreadable input,
-    a stage raising, a crash of the model on it) becomes its articles row with
-    status=error; the other articles are processed as usual."""
+    bad metadata, a body over ``max_chars`` (default ``nlp.max_length``), a stage raising
+    or running out of its ``timeout`` seconds, a crash of the model on it) becomes its
+    articles row with status=error; the other articles are processed as usual."""
     register_extensions()
-    pending: list[ArticleInput] = []
+    max_chars = max_chars or nlp.max_length
+    pending: list[tuple[ArticleInput, Optional[str]]] = []   # (article, error before the pipeline)
 
     def flush() -> Iterator[dict[str, list[dict]]]:
-        try:
-            docs = list(nlp.pipe((_make_doc(nlp, a) for a in pending), n_process=workers,
-                                 batch_size=batch_size))
-        except Exception:  # noqa: BLE001 - find the article that broke the batch
-            docs = []
-            for art in pending:
-                try:
-                    docs.append(nlp(_make_doc(nlp, art)))
-                except Exception as exc:  # noqa: BLE001
-                    docs.append(exc)
-        for art, doc in zip(pending, docs):
-            if isinstance(doc, Exception):
-                rows = empty_rows()
-                rows["articles"].append(article_row(art, "error", f"pipeline: {type(doc).__name__}: {doc}"))
-                yield rows
+        docs = iter(_run_docs(nlp, [a for a, error in pending if not error], workers, batch_size, timeout))
+        for art, error in pending:
+            doc = None if error else next(docs)
+            if error:
+                yield _error_rows(art, error)
+            elif isinstance(doc, Exception):
+                yield _error_rows(art, f"pipeline: {type(doc).__name__}: {doc}")
             else:
                 try:
                     yield doc_rows(doc, art)
                 except Exception as exc:  # noqa: BLE001 - a malformed record fails its article only
-                    rows = empty_rows()
-                    rows["articles"].append(article_row(art, "error", f"tables: {type(exc).__name__}: {exc}", doc))
-                    yield rows
+                    yield _error_rows(art, f"tables: {type(exc).__name__}: {exc}", doc)
         pending.clear()
 
     chunk = max(batch_size * max(workers, 1) * 4, 1)
     for art in articles:
-        if art.error:
-            yield from flush()
-            rows = empty_rows()
-            rows["articles"].append(article_row(art, "error", art.error))
-            yield rows
-            continue
-        pending.append(art)
+        pending.append((art, art.error or too_long(art, max_chars)))
         if len(pending) >= chunk:
             yield from flush()
     yield from flush()

@@ -9,6 +9,7 @@ from typing import Callable, Iterator, Optional
 
 from spacy.tokens import Doc
 
+from .budget import ArticleTimeout, expired, spend
 from .extensions import record_error, register_extensions
 
 
@@ -27,8 +28,13 @@ class Stage:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if expired(doc):  # an earlier stage ran out of the article's time budget
+            return doc
         try:
-            self.process(doc)
+            with spend(doc):
+                self.process(doc)
+        except ArticleTimeout as exc:
+            record_error(doc, self.name, exc)
         except Exception as exc:  # noqa: BLE001 - isolate one article's failure
             record_error(doc, self.name, exc)
         return doc
