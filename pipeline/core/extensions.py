@@ -15,8 +15,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 #: doc._ attribute -> default factory. ``published`` is an ISO date string or None.
+#: ``date_order`` (MDY, DMY or YMD) reads numeric dates ("5/6/2023"); None: the stage's default.
 DOC_ATTRIBUTES = {
     "published": None,
+    "date_order": None,
     "entities": list,
     "quotes": list,
     "documents": list,

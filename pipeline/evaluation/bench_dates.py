@@ -22,6 +22,8 @@ import json
 from pathlib import Path
 from typing import Optional
 
+from .suites import at_gold_granularity as _at_gold_granularity
+
 SUITE = "te3_platinum"
 
 
@@ -44,22 +46,6 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _at_gold_granularity(d: dt.datetime, gold: str) -> str:
-    """dateparser's datetime written the way the gold value is (YYYY, YYYY-MM, YYYY-Www ...)."""
-    if len(gold) == 4 and gold.isdigit():
-        return f"{d.year:04d}"
-    if len(gold) == 7 and gold[4] == "-" and gold[5:].isdigit():
-        return f"{d.year:04d}-{d.month:02d}"
-    if "-W" in gold:
-        y, w, _ = d.isocalendar()
-        return f"{y:04d}-W{w:02d}"
-    if len(gold) == 3 and gold.isdigit():
-        return f"{d.year:04d}"[:3]
-    if len(gold) == 2 and gold.isdigit():
-        return f"{d.year // 100:02d}"
-    return d.date().isoformat()
-
-
 def dateparser_reference(gold_dates: list[dict]) -> dict:
     import dateparser
 
@@ -79,6 +65,10 @@ def dateparser_reference(gold_dates: list[dict]) -> dict:
 
 
 def run_bench(data_path: Optional[Path] = None) -> dict:
+    if data_path is not None and str(data_path).endswith(".tsv"):   # newsie's own suite
+        from . import suites
+
+        return suites.score_dates(data_path)
     from ..core.config import load_pipeline
     from ..core.extensions import register_extensions
 
@@ -136,6 +126,10 @@ def run_bench(data_path: Optional[Path] = None) -> dict:
 
 
 def format_report(result: dict, verbose: bool = False) -> str:
+    if result.get("suite") == "expressions":
+        from . import suites
+
+        return suites.format_report(result, verbose)
     r = result
     ref = r["dateparser_reference"]
     lines = [

@@ -109,6 +109,10 @@ def score_case(case: dict, rows: list[dict], tables=None) -> dict:
 
 
 def run_bench(data_path: Optional[Path] = None) -> dict:
+    if data_path is not None and str(data_path).endswith(".tsv"):   # newsie's own suite
+        from . import suites
+
+        return suites.score_money(data_path)
     path = Path(data_path) if data_path else default_data_path()
     if not path.is_file():
         raise FileNotFoundError(
@@ -150,6 +154,10 @@ def run_bench(data_path: Optional[Path] = None) -> dict:
 
 
 def format_report(result: dict, verbose: bool = False) -> str:
+    if result.get("suite") == "expressions":
+        from . import suites
+
+        return suites.format_report(result, verbose)
     t = result["totals"]
     lines = [
         f"money benchmark: {result['data']}",
