@@ -157,6 +157,11 @@ def import_gold(
         typer.echo(f"  warning: {warning}", err=True)
 
 
+from .viewer.cli import export_app as _export_app, show as _show  # noqa: E402  (viewer, annotation export)
+app.command("show")(_show)
+app.add_typer(_export_app, name="export")
+
+
 def main() -> None:
     app()
 
