@@ -8,7 +8,7 @@ CORPUS := corpus/articles
 GOLD   := corpus/annotations
 OUT    := outputs
 
-.PHONY: setup run test eval bench bench-money bench-dates lock clean
+.PHONY: setup run test test-browser eval bench bench-money bench-dates lock clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,15 @@ run: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# The viewer's pages in a real browser (headless Chromium from the system's package
+# manager; playwright's bundled driver, never `playwright install`). Checks the rendered
+# DOM of the corpus run's pages: spans of every record row, row click -> scroll, screenshots.
+CHROMIUM ?= /usr/bin/chromium
+test-browser: setup
+	test -x $(CHROMIUM) || (DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium < /dev/null)
+	NEWSIE_CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q tests/viewer/browser_check.py
 
 eval: run
 	$(VENV)/bin/newsie eval --gold $(GOLD) --pred $(OUT)

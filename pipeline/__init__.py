@@ -17,7 +17,8 @@ from .core import schema
 from .core.config import ConfigError, ModelNotFound, load_pipeline
 from .core.schema import TABLES, columns
 from .core.tables import read_tables
+from .viewer import render  # the article viewer: pipeline.render("outputs", article_id)
 
 __all__ = ["extract", "run", "load_pipeline", "read_tables", "TABLES", "columns", "schema",
-           "ModelNotFound", "ConfigError"]
+           "ModelNotFound", "ConfigError", "render"]
 __version__ = "0.1.0"

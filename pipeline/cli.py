@@ -182,6 +182,11 @@ def package(
     typer.echo(f"newsie {__version__} pipeline -> {out}/ (spacy.load('{out}'))")
 
 
+from .viewer.cli import export_app as _export_app, show as _show  # noqa: E402  (viewer, annotation export)
+app.command("show")(_show)
+app.add_typer(_export_app, name="export")
+
+
 def main() -> None:
     app()
 

@@ -26,6 +26,7 @@ from typing import Optional
 from ..core import schema
 from ..core.paths import models_dir
 from ..core.stage import read_tsv
+from .labelstudio import RECORD_CONTROL, is_json_min, load_fields, min_to_task
 
 
 class ImportError_(ValueError):
@@ -38,8 +39,9 @@ class Annotated:
 
     article_id: str
     text: str
-    spans: dict                       # region id -> {start, end, text, labels, canonical, kind, speaker}
-    relations: list                   # (from id, to id)
+    spans: dict                       # region id -> {start, end, text, labels, control, canonical, kind,
+                                      #               speaker, fields: {field name: value}}
+    relations: list                   # (from id, to id, label or None)
     source_path: str = ""
     title: Optional[str] = None
     published: Optional[str] = None
@@ -53,8 +55,21 @@ class ImportResult:
 
 
 def load_label_map() -> dict:
+    """(control or "", label) -> (table, label to write); control "" applies to any control."""
     rows = read_tsv(models_dir() / "evaluate" / "labelstudio_labels.tsv")
-    return {r["source"].strip().upper(): (r["table"].strip(), (r.get("label") or "").strip()) for r in rows}
+    return {((r.get("control") or "").strip(), r["source"].strip().upper()): (r["table"].strip(),
+                                                                            (r.get("label") or "").strip())
+            for r in rows}
+
+
+def map_label(label_map: dict, control, label) -> Optional[tuple]:
+    label = str(label).upper()
+    return label_map.get((str(control or ""), label)) or label_map.get(("", label))
+
+
+def _span(start: int, end: int, text: str, labels: list, control=None) -> dict:
+    return {"start": start, "end": end, "text": text[start:end], "labels": labels, "control": control,
+            "canonical": None, "kind": None, "speaker": None, "fields": {}}
 
 
 def _utf16_to_index(text: str, offset: int) -> int:
@@ -75,6 +90,8 @@ def read_labelstudio(path: Path, warnings: list) -> list[Annotated]:
     except (OSError, json.JSONDecodeError) as exc:
         raise ImportError_(f"{path}: not a Label Studio JSON export ({exc})") from None
     tasks = data if isinstance(data, list) else [data]
+    tasks = [min_to_task(t, warnings) if is_json_min(t) else t for t in tasks]
+    field_names = {f.name for f in load_fields()}
     out = []
     for n, task in enumerate(tasks):
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -85,6 +102,9 @@ def read_labelstudio(path: Path, warnings: list) -> list[Annotated]:
             warnings.append(f"task {task.get('id', n)}: no data.text, skipped")
             continue
         anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+        if not anns and task.get("predictions"):
+            warnings.append(f"task {task.get('id', n)}: no annotation, its predictions are read as gold")
+            anns = task["predictions"]
         if not anns:
             warnings.append(f"task {task.get('id', n)}: no (uncancelled) annotation, skipped")
             continue
@@ -108,11 +128,10 @@ def read_labelstudio(path: Path, warnings: list) -> list[Annotated]:
                     else:
                         warnings.append(f"{article_id}: region {r.get('id')} text {value['text']!r} "
                                         f"differs from data.text[{start}:{end}]; offsets kept")
-                spans[r.get("id") or f"r{len(spans)}"] = {
-                    "start": start, "end": end, "text": text[start:end], "labels": list(value.get("labels") or []),
-                    "canonical": None, "kind": None, "speaker": None}
+                spans[r.get("id") or f"r{len(spans)}"] = _span(start, end, text, list(value.get("labels") or []),
+                                                               r.get("from_name"))
             elif kind == "relation":
-                relations.append((r.get("from_id"), r.get("to_id")))
+                relations.append((r.get("from_id"), r.get("to_id"), (r.get("labels") or [None])[0]))
             elif kind in ("textarea", "choices"):
                 extras.append(r)
         for r in extras:  # per-region fields share the region's id
@@ -122,10 +141,14 @@ def read_labelstudio(path: Path, warnings: list) -> list[Annotated]:
             value, name = r.get("value") or {}, str(r.get("from_name") or "").lower()
             if r["type"] == "textarea":
                 raw = value.get("text") or []
-                words = (raw if isinstance(raw, str) else " ".join(map(str, raw))).strip()
-                if words:
-                    span["speaker" if "speaker" in name else "canonical"] = words
+                words = (raw if isinstance(raw, str) else "\n".join(map(str, raw))).strip()
+                if words and name in field_names:
+                    span["fields"][name] = words
+                if words and (name not in field_names or name in ("canonical", "speaker")):
+                    span["speaker" if "speaker" in name else "canonical"] = " ".join(words.split())
             else:
+                if name in field_names and value.get("choices"):
+                    span["fields"][name] = str(value["choices"][0])
                 for choice in value.get("choices") or []:
                     if str(choice).lower() in ("direct", "indirect"):
                         span["kind"] = str(choice).lower()
@@ -160,13 +183,12 @@ def read_brat(path: Path, warnings: list) -> list[Annotated]:
                 label, _, offsets = parts[1].partition(" ")
                 pieces = [tuple(int(x) for x in p.split()) for p in offsets.split(";") if p.strip()]
                 start, end = min(p[0] for p in pieces), max(p[1] for p in pieces)
-                spans[parts[0]] = {"start": start, "end": end, "text": text[start:end], "labels": [label],
-                                   "canonical": None, "kind": None, "speaker": None}
+                spans[parts[0]] = _span(start, end, text, [label])
             elif tag == "R" and len(parts) >= 2:
                 args = dict(a.split(":", 1) for a in parts[1].split()[1:] if ":" in a)
                 if len(args) >= 2:
                     a1, a2 = list(args.values())[:2]
-                    relations.append((a1, a2))
+                    relations.append((a1, a2, None))
             elif tag in ("A", "M") and len(parts) >= 2:
                 bits = parts[1].split()
                 if len(bits) >= 3 and bits[2].lower() in ("direct", "indirect") and bits[1] in spans:
@@ -210,17 +232,49 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def rows_of(item: Annotated, label_map: dict, warnings: list) -> dict:
-    """articles/entities/quotes rows for one annotated text."""
+#: tables written for an export of newsie's own config (which annotates every table)
+RECORD_TABLES = ("documents", "document_parties", "money", "dates", "signings")
+
+
+def _kinds(item: Annotated, label_map: dict, warnings: list) -> dict:
+    """region id -> [(table, label)] through the label map."""
     kinds = {}
     for sid, span in item.spans.items():
         for label in span["labels"]:
-            mapped = label_map.get(str(label).upper())
+            mapped = map_label(label_map, span.get("control"), label)
             if mapped is None:
                 warnings.append(f"{item.article_id}: label {label!r} is not mapped "
                                 f"(models/evaluate/labelstudio_labels.tsv), skipped")
                 continue
             kinds.setdefault(sid, []).append(mapped)
+    return kinds
+
+
+def _ordered(item: Annotated, kinds: dict, table: str) -> list:
+    """Region ids of one table in text order (ties: export order)."""
+    order = {sid: n for n, sid in enumerate(item.spans)}
+    ids = [s for s, ms in kinds.items() if any(m[0] == table for m in ms)]
+    return sorted(ids, key=lambda s: (item.spans[s]["start"], item.spans[s]["end"], order[s]))
+
+
+def _partners(item: Annotated, kinds: dict, sid: str, role: str) -> list:
+    """Regions related to ``sid`` in the given role (speaker | party), in relation order. A
+    relation labelled with the other role is skipped; an unlabelled (or otherwise labelled)
+    one counts for both. Quotes and documents are never speakers or parties."""
+    out = []
+    for a, b, label in item.relations:
+        if sid not in (a, b):
+            continue
+        lab = str(label).lower() if label else None
+        if lab in ("speaker", "party") and lab != role:
+            continue
+        other = b if a == sid else a
+        if other in item.spans and not {m[0] for m in kinds.get(other, [])} & {"quote", "documents"}:
+            out.append(other)
+    return out
+
+
+def _entity_rows(item: Annotated, kinds: dict) -> tuple[list, dict]:
     entities, entity_ids, mention_of = [], {}, {}
     ent_spans = sorted(((s, m) for s, ms in kinds.items() for m in ms if m[0] == "entities"),
                        key=lambda x: (item.spans[x[0]]["start"], item.spans[x[0]]["end"]))
@@ -232,32 +286,84 @@ def rows_of(item: Annotated, label_map: dict, warnings: list) -> dict:
         entities.append({"article_id": item.article_id, "mention_id": len(entities), "start": span["start"],
                          "end": span["end"], "text": span["text"], "label": label, "entity_id": eid,
                          "canonical": canonical})
-    partners = {}
-    for a, b in item.relations:
-        partners.setdefault(a, []).append(b)
-        partners.setdefault(b, []).append(a)
-    quote_ids = sorted((s for s, ms in kinds.items() if any(m[0] == "quote" for m in ms)),
-                       key=lambda s: item.spans[s]["start"])
+    return entities, mention_of
+
+
+def _quote_rows(item: Annotated, kinds: dict, mention_of: dict, warnings: list) -> list:
     quotes = []
-    for sid in quote_ids:
+    for sid in _ordered(item, kinds, "quote"):
         span = item.spans[sid]
         default_kind = next(m[1] for m in kinds[sid] if m[0] == "quote") or "direct"
-        speakers = [p for p in partners.get(sid, []) if p in item.spans and p not in quote_ids]
+        speakers = _partners(item, kinds, sid, "speaker")
         if len(speakers) > 1:
             warnings.append(f"{item.article_id}: quote {span['text'][:40]!r} has {len(speakers)} speaker "
                             f"relations, the first is used")
         row = {"article_id": item.article_id, "quote_id": len(quotes), "start": span["start"], "end": span["end"],
-               "kind": span["kind"] or default_kind, "text": span["text"], "speaker": span["speaker"]}
+               "kind": span["kind"] or default_kind, "text": span["text"], "speaker": span["speaker"],
+               "cue": span["fields"].get("cue")}
         if speakers:
             sp = item.spans[speakers[0]]
             row["speaker"] = row["speaker"] or sp["canonical"] or _clean(sp["text"])
             row["speaker_text"] = sp["text"]
             row["speaker_entity_id"] = mention_of.get(speakers[0])
         quotes.append(row)
+    return quotes
+
+
+def _document_rows(item: Annotated, kinds: dict, mention_of: dict) -> tuple[list, list]:
+    docs, parties = [], []
+    for sid in _ordered(item, kinds, "documents"):
+        span, f = item.spans[sid], item.spans[sid]["fields"]
+        doc_id = len(docs)
+        docs.append({"article_id": item.article_id, "document_id": doc_id, "start": span["start"],
+                     "end": span["end"], "text": span["text"], "doc_type": f.get("doc_type"),
+                     "title": f.get("doc_title"), "subject": f.get("doc_subject"),
+                     "signed_date": f.get("doc_signed_date"), "signed_place": f.get("doc_signed_place")})
+        names = [(item.spans[p]["canonical"] or _clean(item.spans[p]["text"]), mention_of.get(p))
+                 for p in _partners(item, kinds, sid, "party")]
+        names += [(line.strip(), None) for line in (f.get("doc_parties") or "").splitlines() if line.strip()]
+        for order, (name, eid) in enumerate(names):
+            parties.append({"article_id": item.article_id, "document_id": doc_id, "party_order": order,
+                            "party": name, "party_entity_id": eid})
+    return docs, parties
+
+
+#: table -> (id column, [(field name, column)]) of the tables that are one region per row
+SIMPLE_TABLES = {
+    "money": ("money_id", [("money_amount", "amount"), ("money_currency", "currency"), ("money_context", "context")]),
+    "dates": ("date_id", [("date_value", "value"), ("date_granularity", "granularity"), ("date_mod", "mod")]),
+    "signings": ("signing_id", [("signing_count", "count"), ("signing_value", "value"),
+                                ("signing_currency", "currency"), ("signing_parties", "parties"),
+                                ("signing_date", "signed_date")]),
+}
+
+
+def _simple_rows(item: Annotated, kinds: dict, table: str) -> list:
+    id_col, fields = SIMPLE_TABLES[table]
+    rows = []
+    for sid in _ordered(item, kinds, table):
+        span = item.spans[sid]
+        row = {"article_id": item.article_id, id_col: len(rows), "start": span["start"], "end": span["end"],
+               "text": span["text"]}
+        row.update({col: " ".join(span["fields"][name].split()) for name, col in fields if name in span["fields"]})
+        rows.append(row)
+    return rows
+
+
+def rows_of(item: Annotated, label_map: dict, warnings: list, all_tables: bool = False) -> dict:
+    """The gold rows of one annotated text: articles, entities, quotes, and (``all_tables``)
+    documents, document_parties, money, dates and signings."""
+    kinds = _kinds(item, label_map, warnings)
+    entities, mention_of = _entity_rows(item, kinds)
     article = {"article_id": item.article_id, "source_path": item.source_path, "title": item.title,
                "published": item.published, "status": "ok",
                "sha256": hashlib.sha256(item.text.encode("utf-8")).hexdigest()}
-    return {"articles": [article], "entities": entities, "quotes": quotes}
+    out = {"articles": [article], "entities": entities, "quotes": _quote_rows(item, kinds, mention_of, warnings)}
+    if all_tables:
+        out["documents"], out["document_parties"] = _document_rows(item, kinds, mention_of)
+        for table in SIMPLE_TABLES:
+            out[table] = _simple_rows(item, kinds, table)
+    return out
 
 
 def write_gold(out: Path, rows: dict, texts: dict) -> None:
@@ -290,9 +396,12 @@ def import_gold(source: Path, out: Path, *, fmt: str = "labelstudio", articles: 
             raise ImportError_(f"article {item.article_id!r} annotated twice in {source}")
         seen.add(item.article_id)
     label_map = load_label_map()
+    all_tables = any(span.get("control") == RECORD_CONTROL for i in items for span in i.spans.values())
     rows = {"articles": [], "entities": [], "quotes": []}
+    if all_tables:
+        rows.update({t: [] for t in RECORD_TABLES})
     for item in items:
-        for table, table_rows in rows_of(item, label_map, result.warnings).items():
+        for table, table_rows in rows_of(item, label_map, result.warnings, all_tables).items():
             rows[table].extend(table_rows)
     write_gold(out, rows, {i.article_id: i.text for i in items})
     result.articles = len(items)
