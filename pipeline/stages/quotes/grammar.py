@@ -1,0 +1,56 @@
+"""Parse helpers: reporting verbs and their subjects."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from .rules import SUBJ_DEPS, QuoteRules
+
+
+def verb_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
+def is_speech_verb(tok: Token, rules: QuoteRules) -> bool:
+    if not tok.tag_.startswith("VB"):
+        return False
+    lemma = verb_lemma(tok)
+    if lemma in rules.aspectual_verbs and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "will continue to support": aspect, not speech
+    if lemma in rules.speech_verbs:
+        return True
+    base = lemma.split(" ")[0]
+    return " " in lemma and lemma not in rules.non_speech_verbs and base in rules.speech_verbs
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of a verb, climbing through xcomp/advcl/conj/pcomp ("was quoted as saying")."""
+    t = verb
+    for _ in range(5):
+        subs = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        if subs:  # the subject nearest the verb ("Washington - When …, President Obama announced")
+            left = [c for c in subs if c.i < t.i]
+            return max(left, key=lambda c: c.i) if left else subs[0]
+        if t.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return None
+
+
+def _small_number(tok: Token) -> Optional[int]:
+    """"two" / "3" -> 2 / 3 (the count of a plural role noun), else None."""
+    words = {"two": 2, "three": 3, "four": 4}
+    if tok.lower_ in words:
+        return words[tok.lower_]
+    return int(tok.text) if tok.text.isdigit() and len(tok.text) == 1 else None
+
+
+def _has_finite_verb(toks: Iterable[Token]) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks)

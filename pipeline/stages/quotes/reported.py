@@ -1,0 +1,283 @@
+"""Reported speech: ccomps of reporting verbs, according-to sources, as-clauses, parentheticals."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .clauses import (_clause_bounds, _coordinated_predicates, _mid_sentence_clause, _misparsed_clause,
+                      _reported_clauses, _segment_break, _trailing_actions, _trim_lead, _valid_clause)
+from .grammar import _has_finite_verb, is_speech_verb, subject_of, verb_lemma
+from .rules import SENT_END, SUBJ_DEPS
+from .speakers import _Doc
+
+
+def _according(d: _Doc) -> list[dict]:
+    out = []
+    doc = d.doc
+    for cue_words, cue in d.rules.source_cues:
+        n = len(cue_words)
+        for tok in doc:
+            if tuple(t.lower_ for t in doc[tok.i:tok.i + n]) != cue_words or d.covered(tok.idx):
+                continue
+            last = doc[tok.i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            src = objs[0]
+            phrase_end = max(t.i for t in src.subtree) + 1
+            src, written = _source_of(d, src)
+            if src is None:
+                continue  # "according to the agreement / official data": a document, not a speaker
+            sent = tok.sent
+            sent_start = _line_sentence_start(d, tok)
+            before = [t for t in doc[sent_start:tok.i] if not (t.is_punct or t.is_space)]
+            if not before:
+                clause = list(doc[phrase_end:sent.end])
+            elif not [t for t in doc[phrase_end:sent.end] if not (t.is_punct or t.is_space)]:
+                clause = list(doc[sent_start:tok.i])
+            else:
+                clause = _mid_sentence_clause(doc, sent_start, tok.i, phrase_end, sent.end)
+                if not clause:
+                    continue
+            bounds = _clause_bounds(clause)
+            if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
+                continue
+            speaker = d.resolve(src)
+            if speaker is None and written is None and d.role_of(src)[0] is not None:
+                written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
+            if written is not None and (speaker is None or not speaker.get("speaker")):
+                # "according to Chinese customs data": the owner as written, no entity to name
+                speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
+            if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
+                continue
+            s, e = bounds
+            out.append(dict(speaker or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
+                            start=s, end=e, kind="indirect", text=d.text[s:e], cue=cue))
+    return out
+
+
+SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _speakerish(d: _Doc, tok: Token) -> bool:
+    """Whether a source phrase's head can make a statement: a person, organisation, country or
+    nationality mention, a third-person pronoun, a role noun, or a proper name the entities stage
+    did not label ("according to Rosstat") that is no document ("the Constitution")."""
+    if d.mention_at(tok, SOURCE_LABELS) is not None:
+        return True
+    if d.rules.pronouns.get(tok.lower_, ("",))[0] == "3" or d.role_of(tok)[0] is not None:
+        return True
+    if tok.pos_ == "PROPN" and tok.lemma_.lower() not in d.rules.source_nouns and tok.lower_ not in d.rules.source_nouns:
+        others = [m for m in d.index.overlapping(tok.idx, tok.idx + len(tok)) if m["label"] not in SOURCE_LABELS]
+        return not others  # a LAW / EVENT / WORK_OF_ART … mention is no source
+    return False
+
+
+def _source_of(d: _Doc, src: Token) -> tuple[Optional[Token], Optional[str]]:
+    """(the token naming who speaks, the source as written when it differs from the speaker's
+    own words) for the object of a source cue. A data/report noun (source_nouns.tsv) speaks for
+    its owner: "Eurostat data", "the ministry's forecast", "data from the World Bank" -> the owner
+    (speaker_text "Eurostat data" … as written, without a determiner); no owner -> no source."""
+    noun = src.lemma_.lower()
+    kind = d.rules.source_nouns.get(src.lower_, d.rules.source_nouns.get(noun))
+    if kind is None:
+        return (src, None) if _speakerish(d, src) else (None, None)
+    if not kind:
+        return None, None  # a document: its content is nobody's statement
+    owners = [c for c in src.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    for prep in src.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "by", "from"):
+            owners += [o for o in prep.children if o.dep_ == "pobj"]
+    for owner in owners:
+        if _speakerish(d, owner) and owner.pos_ in ("PROPN", "NOUN", "PRON"):
+            if owner.i < src.i:  # "Chinese customs data" -> "Chinese customs"
+                toks = [t for t in src.lefts if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]
+                toks = [t for x in toks for t in x.subtree if t.dep_ not in ("det", "case")]
+            else:  # "data from the World Bank" -> "World Bank"
+                toks = [t for t in owner.subtree if not (t.dep_ == "det" and t.i < owner.i)]
+            toks = sorted(toks, key=lambda t: t.i)
+            written = d.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+            return owner, written
+    return None, None
+
+
+def _line_sentence_start(d: _Doc, tok: Token) -> int:
+    """The start of tok's sentence, extended back over a sentence split the segmenter or
+    parser made inside a line without a sentence end ("Kazakhstan | exported … , according to X")."""
+    si = d.sent_index(tok)
+    start = d.sents[si].start
+    while si > 0:
+        prev = d.sents[si - 1]
+        words = [t for t in prev if not t.is_space]
+        if not words or "\n" in d.text[words[-1].idx:d.doc[start].idx] or words[-1].text in SENT_END + ":;" \
+                or words[-1].text in d.rules_marks:
+            break
+        start, si = prev.start, si - 1
+    return start
+
+
+def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]) -> bool:
+    """An 'according to' whose clause has the source itself among its subjects ("According to
+    the press service of X, he and Y held a meeting") reports an event, not a statement."""
+    src_ids = {m.get("entity_id") for m in d.index.overlapping(source.start_char, source.end_char)}
+    src_names = {m.get("canonical") for m in d.index.overlapping(source.start_char, source.end_char)}
+    if speaker is not None:
+        src_ids.add(speaker.get("speaker_entity_id"))
+        src_names.add(speaker.get("speaker"))
+    src_ids.discard(None)
+    src_names.discard(None)
+    subj_toks = []
+    for t in clause:
+        if t.dep_ in SUBJ_DEPS and t.head.dep_ == "ROOT":
+            subj_toks.extend(t.subtree)
+    for t in subj_toks:
+        if d.rules.pronouns.get(t.lower_, ("",))[0] == "3":
+            prior = [m for m in d.index.mentions if m["end"] <= t.idx and m["label"] in ("PERSON", "ORG")
+                     and m["start"] >= t.sent.start_char]
+            if prior and prior[-1]["start"] >= source.start_char:
+                return True  # the pronoun refers back into the source phrase
+            found = d.resolve(t)
+            if found and (found.get("speaker_entity_id") in src_ids or found.get("speaker") in src_names):
+                return True
+        m = d.mention_at(t)
+        if m is not None and (m.get("entity_id") in src_ids and m["start"] >= source.end_char
+                              and m.get("canonical") in src_names):
+            return True
+    return False
+
+
+def _reported(d: _Doc) -> list[dict]:
+    """Reported speech: {start, end, kind="indirect", text, speaker..., cue}."""
+    out = []
+    for tok in d.doc:
+        if d.covered(tok.idx):
+            continue
+        clauses = []
+        for head, lead in _reported_clauses(tok, d.rules, d):
+            if _segment_break(d.doc, tok.i, head.i):
+                continue
+            heads = [head] + _coordinated_predicates(tok, head, d.rules)
+            cut = set().union(*(_trailing_actions(h, d.rules) for h in heads))
+            clause = lead + [t for h in heads for t in h.subtree
+                             if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
+            if not lead and head.i > tok.i:
+                clause = _trim_lead(tok, head, clause, d)
+            clauses.append(clause)
+        if not clauses:
+            misparsed = _misparsed_clause(tok, d)
+            if misparsed:
+                clauses.append(misparsed)
+        for clause in clauses:
+            first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
+            if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
+                continue  # "told how the system works": a topic, not a statement
+            bounds = _clause_bounds(clause)
+            if bounds is None or d.covered(*bounds):
+                continue
+            s, e = bounds
+            subj = subject_of(tok)
+            if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "1" and not d.covered(subj.idx):
+                continue  # "I can assure you that …" outside quotes: the author's own voice
+            if subj is not None and subj.lower_ == "it" and subj.dep_ != "nsubj":
+                continue  # "It was said / reported that …": impersonal, nobody's statement
+            d.ranges.append((s, e))  # names inside the clause are not antecedents of its speaker
+            try:
+                spk = d.speaker_of_verb(tok, exclude=(s, e))
+            finally:
+                d.ranges.pop()
+            spk = spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None}
+            if verb_lemma(tok) in d.rules.opinion_verbs and not spk.get("speaker"):
+                continue  # "analysts believe that C": an unnamed view, no statement
+            out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
+    out.extend(_according(d))
+    out.extend(_as_said(d))
+    return [r for r in out if not _media_source(d, r)]
+
+
+def _media_source(d: _Doc, rec: dict) -> bool:
+    """Whether a reported row's source is a news medium ("a Kazinform correspondent reports",
+    "as reported by Xinhua", "according to Reuters"): the article sourcing itself, no quote."""
+    words = " ".join(x for x in (rec.get("speaker_text"), rec.get("speaker")) if x)
+    words = re.findall(r"[a-z]+", words.lower())
+    return bool(words) and any(w in d.rules.media for w in words)
+
+
+def _parenthetical(tok: Token) -> Optional[set]:
+    """The token indices of a parenthetical attribution the parser hung on the clause it reports
+    ("Kazakhstan, Tokayev said, will remain …"; "C, the minister said."): a parataxis (or
+    unmarked advcl) reporting verb whose nearest subject is set off by a comma or dash before
+    it, with a comma, dash or the sentence end after the verb's phrase; None otherwise. The
+    parser may hang the clause's own subject on the verb too ("Kazakhstan" nsubj of "said")."""
+    if tok.dep_ not in ("parataxis", "advcl") or tok.head.i == tok.i:
+        return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+        return None
+    subs = [c for c in tok.children if c.dep_ in SUBJ_DEPS and c.i < tok.i]
+    if not subs:
+        return None
+    subj = max(subs, key=lambda c: c.i)
+    doc = tok.doc
+    first = min(t.i for t in subj.subtree)
+    p = first - 1
+    if p <= tok.sent.start or doc[p].text not in (",", "—", "–", "-"):
+        return None
+    right = [t.i for t in tok.subtree if t.i > tok.i]
+    last = max(right) if right else tok.i
+    while last > tok.i and doc[last].is_punct:
+        last -= 1
+    after = last + 1
+    if after < len(doc) and doc[after].text in (",", "—", "–", "-"):
+        return set(range(p, after + 1))
+    if after >= len(doc) or doc[after].text in SENT_END or doc[after].is_space:
+        return set(range(p, after))
+    return None
+
+
+def _as_said(d: _Doc) -> list[dict]:
+    """"As X emphasized, C" / "As noted by X, C" / "C, as X said": the clause the as-clause
+    modifies is reported speech of X. The same for a parenthetical attribution the parser hung
+    on its clause ("Kazakhstan, Tokayev said, will remain …"): the row spans the clause from its
+    first to its last word, the attribution inside it left as written (one contiguous span)."""
+    out = []
+    for tok in d.doc:
+        if d.covered(tok.idx) or not is_speech_verb(tok, d.rules):
+            continue
+        as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        block = None if as_clause else _parenthetical(tok)
+        if not as_clause and block is None:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            continue
+        head = tok.head
+        own = {t.i for t in tok.subtree} if block is None else block
+        lent = [c for c in tok.children if block is not None and c.dep_ in SUBJ_DEPS and c.i < min(block)]
+        if head.sent != tok.sent or not (_valid_clause(head) or (lent and head.tag_[:2] in ("VB", "MD"))):
+            continue
+        cut = _trailing_actions(head, d.rules)
+        pool = list(head.subtree) + [t for c in lent for t in c.subtree]
+        toks = [t for t in pool if t.i not in own and t.i not in cut
+                and not _segment_break(d.doc, t.i, head.i)]
+        bounds = _clause_bounds(toks)
+        if bounds is None or d.covered(*bounds):
+            continue
+        agent = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        subj = [c for c in tok.children if c.dep_ in ("nsubj",) and c.i not in {t.i for x in lent for t in x.subtree}]
+        src = agent[0] if agent else (subj[-1] if subj else None)
+        spk = d.resolve(src) if src is not None else None
+        s, e = bounds
+        if spk is None and not agent and block is not None:
+            spk = d.speaker_of_verb(tok)  # the attribution lies inside the clause's span
+        elif spk is None and not agent:
+            d.ranges.append((s, e))
+            try:
+                spk = d.speaker_of_verb(tok, exclude=(s, e))
+            finally:
+                d.ranges.pop()
+        if verb_lemma(tok) in d.rules.opinion_verbs and not (spk or {}).get("speaker"):
+            continue  # "as analysts believe, C": an unnamed view
+        out.append(dict(spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
+                        start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
+    return out

@@ -1,0 +1,258 @@
+"""Speakers named by a role: titles with names, role nouns, groups, sides, representatives, organisations."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from ...core.text import fold
+from .grammar import _small_number
+from .rules import PRONOUN_WINDOW
+
+
+class RoleMixin:
+    """Role-noun resolution (mixed into the per-doc speaker resolver)."""
+
+    def titled_name(self, tok: Token) -> Optional[dict]:
+        """The person a title phrase names when the parser hung the name inside the title's
+        prepositional phrase: a comma-set apposition anywhere in the phrase ("The Chairman of the
+        Board of X, Nurlan Zhakupov, said") or a name run into the title at the end of the
+        phrase ("Minister of Foreign Affairs Murat Nurtleu stated")."""
+        if not (tok.text[:1].isupper() or self.role_of(tok)[0] is not None):
+            return None
+
+        def inside(t: Token, deps: tuple) -> bool:
+            for _ in range(12):
+                if t.i == tok.i:
+                    return True
+                if t.dep_ not in deps or t.head.i == t.i:
+                    return False
+                t = t.head
+            return False
+
+        chain = ("prep", "pobj", "compound", "appos", "conj", "cc", "amod", "nmod", "poss")
+        sub = sorted(tok.subtree, key=lambda t: t.i)
+        for t in sub:  # a comma-set apposition naming a person
+            if t.dep_ == "appos" and t.i > tok.i and inside(t, chain):
+                m = self.mention_at(t, ("PERSON",))
+                if m is not None and self.text[:m["start"]].rstrip().endswith((",", "—", "–")):
+                    return self.from_mention(m)
+        # a name run into the title: the phrase (up to its first comma) ends with a PERSON mention
+        # whose previous word is a capitalised title word ("… Affairs Murat Nurtleu")
+        phrase = []
+        for t in sub:
+            if t.i > tok.i and t.text in (",", "(", "—", "–"):
+                break
+            phrase.append(t)
+        if not phrase or phrase[-1].i <= tok.i or not inside(phrase[-1], chain):
+            return None
+        m = self.mention_at(phrase[-1], ("PERSON",))
+        if m is None or m["end"] != phrase[-1].idx + len(phrase[-1]):
+            return None
+        first = self.tok_at(m["start"])
+        prev = self.doc[first.i - 1] if first.i > tok.i else None
+        if prev is None or not prev.is_alpha or not prev.text[:1].isupper() or prev.pos_ in ("DET", "ADP"):
+            return None
+        if self.mention_at(prev, ("PERSON",)) is not None:
+            return None
+        return self.from_mention(m)
+
+    def introduced_as(self, tok: Token, written: str) -> Optional[dict]:
+        """The latest PERSON introduced earlier with this role word as title or apposition
+        ("Foreign Ministry Spokesperson Mao Ning", "Dmitry Peskov, the Kremlin spokesman") — a
+        representative with no principal named ("the spokesperson further pointed out")."""
+        word = tok.lower_
+        best = None
+        for m in self.index.mentions:
+            if m["start"] >= tok.idx:
+                break
+            if m["label"] != "PERSON" or self.covered(m["start"]):
+                continue
+            first = self.tok_at(m["start"])
+            last = self.tok_at(m["end"] - 1)
+            near = list(self.doc[max(first.sent.start, first.i - 4):first.i]) + \
+                list(self.doc[last.i + 1:min(last.sent.end, last.i + 6)])
+            if any(t.lower_ == word for t in near):
+                best = m
+        return self.from_mention(best, written) if best is not None else None
+
+    def role_of(self, tok: Token) -> tuple[Optional[dict], list[Token]]:
+        """The longest role noun phrase headed by tok ("head of state", "press service", "leader")."""
+        roles = self.rules.roles
+        cands = []
+        lefts = [c for c in tok.lefts if c.dep_ == "compound"]
+        if lefts:
+            cands.append((" ".join(t.lower_ for t in lefts + [tok]), lefts + [tok]))
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    cands.append((f"{tok.lower_} of {objs[0].lower_}", [tok, prep, objs[0]]))
+                    cands.append((f"{tok.lemma_.lower()} of {objs[0].lower_}", [tok, prep, objs[0]]))
+        cands.append((tok.lower_, [tok]))
+        cands.append((tok.lemma_.lower(), [tok]))
+        for phrase, toks in cands:
+            if phrase in roles:
+                return roles[phrase], toks
+        return None, []
+
+    def written_role(self, tok: Token, role_toks: list[Token]) -> str:
+        """A role noun phrase as written, without a determiner or a clause: "senior official",
+        "President of Kazakhstan", "two leaders"."""
+        starts = [tok.i]
+        for t in tok.lefts:
+            if t.dep_ in ("det", "punct", "predet") or t.i < tok.i - 4 or t.tag_ == "PRP$":
+                continue
+            sub = [x for x in t.subtree if not (x.dep_ == "det" and x.i < t.i)]
+            starts.append(min(x.i for x in sub) if t.dep_ == "poss" else t.i)
+        start = min(starts)
+        end = max(t.i for t in role_toks) + 1
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.i == end:
+                end = max(t.i for t in prep.subtree) + 1
+        return self.doc[start:end].text
+
+    def is_unnamed(self, tok: Token) -> bool:
+        """An indefinite role noun ("a senior official", "one diplomat") or one described as
+        anonymous: a new, unnamed source, never an earlier named person."""
+        if any(c.dep_ == "det" and c.lower_ in self.rules.unnamed_det for c in tok.lefts):
+            return True
+        return any(t.lower_ in self.rules.unnamed_desc for t in tok.subtree if t.i > tok.i)
+
+    def resolve_group(self, tok: Token, written: str) -> Optional[dict]:
+        """"the two leaders" / "the sides": the coordinated subject of a recent sentence
+        ("X and Y held talks"), else the persons named in the previous sentence."""
+        si = self.sent_index(tok)
+        for k in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
+            found = self.plural_antecedent(self.sents[k], tok, persons_only=True)
+            if found is not None and found.get("speaker_entity_id") is None:
+                found["speaker_text"] = written
+                return found
+        # the persons named just before (this sentence and the two before it), the last N for "the N leaders"
+        first = self.sents[max(0, si - 2)].start_char
+        names: list[str] = []
+        for m in self.index.overlapping(first, tok.idx):
+            if m["label"] == "PERSON" and not self.covered(m["start"]):
+                name = m.get("canonical") or m["text"]
+                if name in names:
+                    names.remove(name)
+                names.append(name)
+        count = next((_small_number(c) for c in tok.lefts if c.dep_ == "nummod"), None)
+        if count and len(names) >= count:
+            names = names[-count:]
+        if 2 <= len(names) <= 4:
+            return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": written}
+        return None
+
+    def resolve_side(self, tok: Token, written: str) -> Optional[dict]:
+        """"the Kazakh side" -> the country (its latest mention as a country, else the adjective)."""
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        code = self.country_evidence(mods)
+        if code is None:
+            return None
+        best = None
+        for m in self.index.mentions:
+            if m["start"] >= tok.idx:
+                break
+            name = (m.get("canonical") or m["text"]).lower()
+            if m["label"] == "GPE" and self.rules.countries.get(name) == code:
+                best = m
+        if best is not None:
+            return self.from_mention(best, written)
+        for t in mods:
+            m = self.mention_at(t, ("NORP",))
+            if m is not None:
+                return self.from_mention(m, written)
+        return None
+
+    def principal_of(self, tok: Token) -> Optional[dict]:
+        """"the press service of X" / "a spokesman for X" -> X."""
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return self.resolve(obj)
+        for left in tok.lefts:  # "Kremlin spokesman", "ministry spokesperson"
+            m = self.mention_at(left)
+            if m is not None:
+                return self.from_mention(m)
+        for left in tok.lefts:  # "the prime minister's spokesman"
+            if left.dep_ == "poss" and left.lower_ not in self.rules.pronouns:
+                found = self.resolve(left)
+                if found is not None and found.get("speaker"):
+                    return found
+        return None
+
+    def country_evidence(self, toks: Iterable[Token]) -> Optional[str]:
+        for t in toks:
+            m = self.mention_at(t, ("NORP", "GPE"))
+            if m is not None and m.get("country"):
+                return m["country"]
+            code = self.rules.countries.get(fold(t.text.lower()))
+            if code:
+                return code
+        return None
+
+    def resolve_role(self, tok: Token, role: dict, role_toks: list[Token]) -> Optional[dict]:
+        """"the Chinese leader" -> the most recent PERSON whose country/role fit."""
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        for prep in tok.rights:  # "the President of Kazakhstan"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                mods.extend(c for c in prep.children if c.dep_ == "pobj")
+        country = self.country_evidence(mods)
+        written = self.written_role(tok, role_toks)
+        entities: dict[int, dict] = {}
+        for m in self.index.mentions:
+            if m["label"] != "PERSON" or m["start"] >= tok.idx or self.covered(m["start"]):
+                continue
+            e = entities.setdefault(m["entity_id"], {"last": m, "country": None, "role": None})
+            e["last"] = m
+            e["country"] = e["country"] or m.get("country")
+            e["role"] = e["role"] or m.get("role")
+        cands = list(entities.values())
+        if country:  # "the president of Cyprus": only a person known to be of that country
+            cands = [e for e in cands if e["country"] == country]
+        if "*" not in role["matches"]:
+            cands = [e for e in cands
+                     if not e["role"] or str(e["role"]).lower().replace(" ", "_") in role["matches"]]
+        if not cands:
+            return None
+        best = max(cands, key=lambda e: e["last"]["start"])
+        return self.from_mention(best["last"], written)
+
+    def resolve_org_pronoun(self, tok: Token) -> Optional[dict]:
+        """"It said" -> the latest organisation mentioned in this or the previous sentence,
+        a subject preferred."""
+        if tok.dep_ != "nsubj":
+            return None
+        si = self.sent_index(tok)
+        for k in range(si, max(-1, si - 2), -1):
+            sent = self.sents[k]
+            cands = [m for m in self.index.overlapping(sent.start_char, sent.end_char)
+                     if m["label"] == "ORG" and m["end"] <= tok.idx and not self.covered(m["start"])]
+            if cands:
+                best = max(cands, key=lambda m: (self.subject_rank(m), m["start"]))
+                return self.from_mention(best, tok.text)
+        return None
+
+    def resolve_org_any(self, tok: Token, written: str) -> Optional[dict]:
+        """"the oil giant", "the firm" -> the latest organisation mentioned before."""
+        best = None
+        for m in self.index.mentions:
+            if m["start"] >= tok.idx:
+                break
+            if m["label"] == "ORG" and not self.covered(m["start"]):
+                best = m
+        return self.from_mention(best, written) if best is not None else None
+
+    def resolve_org(self, tok: Token, role_toks: list[Token]) -> Optional[dict]:
+        """"the ministry" -> the most recent ORG mention containing the noun."""
+        written_start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ != "det"])
+        written = self.doc[written_start:tok.i + 1].text
+        noun = tok.lower_
+        best = None
+        for m in self.index.mentions:
+            if m["label"] == "ORG" and m["start"] < tok.idx and noun in m["text"].lower():
+                best = m
+        return self.from_mention(best, written) if best is not None else None

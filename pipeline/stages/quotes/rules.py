@@ -1,0 +1,107 @@
+"""Rule data of the quotes stage (``models/quotes/``) and the constants the passes share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ...core.countries import CountryIndex
+from ...core.paths import other_stage_path, stage_data_dir
+from ...core.stage import read_lines, read_tsv
+
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+#: fewer words than this inside marks, with no tight attribution: a quoted term, not a quote
+MIN_QUOTE_WORDS = 4
+#: share of a headline quote's content words found in a later quote to inherit its speaker
+HEADLINE_OVERLAP = 0.6
+#: a short quote counts as an utterance only if its reporting verb is this close to the marks
+TIGHT_WINDOW = 6
+#: an unattributed quote inside running text shorter than this is a cited phrase, not a quote
+MIN_UNATTRIBUTED_INLINE_WORDS = 8
+#: longest stretch (chars) between two quotes of one speaker in a paragraph ("“A,” X said on Tuesday. “B.”")
+CONTINUATION_GAP = 120
+#: longest transcript label, in words ("Rashid Meredov, Deputy Chairman of the Cabinet of Ministers,
+#: Minister of Foreign Affairs of Turkmenistan:" has 15)
+MAX_LABEL_WORDS = 20
+#: how many sentences back a pronoun looks for its antecedent
+PRONOUN_WINDOW = 4
+SENT_END = ".!?"
+OPEN_CONTEXT = "([{—–-/\u00a0"
+CLOSE_CONTEXT = ".,;:!?)]}—–-…"
+
+
+# --------------------------------------------------------------------------- rule data
+
+@dataclass
+class QuoteRules:
+    speech_verbs: frozenset
+    non_speech_verbs: frozenset
+    reporting_nouns: frozenset
+    light_verbs: frozenset
+    pronouns: dict          # word -> (person, number)
+    source_cues: list       # [(tuple of lower words, cue)]
+    roles: dict             # role phrase -> {"kind", "matches"}
+    name_cues: frozenset
+    marks: list             # rows of quote_marks.tsv
+    label_connectors: frozenset
+    countries: dict         # lower adjective / demonym / name -> ISO2
+    unnamed_det: frozenset   # determiners making a role noun an unnamed source ("a senior official")
+    unnamed_desc: frozenset  # words of its description doing the same ("on condition of anonymity")
+    anonymous_labels: frozenset  # transcript labels of an unnamed speaker ("Question:")
+    trailing_actions: frozenset  # participles cut off the end of a reported clause (", calling for …")
+    media: frozenset        # news media words: "a Kazinform correspondent reports" is no quote
+    wh_words: frozenset     # words opening an embedded question ("told how …")
+    question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
+    addressee_verbs: frozenset  # verbs whose first object is the addressee ("told RIA Novosti C")
+    opinion_verbs: frozenset  # statement verbs only for a named holder ("Tokayev believes that C")
+    aspectual_verbs: frozenset  # no speech with an xcomp ("will continue to support")
+    source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
+
+
+def _countries(path: Path) -> dict:
+    """Names, adjectives and demonyms (lower-cased, folded) -> ISO2, from the one country index."""
+    return CountryIndex.load(path).forms(("names", "adjectives", "demonyms"), case=False)
+
+
+def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = None) -> QuoteRules:
+    """The rule data: ``data_dir`` (default models/quotes) and the entities stage's country
+    table ``countries_table`` (default models/entities/countries.tsv)."""
+    folder = stage_data_dir("quotes", data_dir)
+    countries = other_stage_path(countries_table, "entities", "countries.tsv")
+    verbs = read_tsv(folder / "reporting_verbs.tsv")
+    roles = {}
+    for row in read_tsv(folder / "role_nouns.tsv"):
+        matches = {m.strip() for m in (row.get("matches") or "*").split("|") if m.strip()}
+        roles[row["noun"].strip().lower()] = {"kind": row["kind"].strip(), "matches": matches}
+    return QuoteRules(
+        speech_verbs=frozenset(r["lemma"].strip().lower() for r in verbs if r["introduces_speech"].strip() == "yes"),
+        non_speech_verbs=frozenset(r["lemma"].strip().lower() for r in verbs if r["introduces_speech"].strip() != "yes"),
+        reporting_nouns=frozenset(r["noun"].strip().lower() for r in read_tsv(folder / "reporting_nouns.tsv")),
+        light_verbs=frozenset(w.lower() for w in read_lines(folder / "light_verbs.txt")),
+        pronouns={r["pronoun"].strip().lower(): (r["person"].strip(), r["number"].strip())
+                  for r in read_tsv(folder / "pronouns.tsv")},
+        source_cues=[(tuple(r["phrase"].lower().split()), r["cue"].strip()) for r in read_tsv(folder / "source_cues.tsv")],
+        roles=roles,
+        name_cues=frozenset(w.lower() for w in read_lines(folder / "name_cues.txt")),
+        marks=read_tsv(folder / "quote_marks.tsv"),
+        label_connectors=frozenset(w.lower() for w in read_lines(folder / "label_connectors.txt")),
+        countries=_countries(countries),
+        unnamed_det=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "unnamed_cues.tsv")
+                              if r["where"].strip() == "det"),
+        unnamed_desc=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "unnamed_cues.tsv")
+                               if r["where"].strip() == "description"),
+        anonymous_labels=frozenset(w.lower() for w in read_lines(folder / "anonymous_labels.txt")),
+        trailing_actions=frozenset(w.lower() for w in read_lines(folder / "trailing_actions.txt")),
+        media=frozenset(w.lower() for w in read_lines(folder / "media_sources.txt")),
+        wh_words=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                           if r["role"].strip() == "wh"),
+        question_verbs=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                                 if r["role"].strip() == "question_verb"),
+        addressee_verbs=frozenset(w.lower() for w in read_lines(folder / "addressee_verbs.txt")),
+        opinion_verbs=frozenset(w.lower() for w in read_lines(folder / "opinion_verbs.txt")),
+        aspectual_verbs=frozenset(w.lower() for w in read_lines(folder / "aspectual_verbs.txt")),
+        source_nouns={r["noun"].strip().lower(): r["owner_speaks"].strip() == "yes"
+                      for r in read_tsv(folder / "source_nouns.tsv")},
+    )

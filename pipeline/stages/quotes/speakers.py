@@ -1,0 +1,148 @@
+"""The speaker a subject token refers to."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .clauses import _misattached_conj
+from .context import DocContext
+from .grammar import subject_of
+from .pronouns import PronounMixin
+from .roles import RoleMixin
+
+
+class _Doc(DocContext, RoleMixin, PronounMixin):
+    """The per-doc view with speaker resolution."""
+
+    def resolve(self, tok: Optional[Token]) -> Optional[dict]:
+        """The speaker a subject token refers to, or None."""
+        if tok is None:
+            return None
+        m = self.mention_at(tok)
+        if m is not None:
+            return self.from_mention(m)
+        low = tok.lower_
+        pron = self.rules.pronouns.get(low)
+        if pron is not None:
+            if pron[0] != "3":
+                return None
+            if pron[1] == "org":
+                return self.resolve_org_pronoun(tok)
+            return self.resolve_pronoun(tok, pron[1])
+        named = self.titled_name(tok)
+        if named is not None:  # "The Chairman of the Board of X, Nurlan Zhakupov," / "Minister of Y Murat Nurtleu"
+            return named
+        role, role_toks = self.role_of(tok)
+        if role is not None:
+            kind = role["kind"]
+            written = self.written_role(tok, role_toks)
+            unnamed = {"speaker": None, "speaker_entity_id": None, "speaker_text": written}
+            if kind == "unnamed" or (kind in ("person", "group") and self.is_unnamed(tok)):
+                return unnamed  # "a senior official", "the official, who spoke on condition of anonymity"
+            if kind in ("person", "group") and tok.tag_ in ("NNS", "NNPS"):
+                definite = any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in self.rules.unnamed_det
+                               for c in tok.lefts)
+                if not definite:
+                    return unnamed  # "officials said", "diplomats said": unnamed
+                return self.resolve_group(tok, written) or unnamed  # "the two leaders", "the sides"
+            if kind == "group":
+                return self.resolve_side(tok, written) or unnamed  # "the Kazakh side"
+            if kind == "representative":
+                principal = self.principal_of(tok)
+                if principal is not None:
+                    return principal
+                if tok.tag_ not in ("NNS", "NNPS"):
+                    found = self.introduced_as(tok, written)
+                    if found is not None:  # "the spokesperson" after "Spokesperson Mao Ning: …"
+                        return found
+            elif kind == "person":
+                found = self.resolve_role(tok, role, role_toks)
+                if found is not None:
+                    return found
+                if tok.tag_ not in ("NNS", "NNPS") and not any(
+                        self.mention_at(t, ("PERSON",)) for t in tok.subtree if t.i != tok.i):
+                    return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
+            elif kind == "org_any":
+                found = self.resolve_org_any(tok, written)
+                if found is not None:
+                    return found
+            elif kind == "org":
+                found = self.resolve_org(tok, role_toks)
+                if found is None and any(c.dep_ == "poss" for c in tok.lefts):
+                    found = self.principal_of(tok)  # "Mr Erdogan's office", "the prime minister's office"
+                    if found is not None:
+                        found = dict(found, speaker_text=written)
+                if found is None:
+                    found = self.resolve_side(tok, written)  # "the Israeli government" -> Israel
+                if found is not None:
+                    return found
+        # "Her attorney, Lenard Leeds, said": a named apposition
+        for app in tok.rights:
+            if app.dep_ == "appos":
+                m = self.mention_at(app, ("PERSON",))
+                if m is not None:
+                    return self.from_mention(m)
+        # the subject's own words (not a possessor, an apposition or a prepositional phrase)
+        core = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod")] + [tok]
+        inside = [m for m in (self.mention_at(t) for t in core) if m is not None]
+        if inside:
+            persons = [m for m in inside if m["label"] == "PERSON"]
+            return self.from_mention((persons or inside)[0])
+        if tok.pos_ == "PROPN":  # a name the entities stage did not keep: the name as written
+            name = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+            first = name[0].i
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].is_alpha \
+                    and self.doc[first - 1].text[:1].isupper() and not self.doc[first - 1].whitespace_.count("\n") \
+                    and self.doc[first - 1].whitespace_ and self.mention_at(self.doc[first - 1]) is None:
+                first -= 1  # a first name the parser split off into its own sentence ("Alibek | Kuantyrov")
+            written = self.doc[first:tok.i + 1].text
+            return {"speaker": written, "speaker_entity_id": None, "speaker_text": written}
+        return None
+
+
+    def nearest_named(self, verb: Token) -> Optional[Token]:
+        """Fallback subject when the parse gives none: a mention/pronoun right before the verb
+        (only adverbs/auxiliaries between), else right after it ("said Tokayev")."""
+        j = verb.i - 1
+        while j >= verb.sent.start and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+            j -= 1
+        if j >= verb.sent.start:
+            t = self.doc[j]
+            if self.mention_at(t, ("PERSON", "ORG")) is not None or self.rules.pronouns.get(t.lower_, ("",))[0] == "3":
+                return t
+        j = verb.i + 1
+        if j < verb.sent.end and self.mention_at(self.doc[j], ("PERSON", "ORG")) is not None \
+                and not self.covered(self.doc[j].idx) \
+                and self.doc[j].dep_ not in ("dobj", "dative"):  # "told Kazinform C": the addressee
+            # (a name opening the reported clause, "confirmed Putin plans to …", is no speaker)
+            return self.doc[j]
+        return None
+
+    def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
+        if _misattached_conj(verb, self.rules):
+            return self.speaker_of_verb(verb.head.head, exclude)  # "X said C and vowed …"
+        subj = subject_of(verb)
+        if subj is not None and exclude[0] <= subj.idx < exclude[1]:
+            subj = None
+        if subj is not None and (subj.lower_ in ("this", "that", "which") or
+                                 (subj.lower_ == "it" and subj.dep_ != "nsubj")):
+            return None
+        found = self.resolve(subj) if subj is not None else None
+        if found is None:
+            near = self.nearest_named(verb)
+            if near is not None and near is not subj:
+                found = self.resolve(near)
+        if found is None and subj is not None:
+            toks = []
+            for t in subj.subtree:
+                if t.i > subj.i and t.text in (",", "(", "—", "–"):
+                    break
+                if not t.is_punct:
+                    toks.append(t)
+            while toks and toks[0].dep_ == "det":
+                toks = toks[1:]
+            if 0 < len(toks) <= 8:
+                found = {"speaker": None, "speaker_entity_id": None, "speaker_text": self.doc[toks[0].i:toks[-1].i + 1].text}
+        return found

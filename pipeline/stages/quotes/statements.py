@@ -1,0 +1,126 @@
+"""Unmarked statements after a transcript label or "X said:"."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .clauses import _reported_clauses
+from .direct import _label_like, _words
+from .grammar import is_speech_verb, subject_of, verb_lemma
+from .marks import paragraphs
+from .rules import SENT_END, SUBJ_DEPS
+from .speakers import _Doc
+
+
+def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
+    """A transcript label at the start of a line: (speaker, offset after the colon)."""
+    line = d.text[s:e]
+    m = re.match(r"[^:\n]{2,160}?:(?=\s|$)", line)
+    if not m:
+        return None
+    colon = s + m.end() - 1
+    label = d.text[s:colon].strip()
+    if " ".join(label.lower().split()) in d.rules.anonymous_labels:
+        # "Question: …": a speaker the transcript does not name
+        return {"speaker": None, "speaker_entity_id": None, "speaker_text": label, "cue": ":"}, colon + 1
+    toks = d.tokens_in(s, colon)
+    persons = [d.mention_at(t, ("PERSON",)) for t in toks]
+    persons = [p for p in persons if p is not None]
+    if not persons or not _label_like(toks, d) or any(t.tag_.startswith("VB") and d.mention_at(t) is None for t in toks):
+        return None
+    return dict(d.from_mention(persons[0]), cue=":"), colon + 1
+
+
+def _said_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
+    """"X said:" — a reporting verb whose clause ends with a colon: (speaker, offset after it)."""
+    for k in range(s, e):
+        if d.text[k] != ":" or d.covered(k):
+            continue
+        colon_tok = d.tok_at(k)
+        verbs = [t for t in colon_tok.sent if t.i < colon_tok.i and is_speech_verb(t, d.rules)]
+        if not verbs:
+            continue
+        v = verbs[-1]
+        if any(t.tag_.startswith("VB") for t in d.doc[v.i + 1:colon_tok.i]):
+            continue  # "He said the plan has three goals:" — a list, not a statement
+        spk = d.speaker_of_verb(v)
+        if spk is None:
+            continue
+        return dict(spk, cue=verb_lemma(v)), k + 1
+    return None
+
+
+def _speech_words(d: _Doc, s: int, e: int) -> bool:
+    return any(d.rules.pronouns.get(t.lower_, ("3",))[0] in ("1", "2")
+               for t in d.tokens_in(s, e))
+
+
+def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
+    text = d.text[s:e]
+    if not any(c.isalpha() for c in text):
+        return True
+    if _label_intro(d, s, e) or _said_intro(d, s, e):
+        return True
+    if d.covered(s, e):
+        return True
+    toks = [t for t in d.tokens_in(s, e) if not t.is_space]
+    if text[-1] not in SENT_END + "…\"”»’:;," and len(_words(toks)) < 12:
+        return True  # a heading
+    first_person = _speech_words(d, s, e)
+    for t in toks:
+        if is_speech_verb(t, d.rules):
+            subj = subject_of(t)
+            if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "3" and \
+                    (d.mention_at(subj) is not None or subj.lower_ in d.rules.pronouns):
+                return True  # a narrative attribution of someone's words
+            if subj is not None and not first_person and subj.lower_ not in d.rules.pronouns and \
+                    d.role_of(subj)[0] is not None and _reported_clauses(t, d.rules, d):
+                return True  # "The Minister also noted that C": a role noun reporting, no I/we/you
+    if not _speech_words(d, s, e):
+        mentions = [m for m in d.index.overlapping(s, e)
+                    if speaker.get("speaker_entity_id") is not None and m.get("entity_id") == speaker["speaker_entity_id"]
+                    or (speaker.get("speaker") and m.get("canonical") == speaker["speaker"])]
+        third = any(t.lower_ in ("he", "she") and t.dep_ in SUBJ_DEPS for t in toks)
+        if mentions or third:
+            return True  # narrative about the speaker
+    return False
+
+
+def _statements(d: _Doc) -> list[dict]:
+    """Unmarked statements after a transcript label or "X said:"; one row per paragraph."""
+    paras = paragraphs(d.text)
+    out = []
+    i = 0
+    while i < len(paras):
+        s, e = paras[i]
+        if d.covered(s, e) and not _label_intro(d, s, e):
+            i += 1
+            continue
+        intro = _label_intro(d, s, e)
+        label = intro is not None
+        if intro is None:
+            intro = _said_intro(d, s, e)
+        if intro is None:
+            i += 1
+            continue
+        speaker, after = intro
+        rest = after
+        while rest < e and d.text[rest].isspace():
+            rest += 1
+        if rest < e and (d.covered(rest) or d.text[rest] in d.rules_marks):
+            i += 1
+            continue  # a marked quote follows: the direct finder has it
+        rows = []
+        if rest < e:
+            rows.append((rest, e))
+        j = i + 1
+        if label or rest >= e:
+            while j < len(paras) and not _ends_statement(d, paras[j][0], paras[j][1], speaker):
+                rows.append(paras[j])
+                j += 1
+        for rs, re_ in rows:  # a paragraph without marks is taken whole (whitespace trimmed)
+            if re_ > rs:
+                out.append(dict(speaker, start=rs, end=re_, kind="direct", text=d.text[rs:re_]))
+        i = j if j > i + 1 else i + 1
+    return out
