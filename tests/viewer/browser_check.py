@@ -122,6 +122,8 @@ def test_a_quote_leads_to_its_speaker(page, site):
     quote = page.locator("mark.m-quote[data-speaker]").first
     speaker = quote.get_attribute("data-speaker")
     assert page.locator(f"#{speaker}").count() == 1
+    quote.hover()
+    assert page.locator(".text svg.link path").count() == 1   # the arc from the quote to its speaker
     quote.click()
     assert page.evaluate(IN_VIEW, speaker)
     assert "flash" in page.locator(f"#{speaker}").get_attribute("class")
