@@ -310,6 +310,8 @@ def _quote_rows(item: Annotated, kinds: dict, mention_of: dict, warnings: list) 
             row["speaker"] = row["speaker"] or sp["canonical"] or _clean(sp["text"])
             row["speaker_text"] = sp["text"]
             row["speaker_entity_id"] = mention_of.get(speakers[0])
+            # written once the schema has these columns (write_gold writes schema columns only)
+            row["speaker_start"], row["speaker_end"] = sp["start"], sp["end"]
         quotes.append(row)
     return quotes
 

@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import CORPUS
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -111,7 +112,7 @@ def test_render_extract_output(nlp):
     assert 'class="m m-money"' in page and "2,000,000,000 USD" in page
 
 
-def test_cli_show_writes_index_and_pages(corpus_run, tmp_path):
+def test_cli_show_writes_index_and_pages(corpus_run, tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["show", str(corpus_run["out"]), "--html", str(tmp_path / "site")])
     assert res.exit_code == 0, res.output
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -121,6 +122,14 @@ def test_cli_show_writes_index_and_pages(corpus_run, tmp_path):
     one = CliRunner().invoke(app, ["show", str(corpus_run["out"]), "00_seed_tokayev_xi_beijing", "nope",
                                    "--html", str(tmp_path / "one")])
     assert one.exit_code == 1 and "nope" in one.output
+    monkeypatch.chdir(tmp_path)  # source_path no longer resolves: --articles finds the files
+    for name, extra in (("lost", []), ("found", ["--articles", str(CORPUS)])):
+        res = CliRunner().invoke(app, ["show", str(corpus_run["out"]), "00_seed_tokayev_xi_beijing",
+                                       "--html", str(tmp_path / name), *extra])
+        assert res.exit_code == 0
+    page = (tmp_path / "{}" / "a" / "00_seed_tokayev_xi_beijing.html").as_posix()
+    assert "text was not found" in open(page.format("lost"), encoding="utf-8").read()
+    assert 'class="m m-quote"' in open(page.format("found"), encoding="utf-8").read()
     bad = CliRunner().invoke(app, ["show", str(tmp_path), "--html", str(tmp_path / "x")])
     assert bad.exit_code == 2
 
