@@ -2,7 +2,6 @@
 
 import re
 
-import pandas as pd
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -10,22 +9,8 @@ from pipeline.cli import app
 SEED = "00_seed_tokayev_xi_beijing"
 
 
-def make_gold(run_dir, gold_dir):
-    """The seed article's run as gold, with its first quote removed and a money amount changed."""
-    gold_dir.mkdir()
-    for path in run_dir.glob("*.csv"):
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        frame = frame[frame["article_id"] == SEED]
-        if path.stem == "quotes":
-            frame = frame.iloc[1:]
-        if path.stem == "money":
-            frame.loc[frame.index[0], "amount"] = "1"
-        frame.to_csv(gold_dir / path.name, index=False)
-
-
-def test_report_folder_has_linked_gold_vs_predicted_pages(corpus_run, tmp_path):
-    make_gold(corpus_run["out"], tmp_path / "gold")
-    res = CliRunner().invoke(app, ["eval", "--gold", str(tmp_path / "gold"), "--pred", str(corpus_run["out"]),
+def test_report_folder_has_linked_gold_vs_predicted_pages(corpus_run, seed_gold, tmp_path):
+    res = CliRunner().invoke(app, ["eval", "--gold", str(seed_gold), "--pred", str(corpus_run["out"]),
                                    "--report", str(tmp_path / "report")])
     assert res.exit_code == 0, res.output
     index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
@@ -40,6 +25,6 @@ def test_report_folder_has_linked_gold_vs_predicted_pages(corpus_run, tmp_path):
     assert len(ids) == len(set(ids))
     # the file reports still work
     for name in ("r.md", "r.html"):
-        ok = CliRunner().invoke(app, ["eval", "--gold", str(tmp_path / "gold"), "--pred", str(corpus_run["out"]),
+        ok = CliRunner().invoke(app, ["eval", "--gold", str(seed_gold), "--pred", str(corpus_run["out"]),
                                       "--report", str(tmp_path / name)])
         assert ok.exit_code == 0 and (tmp_path / name).is_file()
