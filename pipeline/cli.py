@@ -109,7 +109,8 @@ def eval_(
     gold: Path = typer.Option(..., "--gold", help="folder of gold tables (articles.csv lists the articles scored)"),
     pred: Path = typer.Option(Path("outputs"), "--pred", help="folder of a run's tables"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="write every figure as JSON"),
-    report: Optional[Path] = typer.Option(None, "--report", help="write misses/spurious records: .md or .html"),
+    report: Optional[Path] = typer.Option(None, "--report", help="write misses/spurious records: .md or .html, "
+                                          "or a folder DIR/ (gold vs predicted pages per article)"),
     fail_under: Optional[List[str]] = typer.Option(None, "--fail-under",
                                                   help="TABLE=F1 (or TABLE.METRIC[.FIGURE]=X); exit 1 when not met"),
 ) -> None:
@@ -117,8 +118,9 @@ def eval_(
     from .evaluation.evaluate import (GoldError, check_thresholds, evaluate, format_table, parse_thresholds,
                            write_json, write_report)
 
-    if report is not None and report.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
-        _fail_usage(f"--report must end in .md or .html, not {report.name!r}")
+    if report is not None and report.suffix and not report.is_dir() \
+            and report.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
+        _fail_usage(f"--report must end in .md or .html (or be a folder), not {report.name!r}")
     try:
         thresholds = parse_thresholds(fail_under or [])
         ev = evaluate(gold, pred)

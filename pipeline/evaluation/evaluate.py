@@ -743,6 +743,7 @@ class _Doc:
 
     def markdown(self) -> str:
         def cell(v):
+            v = v[0] if isinstance(v, tuple) else v  # (text, href): the text
             return str(v).replace("|", "\\|").replace("\n", " ")
         out = []
         for b in self.blocks:
@@ -769,12 +770,19 @@ class _Doc:
                 out.append(f"<p>{_md_inline_html(b[1])}</p>")
             elif b[0] == "table":
                 out.append("<table><tr>" + "".join(f"<th>{e(str(c))}</th>" for c in b[1]) + "</tr>"
-                           + "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in r) + "</tr>" for r in b[2])
+                           + "".join("<tr>" + "".join(f"<td>{_html_cell(c)}</td>" for c in r) + "</tr>" for r in b[2])
                            + "</table>")
             elif b[0] == "ul":
                 out.append("<ul>" + "".join(f"<li>{_md_inline_html(i)}</li>" for i in b[1] or ["(none)"]) + "</ul>")
         out.append("</body></html>")
         return "\n".join(out)
+
+
+def _html_cell(c) -> str:
+    """A table cell: text, or (text, href) as a link."""
+    if isinstance(c, tuple):
+        return f"<a href='{html.escape(c[1])}'>{html.escape(str(c[0]))}</a>"
+    return html.escape(str(c))
 
 
 def _md_inline_html(text: str) -> str:
@@ -788,7 +796,9 @@ def _quote(text: str) -> str:
     return "`" + text.replace("`", "'") + "`" if text else "`(empty)`"
 
 
-def build_report(ev: Evaluation) -> _Doc:
+def build_report(ev: Evaluation, links: Optional[dict] = None) -> _Doc:
+    """The report; ``links`` (article id -> href of its gold-mode page) links the articles."""
+    links = links or {}
     d = _Doc()
     d.h(1, "newsie evaluation")
     d.p(f"gold: `{ev.gold_dir}`; prediction: `{ev.pred_dir}`; {len(ev.articles)} gold articles"
@@ -809,7 +819,7 @@ def build_report(ev: Evaluation) -> _Doc:
     scored = [t for t in SPECS if ev.tables[t]["scored"]]
     d.h(2, "F1 per article")
     d.table(["article"] + [f"{t}.{SPECS[t].headline}" for t in scored],
-            [[a] + [_fmt(ev.tables[t]["per_article"].get(a, {}).get(SPECS[t].headline, {}).get("f1"))
+            [[(a, links[a]) if a in links else a] + [_fmt(ev.tables[t]["per_article"].get(a, {}).get(SPECS[t].headline, {}).get("f1"))
                     for t in scored] for a in ev.articles])
 
     for table in scored:
@@ -838,7 +848,15 @@ def build_report(ev: Evaluation) -> _Doc:
 
 
 def write_report(ev: Evaluation, path) -> None:
+    """A .md or .html file, or a folder (no suffix): the report as its index.html with every
+    article's gold-vs-predicted page (pipeline.viewer.gold)."""
     path = Path(path)
+    if not path.suffix or path.is_dir():
+        from ..viewer.gold import write_gold_pages
+
+        links = write_gold_pages(ev, path)
+        (path / "index.html").write_text(build_report(ev, links).html("newsie evaluation"), encoding="utf-8")
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = build_report(ev)
     if path.suffix.lower() in (".html", ".htm"):

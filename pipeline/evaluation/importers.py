@@ -10,7 +10,11 @@ Label Studio: a ``labels`` region labelled PERSON/ORG/GPE/... is an entity menti
 ``QUOTE`` region a quotation; a relation between a quote and another region (either
 direction) names the speaker. Optional per-region fields: a ``textarea`` whose name
 contains "canonical" (the canonical name) or "speaker" (the speaker's canonical name),
-and a ``choices`` direct/indirect (the quote's kind). brat: T lines are spans, R lines
+and a ``choices`` direct/indirect (the quote's kind). An export of newsie's own config
+(``newsie export labelstudio --config``: regions of its ``record`` control) gives every
+table: documents (``party`` relations), money, dates and signings from the per-region
+fields of ``labelstudio_fields.tsv``; JSON-MIN exports are completed from the task's
+``data.newsie`` pre-annotation (``labelstudio.min_to_task``). brat: T lines are spans, R lines
 relations, ``AnnotatorNotes`` the canonical name, an attribute ``Kind`` the quote kind.
 """
 
@@ -306,6 +310,8 @@ def _quote_rows(item: Annotated, kinds: dict, mention_of: dict, warnings: list) 
             row["speaker"] = row["speaker"] or sp["canonical"] or _clean(sp["text"])
             row["speaker_text"] = sp["text"]
             row["speaker_entity_id"] = mention_of.get(speakers[0])
+            # written once the schema has these columns (write_gold writes schema columns only)
+            row["speaker_start"], row["speaker_end"] = sp["start"], sp["end"]
         quotes.append(row)
     return quotes
 

@@ -62,9 +62,11 @@ def render(source: Union[str, Path, dict], article_id: Optional[str] = None, *,
     return Rendered(article_page(art, index_href=None))
 
 
-def show(out_dir, html_dir, article_ids: Optional[Iterable[str]] = None) -> dict:
-    """Write the viewer site for a run; returns {article_id: page path relative to html_dir}."""
-    arts = load_articles(Path(out_dir), list(article_ids) if article_ids else None)
+def show(out_dir, html_dir, article_ids: Optional[Iterable[str]] = None, articles: Optional[Path] = None) -> dict:
+    """Write the viewer site for a run; returns {article_id: page path relative to html_dir}.
+    ``articles``: the folder of the article files when ``source_path`` does not resolve."""
+    arts = load_articles(Path(out_dir), list(article_ids) if article_ids else None,
+                         text_roots=[Path(articles)] if articles else [])
     return write_site(arts, Path(html_dir), title=f"newsie · {out_dir}")
 
 

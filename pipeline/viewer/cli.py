@@ -12,6 +12,8 @@ def show(
     out_dir: Path = typer.Argument(..., help="a run's folder (the tables of newsie run, CSV or Parquet)"),
     article_ids: Optional[List[str]] = typer.Argument(None, help="only these articles (default: all)"),
     html_dir: Path = typer.Option(..., "--html", help="folder for the pages (index.html and a/<article>.html)"),
+    articles: Optional[Path] = typer.Option(None, "--articles", help="folder of the article files, when "
+                                            "source_path does not resolve from here"),
 ) -> None:
     """Write offline HTML pages showing every extraction highlighted in its article's text."""
     from . import show as write
@@ -22,7 +24,7 @@ def show(
     if html_dir.exists() and not html_dir.is_dir():
         typer.echo(f"newsie: --html {html_dir} is a file, not a folder", err=True)
         raise typer.Exit(2)
-    pages = write(out_dir, html_dir, article_ids)
+    pages = write(out_dir, html_dir, article_ids, articles)
     missing = sorted(set(article_ids or []) - set(pages))
     for aid in missing:
         typer.echo(f"newsie: no article {aid!r} in {out_dir}", err=True)

@@ -17,7 +17,6 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
-from ..core import schema
 from ..core.tables import read_tables
 
 #: the tables shown per article, in the order of the side panel
@@ -69,8 +68,10 @@ def read_article_text(source_path: Optional[str], article_id: str, roots: Iterab
         return None
     m = _JSONL_LINE.match(str(source_path))
     raw = Path(m.group("path")) if m else Path(str(source_path))
-    for base in [Path(".")] + [Path(r) for r in roots] + [Path(r).parent for r in roots]:
-        path = raw if raw.is_absolute() else base / raw
+    tries = [raw if raw.is_absolute() else base / raw
+             for base in [Path(".")] + [Path(r) for r in roots] + [Path(r).parent for r in roots]]
+    tries += [Path(r) / raw.name for r in roots] + [Path(r) / f"{article_id}{raw.suffix}" for r in roots]
+    for path in tries:
         if not path.is_file():
             continue
         if m:
@@ -120,7 +121,3 @@ def load_articles(out_dir, article_ids: Optional[Iterable[str]] = None, *,
 
 def empty_tables() -> dict:
     return {t: [] for t in (*RECORD_TABLES, "sentences")}
-
-
-def table_columns(table: str) -> list[str]:
-    return schema.columns(table)

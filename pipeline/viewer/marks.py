@@ -45,21 +45,29 @@ def quote_style(hues: dict, speaker: Optional[str]) -> str:
     return "--qc:0,0%" if hue is None else f"--qc:{hue:.0f},75%"
 
 
-def _sentence_range(sentences: list[dict], sentence_id) -> Optional[tuple[int, int]]:
-    for s in sentences:
-        if s.get("sentence_id") == sentence_id:
-            return s["start"], s["end"]
-    return None
+def _windows(sentences: list[dict], qs: int, qe: int) -> list[tuple[int, int]]:
+    """Where to look for a quote's speaker, in order: the sentences the quote spans, the
+    sentence before them, the sentence after them."""
+    ordered = sorted((s["start"], s["end"]) for s in sentences if s.get("start") is not None)
+    inside = [i for i, (a, b) in enumerate(ordered) if a < qe and b > qs]
+    if not inside:
+        return [(qs, qe)]
+    first, last = inside[0], inside[-1]
+    out = [(min(ordered[first][0], qs), max(ordered[last][1], qe))]
+    if first > 0:
+        out.append(ordered[first - 1])
+    if last + 1 < len(ordered):
+        out.append(ordered[last + 1])
+    return out
 
 
 def speaker_span(quote: dict, entities: list[dict], sentences: list[dict], text: str) -> Optional[tuple[int, int]]:
     """Where the quote's speaker is mentioned: ``speaker_start``/``speaker_end`` when the
-    table has them, else the speaker entity's mention nearest the quote in its sentence
-    (then the neighbouring sentences), else ``speaker_text`` found in the sentence, else the
-    entity's nearest mention before the quote (a transcript's heading), else after it."""
+    table has them, else the speaker entity's mention nearest the quote in the sentences it
+    spans (then the sentence before, the sentence after), else ``speaker_text`` found there,
+    else the entity's nearest mention before the quote (a transcript's heading), else after it."""
     if quote.get("speaker_start") is not None and quote.get("speaker_end") is not None:
         return int(quote["speaker_start"]), int(quote["speaker_end"])
-    sid = quote.get("sentence_id")
     qs, qe = quote.get("start"), quote.get("end")
     if qs is None or qe is None:
         return None
@@ -67,19 +75,13 @@ def speaker_span(quote: dict, entities: list[dict], sentences: list[dict], text:
     def distance(a: int, b: int) -> int:
         return qs - b if b <= qs else (a - qe if a >= qe else 10**9)
 
-    for delta in (0, -1, 1):
-        rng = _sentence_range(sentences, sid + delta) if sid is not None else None
-        if rng is None:
-            continue
-        lo, hi = rng
-        if delta == 0:
-            lo, hi = min(lo, qs), max(hi, qe)
-        eid = quote.get("speaker_entity_id")
+    eid = quote.get("speaker_entity_id")
+    for n, (lo, hi) in enumerate(_windows(sentences, qs, qe)):
         cands = [(e["start"], e["end"]) for e in entities
                  if eid is not None and e.get("entity_id") == eid and lo <= e["start"] and e["end"] <= hi
                  and distance(e["start"], e["end"]) < 10**9]
         said = quote.get("speaker_text")
-        if not cands and said and delta == 0:
+        if not cands and said and n == 0:
             for m in re.finditer(r"(?<!\w)" + re.escape(said) + r"(?!\w)", text[lo:hi]):
                 a, b = lo + m.start(), lo + m.end()
                 if distance(a, b) < 10**9:

@@ -60,12 +60,20 @@ def meta_line(meta: dict) -> str:
     return " · ".join(bits)
 
 
-def text_block(art: ArticleData, marks: list, label: str = "article text") -> str:
+def front_matter(text: str, prefix: str = "") -> list:
+    """The YAML front matter as a mark of its own (drawn small and muted)."""
+    from ..core.inputs import FRONT_MATTER
+
+    m = FRONT_MATTER.match(text)
+    return [layout.Mark(0, m.end(), f"{prefix}fm", "frontmatter", title="front matter", lane=-1)] if m else []
+
+
+def text_block(art: ArticleData, marks: list, label: str = "article text", prefix: str = "") -> str:
     if art.text is None:
         return (f"<article class='text missing' aria-label='{_e(label)}'><p>The article text was not found "
                 f"(source_path {_e(str(art.meta.get('source_path')))}); only the tables are shown.</p></article>")
     return (f"<article class='text' tabindex='-1' aria-label='{_e(label)}'>"
-            f"{layout.render(art.text, marks)}</article>")
+            f"{layout.render(art.text, front_matter(art.text, prefix) + marks)}</article>")
 
 
 def article_body(art: ArticleData) -> tuple[str, set]:

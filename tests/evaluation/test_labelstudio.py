@@ -169,6 +169,16 @@ def test_hand_edits_import_as_exactly_those_changes(tmp_path, tasks, corpus_run)
         assert before[table].equals(after[table]), table
 
 
+def test_articles_option_finds_texts_from_another_folder(tmp_path, corpus_run, monkeypatch):
+    from conftest import CORPUS
+
+    monkeypatch.chdir(tmp_path)  # source_path (relative to the clone) no longer resolves
+    warnings = []
+    assert ls.export_tasks(corpus_run["out"], warnings=warnings) == [] and len(warnings) == len(corpus_run["tables"]["articles"])
+    tasks = ls.export_tasks(corpus_run["out"], articles=CORPUS, warnings=warnings)
+    assert len(tasks) == len(corpus_run["tables"]["articles"])
+
+
 def test_cli_export_and_config(tmp_path, corpus_run):
     runner = CliRunner()
     res = runner.invoke(app, ["export", "labelstudio", str(corpus_run["out"]), "--out", str(tmp_path / "t.json")])

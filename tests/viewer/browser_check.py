@@ -122,6 +122,8 @@ def test_a_quote_leads_to_its_speaker(page, site):
     quote = page.locator("mark.m-quote[data-speaker]").first
     speaker = quote.get_attribute("data-speaker")
     assert page.locator(f"#{speaker}").count() == 1
+    quote.hover()
+    assert page.locator(".text svg.link path").count() == 1   # the arc from the quote to its speaker
     quote.click()
     assert page.evaluate(IN_VIEW, speaker)
     assert "flash" in page.locator(f"#{speaker}").get_attribute("class")
@@ -140,6 +142,23 @@ def test_index_lists_filters_and_sorts(page, site, corpus_run):
     first = page.locator("table.index tbody tr").first.locator("td").nth(4).inner_text()
     assert int(first) == max(int((corpus_run["tables"]["quotes"]["article_id"] == a).sum())
                              for a in corpus_run["tables"]["articles"]["article_id"])
+
+
+def test_gold_pages_show_missed_and_spurious_spans(page, corpus_run, seed_gold, tmp_path):
+    from pipeline.evaluation.evaluate import evaluate, write_report
+
+    write_report(evaluate(seed_gold, corpus_run["out"]), tmp_path / "report")
+    page.goto((tmp_path / "report" / "index.html").as_uri())
+    page.locator(f"a[href='a/{SEED}.html']").first.click()
+    for status, side in (("missed", "g-"), ("spurious", "p-")):
+        row = page.locator(f"tr.rec.st-{status}").first
+        key = row.get_attribute("data-k")
+        assert key.startswith(side)
+        mark = page.locator(f"#{key}")
+        assert f"st-{status}" in mark.get_attribute("class") and mark.bounding_box()["width"] > 0
+        row.scroll_into_view_if_needed()
+        row.click()
+        assert page.evaluate(IN_VIEW, key)
 
 
 @pytest.mark.parametrize("name,width,height", [("viewer-desktop", 1280, 860), ("viewer-phone", 390, 844)])

@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import CORPUS
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -70,6 +71,13 @@ def test_speaker_found_from_entity_or_explicit_offsets():
     assert speaker_span({**q, "speaker_start": 33, "speaker_end": 38}, ents, sents, text) == (33, 38)
     pron = {"start": 17, "end": 31, "sentence_id": 0, "speaker_entity_id": None, "speaker_text": "Ana Reyes"}
     assert speaker_span(pron, [], sents, text) == (0, 9)
+    # a quote over two sentences, its speaker after it; another mention just before it
+    text = 'Reyes came. "One. Two," Reyes said.'
+    ents = [{"start": 0, "end": 5, "entity_id": 0}, {"start": 24, "end": 29, "entity_id": 0}]
+    sents = [{"sentence_id": 0, "start": 0, "end": 11}, {"sentence_id": 1, "start": 12, "end": 17},
+             {"sentence_id": 2, "start": 18, "end": 35}]
+    q = {"start": 13, "end": 22, "sentence_id": 1, "speaker_entity_id": 0}
+    assert speaker_span(q, ents, sents, text) == (24, 29)
 
 
 def test_every_record_of_the_corpus_is_drawn_in_its_text(corpus_run):
@@ -104,7 +112,7 @@ def test_render_extract_output(nlp):
     assert 'class="m m-money"' in page and "2,000,000,000 USD" in page
 
 
-def test_cli_show_writes_index_and_pages(corpus_run, tmp_path):
+def test_cli_show_writes_index_and_pages(corpus_run, tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["show", str(corpus_run["out"]), "--html", str(tmp_path / "site")])
     assert res.exit_code == 0, res.output
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -114,5 +122,30 @@ def test_cli_show_writes_index_and_pages(corpus_run, tmp_path):
     one = CliRunner().invoke(app, ["show", str(corpus_run["out"]), "00_seed_tokayev_xi_beijing", "nope",
                                    "--html", str(tmp_path / "one")])
     assert one.exit_code == 1 and "nope" in one.output
+    monkeypatch.chdir(tmp_path)  # source_path no longer resolves: --articles finds the files
+    for name, extra in (("lost", []), ("found", ["--articles", str(CORPUS)])):
+        res = CliRunner().invoke(app, ["show", str(corpus_run["out"]), "00_seed_tokayev_xi_beijing",
+                                       "--html", str(tmp_path / name), *extra])
+        assert res.exit_code == 0
+    page = (tmp_path / "{}" / "a" / "00_seed_tokayev_xi_beijing.html").as_posix()
+    assert "text was not found" in open(page.format("lost"), encoding="utf-8").read()
+    assert 'class="m m-quote"' in open(page.format("found"), encoding="utf-8").read()
     bad = CliRunner().invoke(app, ["show", str(tmp_path), "--html", str(tmp_path / "x")])
     assert bad.exit_code == 2
+
+
+def test_jsonl_and_parquet_runs_are_shown_with_the_record_text(nlp, tmp_path):
+    import json
+
+    import pipeline
+
+    records = [{"id": "a1", "text": 'Ana Reyes said: "We will sign a $2 billion deal with Chile in May 2024."',
+                "published": "2024-01-02"},
+               {"id": "a2", "text": "Jon Berg met officials in Oslo on 3 March 2024."}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    pipeline.run([src], tmp_path / "out", nlp=nlp, fmt="parquet")
+    arts = {a.article_id: a for a in load_articles(tmp_path / "out")}
+    assert {k: a.text for k, a in arts.items()} == {r["id"]: r["text"] for r in records}
+    page = article_page(arts["a1"])
+    assert 'class="m m-money"' in page and 'class="m m-quote"' in page and 'class="m m-date"' in page

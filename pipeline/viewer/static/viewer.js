@@ -38,10 +38,40 @@
     if (el.matches("tr.rec")) { ev.preventDefault(); goTo(el.getAttribute("data-k"), false); }
     else if (el.matches("mark.m")) { ev.preventDefault(); activateMark(el); }
   });
-  // hovering a quote outlines its speaker
+  // hovering (or focusing) a quote outlines its speaker and draws an arc from one to the other
+  var SVG = "http://www.w3.org/2000/svg";
+  function clearLink() {
+    document.querySelectorAll("mark.hot").forEach(function (m) { m.classList.remove("hot"); });
+    document.querySelectorAll("svg.link").forEach(function (s) { s.remove(); });
+  }
+  function drawLink(quote) {
+    var speaker = document.getElementById(quote.getAttribute("data-speaker"));
+    var first = document.getElementById(quote.getAttribute("data-k"));
+    var box = first && first.closest(".text");
+    if (!speaker || !box) { return; }
+    fragments(speaker.id).forEach(function (m) { m.classList.add("hot"); });
+    var b = box.getBoundingClientRect(), a = first.getClientRects()[0], c = speaker.getClientRects()[0];
+    if (!a || !c) { return; }
+    function pt(r) { return [r.left + r.width / 2 - b.left + box.scrollLeft, r.top - b.top + box.scrollTop]; }
+    var p = pt(a), q = pt(c), lift = Math.min(60, 12 + Math.abs(p[1] - q[1]) / 4);
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "link");
+    svg.setAttribute("aria-hidden", "true");
+    svg.style.width = box.scrollWidth + "px";
+    svg.style.height = box.scrollHeight + "px";
+    var path = document.createElementNS(SVG, "path");
+    var top = Math.min(p[1], q[1]) - lift;
+    path.setAttribute("d", "M" + p[0] + "," + p[1] + " C" + p[0] + "," + top + " " + q[0] + "," + top + " " + q[0] + "," + q[1]);
+    svg.appendChild(path);
+    box.appendChild(svg);
+  }
   document.addEventListener("mouseover", function (ev) {
     var q = ev.target.closest("mark[data-speaker]");
-    document.querySelectorAll("mark.hot").forEach(function (m) { m.classList.remove("hot"); });
-    if (q) { fragments(q.getAttribute("data-speaker")).forEach(function (m) { m.classList.add("hot"); }); }
+    clearLink();
+    if (q) { drawLink(q); }
+  });
+  document.addEventListener("focusin", function (ev) {
+    clearLink();
+    if (ev.target.matches && ev.target.matches("mark[data-speaker]")) { drawLink(ev.target); }
   });
 })();
