@@ -11,7 +11,8 @@ from ...core.countries import CountryIndex
 from ...core.paths import other_stage_path
 from ...core.stage import read_lines, read_tsv
 from ...core.text import alternation, fold, words_regex
-from .grammar import strip_the
+from .deals import DealMarkers
+from .grammar import run_start, strip_the
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Lexicon:
     particle_verbs: dict = field(default_factory=dict)  # "agreed" -> {"on", "upon"}: "agreed on a roadmap"
     earlier_res: list = field(default_factory=list)    # "previously", "already": a signing before the event
     provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
+    deal_markers: DealMarkers = None                   # inline deal lists ("with A for X and with B for Y")
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -195,7 +197,7 @@ class Lexicon:
             if reporting_verbs.exists() else set()
         lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
                                          + r")\b", re.I)
-        lex.stops = [re.compile(p) for p in read_lines(folder / "description_stops.txt")]
+        lex.stops = [re.compile(run_start(p)) for p in read_lines(folder / "description_stops.txt")]
         adverbs = read_lines(folder / "sentence_adverbs.txt")
         lex.adverb_re = re.compile(r"^\s*(?:" + alternation(adverbs) + r")\s*,?\s+", re.I) if adverbs \
             else re.compile(r"(?!x)x")
@@ -212,6 +214,7 @@ class Lexicon:
                               for r in read_tsv(folder / "agreement_verbs.tsv")}
         lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
         lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
+        lex.deal_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv"))
         lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
         if (segmentation / "bullets.txt").exists():
             lex.bullets = set(read_lines(segmentation / "bullets.txt"))

@@ -8,7 +8,7 @@ from typing import Optional
 
 from ...core.extensions import records
 from ...core.text import fold
-from .grammar import DET_ALT
+from .grammar import DET_ALT, run_start
 from .phrases import strip_the, trim_span, split_conjuncts, adjective_parties, collective_head
 
 
@@ -21,7 +21,7 @@ class PartiesMixin:
         {"collective": (singular, kind)} for "the two sides"."""
         text = self.text
         # drop a trailing parenthesised short form and a leading article
-        m = re.search(r"\s*\([^()]{1,40}\)\s*$", text[s:e])
+        m = re.search(run_start(r"\s*\([^()]{1,40}\)\s*$"), text[s:e])
         if m:
             e = s + m.start()
         lead = re.match(r"(?:the|The)\s+", text[s:e])
@@ -248,10 +248,10 @@ class PartiesMixin:
         out = []
         for a, b in pieces:
             seg = self.text[a:b]
-            m = re.search(r"\s+(?:and|&)\s+(?=[A-Z])", seg)
+            m = re.search(run_start(r"\s+(?:and|&)\s+(?=[A-Z])"), seg)
             ents = [x for x in self.ents.overlapping(a, b) if x["label"] in ("ORG", "FAC")]
             if m and ents and ents[0]["start"] <= a + m.start() and ents[0]["end"] >= a + m.end() \
-                    and seg[:1].isupper() and not re.search(r"\s+(?:and|&)\s+", seg[m.end():]):
+                    and seg[:1].isupper() and not re.search(run_start(r"\s+(?:and|&)\s+"), seg[m.end():]):
                 left, right = seg[:m.start()].split(), seg[m.end():].split()
                 coined = len(left) == 1 and self.coined(left[0], a, b)
                 # (or two coined names: "Uzbekenergo and ACWA Power")
@@ -352,7 +352,7 @@ class PartiesMixin:
         acc: list[dict] = []
         for j in range(i, max(-1, i - 8), -1):
             sent = self.sents[j]
-            for m in re.finditer(r"\bbetween\s+((?:[^,;.:]+?,\s+)*.+?)(?=\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
+            for m in re.finditer(r"\bbetween\s+((?:[^,;.:]+?,\s+)*.+?)(?=(?<!\s)\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
                                  sent.text):
                 s, e = sent.start_char + m.start(1), sent.start_char + m.end(1)
                 sides = self.countries_in(s, e)
