@@ -43,12 +43,15 @@ class DealListMixin:
         signers = self.signers(tok, kind, collective[1], sent) if kind == "verb" else []
         if not signers:
             signers = [p for p in self.event_sides(i, sent)][:1]
-        date = self.signed_date(i, tok=tok)
-        place = self.sentence_place(sent)
-        date, place = self.same_occasion(i, date, place, earlier=self.earlier_marked(sent, tok))
+        date, place = self.batch_occasion(i, sent, tok)
         for item in items:
             self.found.records.append(self.deal_mention(item, types[0]["doc_type"], signers, date, place))
         return len(items)
+
+    def batch_occasion(self, i: int, sent: Span, tok) -> tuple[Optional[str], Optional[str]]:
+        """Date and place of the documents a batch signing ``tok`` of sentence ``i`` lists."""
+        date, place = self.signed_date(i, tok=tok), self.sentence_place(sent)
+        return self.same_occasion(i, date, place, earlier=self.earlier_marked(sent, tok))
 
     def continued_end(self, i: int) -> int:
         """The end of sentence ``i``, or of the next one when ``i`` ends in a separator (a comma,

@@ -71,23 +71,9 @@ class PartiesMixin:
             iso = whole[0].get("country") or self.lex.country_in(whole[0].get("canonical") or raw)
             name = self.country_of_iso(iso) or whole[0].get("canonical") or raw
             return {"party": name, "party_entity_id": whole[0]["entity_id"], "country": iso}
-        last = re.search(r"[A-Z][\w’'.-]*$", raw)
-        titled = bool(last) and bool(self.lex.person_title_re.search(raw)) and not any(
-            m["label"] in ("ORG", "GPE", "FAC") and m["start"] <= s + last.start() < m["end"] for m in mentions)
-        if titled and not (persons and persons[-1]["end"] >= e - 1):
-            persons = [{"start": e, "end": e, "country": None}]
-        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] in ("ORG", "FAC")):
-            person = persons[-1]
-            iso = person.get("country")
-            if not iso:
-                before = text[s:person["start"]]
-                iso = self.lex.country_in(before)
-                if not iso:
-                    m2 = re.search(r"\bof\s+(?:the\s+)?(.+)$", text[person["end"]:e])
-                    iso = self.lex.country_in(m2.group(1)) if m2 else None
-            if iso:
-                return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
-            return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        side = self.person_side(s, e, raw, mentions, persons, whole)
+        if side is not None:
+            return side
         if not mentions and raw[:1].isupper() and len(raw.split()) <= 2 and not self.lex.country_in(raw) \
                 and not self.lex.institution_re.search(raw) and self.person_word(raw):
             # a bare surname the NER missed ("Medvedev" after "Dmitri Medvedev"): a person of unknown country
@@ -106,6 +92,30 @@ class PartiesMixin:
         if not iso:
             iso = self.lex.country_in(raw)
         return {"party": raw, "party_entity_id": self._eid(whole), "country": iso}
+
+    def person_side(self, s: int, e: int, raw: str, mentions: list, persons: list, whole: list) -> Optional[dict]:
+        """The side of a signer phrase text[s:e] that names a person (a PERSON mention ending it,
+        or a title before a name the NER missed): the person's country, else a person of unknown
+        country ({"party": None, "person": raw}); None when the phrase names no person."""
+        text = self.text
+        last = re.search(r"[A-Z][\w’'.-]*$", raw)
+        titled = bool(last) and bool(self.lex.person_title_re.search(raw)) and not any(
+            m["label"] in ("ORG", "GPE", "FAC") and m["start"] <= s + last.start() < m["end"] for m in mentions)
+        if titled and not (persons and persons[-1]["end"] >= e - 1):
+            persons = [{"start": e, "end": e, "country": None}]
+        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] in ("ORG", "FAC")):
+            person = persons[-1]
+            iso = person.get("country")
+            if not iso:
+                before = text[s:person["start"]]
+                iso = self.lex.country_in(before)
+                if not iso:
+                    m2 = re.search(r"\bof\s+(?:the\s+)?(.+)$", text[person["end"]:e])
+                    iso = self.lex.country_in(m2.group(1)) if m2 else None
+            if iso:
+                return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
+            return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        return None
 
     def place_country(self, s: int, e: int) -> Optional[str]:
         """The country of the place text[s:e]: a country name or adjective, a capital, or the
