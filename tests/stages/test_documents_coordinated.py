@@ -6,16 +6,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.paths import models_dir
+from tests.stages.documents_util import run
 from pipeline.core.stage import read_lines
 from pipeline.stages.documents.coordinated import split_topics
 
-
-def run(nlp, text, published="2024-03-05"):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    doc = nlp(doc)
-    assert not doc._.errors, doc._.errors
-    return doc
 
 
 @pytest.fixture(scope="module")

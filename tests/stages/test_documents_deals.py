@@ -11,16 +11,10 @@ import re
 import pytest
 
 from pipeline.core.paths import models_dir
+from tests.stages.documents_util import run
 from pipeline.core.stage import read_tsv
 from pipeline.stages.documents.deals import DealMarkers, deal_items
 
-
-def run(nlp, text, published="2024-03-05"):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    doc = nlp(doc)
-    assert not doc._.errors, doc._.errors
-    return doc
 
 
 @pytest.fixture(scope="module")

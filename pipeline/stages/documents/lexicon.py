@@ -87,6 +87,7 @@ class Lexicon:
     particle_verbs: dict = field(default_factory=dict)  # "agreed" -> {"on", "upon"}: "agreed on a roadmap"
     earlier_res: list = field(default_factory=list)    # "previously", "already": a signing before the event
     provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
+    speaker_pronouns: frozenset = frozenset()          # "we" signing in a quote: the speaker's side
     deal_markers: DealMarkers = None                   # inline deal lists ("with A for X and with B for Y")
 
     @classmethod
@@ -251,6 +252,7 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
     lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
     lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
     lex.deal_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv"))
+    lex.speaker_pronouns = frozenset(w.lower() for w in read_lines(folder / "speaker_pronouns.txt"))
     lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
 
 

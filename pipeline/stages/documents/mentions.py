@@ -25,6 +25,8 @@ class MentionsMixin:
         the sentence end."""
         text = self.text
         end = limit if next_start is None else min(limit, next_start)
+        # a document named inside a quotation ends with it ("... on climate," Boric said)
+        end = min([end] + [q["end"] for q in self.quotes if q["start"] <= type_end < q["end"]])
         seg = text[type_end:end]
         for p in self.lex.stops:
             m = p.search(seg)

@@ -32,6 +32,8 @@ class PartiesMixin:
         if e <= s:
             return None
         raw = text[s:e]
+        if raw.lower() in self.lex.speaker_pronouns:
+            return self.speaker_side(s)
         if self.lex.adverb_re.match(raw + " "):
             return None  # "Separately, ...": a sentence adverb, not a signer
         bm = self.lex.based_re.match(raw)
@@ -208,7 +210,26 @@ class PartiesMixin:
                         m["label"] in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC") for m in self.ents.overlapping(a, b)):
                     p["unrecognised"] = True
                 out.append(p)
+        if len(out) == 1 and out[0].pop("speaker", False):
+            # "we signed" in a quote: the speaker's side and the other side the context names
+            other = [c for c in self.context_sides(pos) if c["country"] != out[0].get("country")]
+            out += other[:1]
         return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def speaker_side(self, pos: int) -> Optional[dict]:
+        """The side of the speaker of the quote holding ``pos`` (a "we" signing in a quote): the
+        speaker's country, from the speaker's entity or the words naming the speaker."""
+        q = next((q for q in self.quotes if q["start"] <= pos < q["end"]), None)
+        if q is None:
+            return None
+        ent = next((m for m in self.ents.mentions if q.get("speaker_entity_id") is not None
+                    and m["entity_id"] == q["speaker_entity_id"] and m.get("country")), None)
+        iso = ent["country"] if ent else self.lex.country_in(" ".join(
+            str(q.get(k) or "") for k in ("speaker_text", "speaker")))
+        if not iso:
+            return None
+        return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso),
+                "country": iso, "speaker": True}
 
     def named_sides(self, s: int, e: int, least: int = 2) -> bool:
         """Does text[s:e] (after "between") list names only, the parties of the document it
