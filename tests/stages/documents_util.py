@@ -9,6 +9,6 @@ def run(nlp, text, published="2024-03-05"):
     doc._.published = published
     doc = nlp(doc)
     assert not doc._.errors, doc._.errors
-    for rec in doc._.documents:
+    for rec in list(doc._.documents) + list(doc._.signings):
         assert doc.text[rec["start"]:rec["end"]] == rec["text"]
     return doc

@@ -24,6 +24,8 @@ INDEFINITE = frozenset({"a", "an", "one", "another"})
 PARTY_KINDS = ("between", "with")
 #: sentences back that a signing without a time of its own continues (same occasion)
 OCCASION_WINDOW = 2
+#: body sentences from the article's lead within which a list takes the lead's date
+LEAD_WINDOW = 4
 BE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"})
 
 #: any determiner, as a regex alternation

@@ -47,7 +47,7 @@ class ListsMixin:
             lead_sent = sent if self.lead_in(sent) is not None or i == 0 or self.collective_signing(sent) \
                 else self.sents[i - 1]
             lead_parties = self.lead_parties(lead_sent, min(colon, lead_sent.end_char))
-            date = self.signed_date(i) or self.signed_date(self.sents.index(lead_sent))
+            date = self.signed_date(i) or self.signed_date(self.sents.index(lead_sent)) or self.lead_date(i)
             place = self.place_in(sent.start_char, colon) or None
             made = 0
             for s, e in items:
