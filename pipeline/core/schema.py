@@ -85,6 +85,7 @@ class Document:
     subject: Optional[str] = col("string", "what the document is about")
     signed_date: Optional[str] = col("string", "ISO date at the stated granularity (2022-09, 2023-10-17)")
     signed_place: Optional[str] = col("string", "where it was signed")
+    value_money_id: Optional[int] = col("Int64", "money_id in money of the document's stated value ('worth $2 billion')")
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.paths import models_dir
+from tests.stages.documents_util import run
 from pipeline.stages.documents import (Lexicon, adjective_parties, classify_type, collective_head, count_of,
                                 parse_subject, split_conjuncts, split_items)
 
@@ -14,18 +15,6 @@ def lex():
     folder = models_dir() / "documents"
     return Lexicon.load(folder, countries=models_dir() / "entities" / "countries.tsv",
                         segmentation=models_dir() / "segmentation")
-
-
-def run(nlp, text, published="2024-03-05"):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    doc = nlp(doc)
-    assert not doc._.errors, doc._.errors
-    for d in doc._.documents:
-        assert doc.text[d["start"]:d["end"]] == d["text"]
-    for s in doc._.signings:
-        assert doc.text[s["start"]:s["end"]] == s["text"]
-    return doc
 
 
 def parties(rec):

@@ -30,7 +30,8 @@ def document_records(doc: Doc, lex: Lexicon) -> tuple[list[dict], list[dict]]:
                             "country": p.get("country")})
         docs.append({"start": r.start, "end": r.end, "text": text[r.start:r.end], "doc_type": r.doc_type,
                      "title": r.title, "subject": clean_subject(r.subject, lex), "signed_date": r.signed_date,
-                     "signed_place": r.signed_place, "parties": parties})
+                     "signed_place": r.signed_place, "value_money_id": r.value_money_id,
+                     "parties": parties})
     return docs, an.found.signings
 
 

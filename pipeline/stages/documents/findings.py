@@ -28,6 +28,8 @@ class Mention:
     with_subject: Optional[str] = None  # the subject before a trailing "with X" was cut off as the other side
     passing: bool = False      # signed at another time than the article's main event (a document recalled)
     proper: bool = False       # a capitalised name ("Financial Framework Partnership Agreement")
+    value_money_id: Optional[int] = None  # index of its value in the money records
+    deal: bool = False         # an item of an inline deal list (never merged with another mention)
 
 
 @dataclass

@@ -179,6 +179,8 @@ class FramesMixin:
             live = [t for t, k in verbs if not self.is_planned(t)]
             if verbs and not live:
                 return None
+            if not live and any(p.search(head) for p in self.lex.unsigned_res):
+                return None  # "The draft documents are as follows:": not signed
             if (live and (plural or cue)) or (plural and self.lex.lead_alone_re.search(head)):
                 return colon
         return None

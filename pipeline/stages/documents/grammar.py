@@ -24,6 +24,8 @@ INDEFINITE = frozenset({"a", "an", "one", "another"})
 PARTY_KINDS = ("between", "with")
 #: sentences back that a signing without a time of its own continues (same occasion)
 OCCASION_WINDOW = 2
+#: body sentences from the article's lead within which a list takes the lead's date
+LEAD_WINDOW = 4
 BE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "'s", "’s"})
 
 #: any determiner, as a regex alternation
@@ -32,3 +34,20 @@ DET_ALT = alternation(DETERMINERS)
 
 def strip_the(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def run_start(pattern: str) -> str:
+    r"""``pattern`` (one that opens with optional punctuation and a whitespace run, ``\s*;``,
+    ``,?\s+which``) tried only where a whitespace run starts: the leftmost match is the same,
+    but a search no longer re-scans a long run of spaces from each of its positions (linear,
+    not quadratic, in the run's length)."""
+    return r"(?<!\s)" + pattern
+
+
+def trim_span(text: str, start: int, end: int, chars: str = " \t\n;.,:") -> tuple[int, int]:
+    """Shrink [start, end) of ``text`` past surrounding whitespace and the given punctuation."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end

@@ -11,7 +11,8 @@ from ...core.countries import CountryIndex
 from ...core.paths import other_stage_path
 from ...core.stage import read_lines, read_tsv
 from ...core.text import alternation, fold, words_regex
-from .grammar import strip_the
+from .deals import DealMarkers
+from .grammar import run_start, strip_the
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Lexicon:
     particle_verbs: dict = field(default_factory=dict)  # "agreed" -> {"on", "upon"}: "agreed on a roadmap"
     earlier_res: list = field(default_factory=list)    # "previously", "already": a signing before the event
     provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
+    speaker_pronouns: frozenset = frozenset()          # "we" signing in a quote: the speaker's side
+    deal_markers: DealMarkers = None                   # inline deal lists ("with A for X and with B for Y")
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -98,133 +101,11 @@ class Lexicon:
         reporting_verbs = reporting_verbs or other_stage_path(None, "quotes", "reporting_verbs.tsv")
         units = units or other_stage_path(None, "dates", "units.tsv")
         lex = cls()
-        agreement_like, acronyms = set(), set()
-        for row in read_tsv(folder / "doc_types.tsv"):
-            form = fold(row["form"].strip().lower())
-            anaph = row.get("anaphoric", "0").strip() == "1"
-            lex.type_of[form] = (row["doc_type"].strip(), False, anaph)
-            plurals = [fold(pl.strip().lower()) for pl in (row.get("plural") or "").split("|") if pl.strip()]
-            for pl in plurals:
-                lex.type_of[pl] = (row["doc_type"].strip(), True, anaph)
-            if (row.get("agreement_like") or "0").strip() == "1":
-                agreement_like.add(row["doc_type"].strip())
-            if (row.get("acronym") or "0").strip() == "1":
-                acronyms |= {form, *plurals}
-        lex.agreement_like, lex.acronyms = frozenset(agreement_like), frozenset(acronyms)
-        lex.type_re = words_regex(lex.type_of)
-        lex.collective = {w.lower() for w in read_lines(folder / "collective_nouns.txt")}
-        lex.collective_re = words_regex(lex.collective)
-        verb_only = set()
-        for row in read_tsv(folder / "signing_verbs.tsv"):
-            for form in row["forms"].split("|"):
-                lex.sign_forms[form.strip().lower()] = row["lemma"].strip()
-            lex.sign_base |= {b.strip().lower() for b in row["base"].split("|") if b.strip()}
-            if (row.get("verb_only") or "0").strip() == "1":
-                verb_only.add(row["lemma"].strip())
-        lex.verb_only = frozenset(verb_only)
-        lex.sign_past_re = words_regex(f for f in lex.sign_forms if f.endswith("ed"))
-        lex.sign_nouns = {w.lower() for w in read_lines(folder / "signing_nouns.txt")}
-        nominal, neg_det, cancelled = [], [], []
-        for row in read_tsv(folder / "planned_cues.tsv"):
-            cue, kind = row["cue"].strip().lower(), row["kind"].strip()
-            if kind == "modal":
-                lex.modals.add(cue)
-            elif kind == "negation":
-                lex.negations.add(cue)
-            elif kind == "to":
-                lex.modals.add("to")
-            elif kind == "nominal":
-                nominal.append(cue)
-            elif kind == "determiner":
-                neg_det.append(cue)
-            elif kind == "cancelled_after":
-                cancelled.append(cue)
-        lex.neg_det_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in neg_det) + r")\s", re.I) \
-            if neg_det else re.compile(r"(?!x)x")
-        lex.cancelled_re = re.compile(r"\b(?:was|were|has been|have been|had been|is|are|is being|being)\s+"
-                                      r"(?:\w+\s+)?(?:" + "|".join(re.escape(c) for c in cancelled) + r")\b", re.I) \
-            if cancelled else re.compile(r"(?!x)x")
-        lex.nominal_planned_re = words_regex(nominal)
-        cues = read_tsv(folder / "lead_in_cues.tsv")
-        lex.lead_cues_re = words_regex(r["cue"].strip() for r in cues)
-        lex.lead_alone_re = words_regex(r["cue"].strip() for r in cues if (r.get("alone") or "0").strip() == "1")
-        lex.subject_markers = sorted((m.lower() for m in read_lines(folder / "subject_markers.txt")),
-                                     key=len, reverse=True)
-        for row in read_tsv(folder / "party_heads.tsv"):
-            lex.heads[row["plural"].strip().lower()] = (row["singular"].strip(), row["kind"].strip())
-        lex.heads_alt = alternation(lex.heads)
-        lex.side_re = re.compile(r"\s+(?:" + alternation(s.lower() for s, _ in lex.heads.values()) + r")\b", re.I)
-        lex.relational = [w.lower() for w in read_lines(folder / "relational_nouns.txt")]
-        events = read_tsv(folder / "event_words.tsv")
-        lex.event_words = {r["noun"].strip().lower(): [f.strip() for f in r["forms"].split("|") if f.strip()]
-                           for r in events}
-        travel = [r["noun"].strip().lower() for r in events if (r.get("destination") or "0").strip() == "1"]
-        lex.travel_re = re.compile(r"\b(?:in|at|(?:" + alternation(travel) + r")\s+to)\s+(?:the\s+)?$") if travel \
-            else re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
-        lex.np_adverbs = frozenset(w.lower() for w in read_lines(folder / "np_adverbs.txt"))
-        lex.agent_stops = frozenset(w.lower() for w in read_lines(folder / "agent_stops.txt"))
-        lex.dangling = frozenset(w.lower() for w in read_lines(folder / "dangling_words.txt"))
-        lex.content_verbs = [(r["verb"].strip(), (r.get("marker") or "").strip())
-                             for r in read_tsv(folder / "content_verbs.tsv")]
-        lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
-        lex.units = frozenset(r["surface"].strip().lower() for r in read_tsv(units)) if units.exists() else frozenset()
-        openers = read_tsv(folder / "content_openers.tsv")
-        dets = [r["opener"].strip() for r in openers if r["kind"].strip() == "determiner"]
-        lex.current_words = frozenset(r["opener"].strip().lower() for r in openers if r["kind"].strip() == "current")
-        prons = [r["opener"].strip() for r in openers if r["kind"].strip() == "pronoun"]
-        nouns = alternation(list(lex.type_of) + sorted(lex.collective))
-        mods = rf"(?:(?:{alternation(lex.generic_modifiers)})\s+)*" if lex.generic_modifiers else ""
-        alts = ([rf"(?:{alternation(dets)})\s+{mods}(?:{nouns})"] if dets else []) + ([alternation(prons)] if prons else [])
-        lex.content_opener_re = re.compile(r"\s*(?:" + "|".join(alts) + r")\s+", re.I) if alts \
-            else re.compile(r"(?!x)x")
-        lex.institution_re = words_regex(read_lines(folder / "institution_words.txt"), flags=0)
-        lex.inclusion_re = words_regex(read_lines(folder / "inclusion_cues.txt"))
-        lex.ceremony_res = [re.compile(p, re.I) for p in read_lines(folder / "ceremony_cues.txt")]
-        lex.exchange_objects = {r["form"].strip().lower(): r["doc_type"].strip()
-                                for r in read_tsv(folder / "exchange_objects.tsv")}
-        lex.period_cues = [re.compile(p, re.I) for p in read_lines(folder / "period_cues.txt")]
-        lex.subject_trails = [re.compile(p, re.I) for p in read_lines(folder / "subject_trails.txt")]
-        lex.person_title_re = words_regex(read_lines(folder / "person_titles.txt"), flags=0)
-        lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
-        lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
-        lex.today_re = words_regex(read_lines(folder / "today_cues.txt"))
-        lex.event_links = {w.lower() for w in read_lines(folder / "event_links.txt")}
-        # the quotes stage's verbs introducing speech, except the signing verbs ("concluded")
-        lex.statement_verbs = {r["lemma"].strip().lower() for r in read_tsv(reporting_verbs)
-                               if r["introduces_speech"].strip() == "yes"} - set(lex.sign_forms.values()) \
-            if reporting_verbs.exists() else set()
-        lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
-                                         + r")\b", re.I)
-        lex.stops = [re.compile(p) for p in read_lines(folder / "description_stops.txt")]
-        adverbs = read_lines(folder / "sentence_adverbs.txt")
-        lex.adverb_re = re.compile(r"^\s*(?:" + alternation(adverbs) + r")\s*,?\s+", re.I) if adverbs \
-            else re.compile(r"(?!x)x")
-        based = read_lines(folder / "base_words.txt")
-        lex.based_re = re.compile(r"(?P<place>[A-Z][\w.'’]*(?:[\s-][A-Z][\w.'’]*){0,3})-(?:" + alternation(based)
-                                  + r")\s+(?:[a-z][\w-]*\s+)*(?=[A-Z0-9])") if based else re.compile(r"(?!x)x")
-        lex.appositive_heads = frozenset(w.lower() for w in read_lines(folder / "appositive_heads.txt"))
-        lex.company_suffixes = frozenset(read_lines(folder / "company_suffixes.txt"))
-        lex.relationship_words = frozenset(w.lower() for w in read_lines(folder / "relationship_words.txt"))
-        lex.site_nouns = frozenset(w.lower() for w in read_lines(folder / "site_nouns.txt"))
-        lex.ranking_res = [re.compile(p, re.I) for p in read_lines(folder / "ranking_openers.txt")]
-        lex.unsigned_res = [re.compile(p, re.I) for p in read_lines(folder / "unsigned_cues.txt")]
-        lex.particle_verbs = {r["form"].strip().lower(): {w.strip().lower() for w in r["particles"].split("|") if w.strip()}
-                              for r in read_tsv(folder / "agreement_verbs.tsv")}
-        lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
-        lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
-        lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
-        if (segmentation / "bullets.txt").exists():
-            lex.bullets = set(read_lines(segmentation / "bullets.txt"))
-            lex.ordinals = {w.lower() for w in read_lines(segmentation / "ordinals.txt")}
-        index = CountryIndex.load(countries, countries.parent / "former_states.tsv")
-        lex.country_name = dict(index.name_of)
-        lex.country_of = index.forms(("names", "adjectives"))
-        lex.country_names_only = index.forms(("names",), case=False)
-        adjectives = index.forms(("adjectives",))
-        lex.capital_of = index.forms(("capitals",), case=False)
-        lex.capitals = set(lex.capital_of)
-        lex.country_re = words_regex(lex.country_of, flags=0)
-        lex.adjective_re = words_regex(adjectives, flags=0)
+        _load_types(lex, folder)
+        _load_frames(lex, folder)
+        _load_parties(lex, folder, units)
+        _load_phrasing(lex, folder, reporting_verbs)
+        _load_places(lex, segmentation, countries)
         return lex
 
     # small lookups -------------------------------------------------------------------
@@ -239,3 +120,153 @@ class Lexicon:
     def is_country_name(self, text: str) -> Optional[str]:
         t = fold(strip_the(text)).strip().lower()
         return self.country_names_only.get(t)
+
+
+
+def _load_types(lex: Lexicon, folder: Path) -> None:
+    """Document types (doc_types.tsv) and collective nouns."""
+    agreement_like, acronyms = set(), set()
+    for row in read_tsv(folder / "doc_types.tsv"):
+        form = fold(row["form"].strip().lower())
+        anaph = row.get("anaphoric", "0").strip() == "1"
+        lex.type_of[form] = (row["doc_type"].strip(), False, anaph)
+        plurals = [fold(pl.strip().lower()) for pl in (row.get("plural") or "").split("|") if pl.strip()]
+        for pl in plurals:
+            lex.type_of[pl] = (row["doc_type"].strip(), True, anaph)
+        if (row.get("agreement_like") or "0").strip() == "1":
+            agreement_like.add(row["doc_type"].strip())
+        if (row.get("acronym") or "0").strip() == "1":
+            acronyms |= {form, *plurals}
+    lex.agreement_like, lex.acronyms = frozenset(agreement_like), frozenset(acronyms)
+    lex.type_re = words_regex(lex.type_of)
+    lex.collective = {w.lower() for w in read_lines(folder / "collective_nouns.txt")}
+    lex.collective_re = words_regex(lex.collective)
+
+
+def _load_frames(lex: Lexicon, folder: Path) -> None:
+    """Signing verbs and nouns, planned/negated cues, list lead-ins."""
+    verb_only = set()
+    for row in read_tsv(folder / "signing_verbs.tsv"):
+        for form in row["forms"].split("|"):
+            lex.sign_forms[form.strip().lower()] = row["lemma"].strip()
+        lex.sign_base |= {b.strip().lower() for b in row["base"].split("|") if b.strip()}
+        if (row.get("verb_only") or "0").strip() == "1":
+            verb_only.add(row["lemma"].strip())
+    lex.verb_only = frozenset(verb_only)
+    lex.sign_past_re = words_regex(f for f in lex.sign_forms if f.endswith("ed"))
+    lex.sign_nouns = {w.lower() for w in read_lines(folder / "signing_nouns.txt")}
+    nominal, neg_det, cancelled = [], [], []
+    for row in read_tsv(folder / "planned_cues.tsv"):
+        cue, kind = row["cue"].strip().lower(), row["kind"].strip()
+        if kind == "modal":
+            lex.modals.add(cue)
+        elif kind == "negation":
+            lex.negations.add(cue)
+        elif kind == "to":
+            lex.modals.add("to")
+        elif kind == "nominal":
+            nominal.append(cue)
+        elif kind == "determiner":
+            neg_det.append(cue)
+        elif kind == "cancelled_after":
+            cancelled.append(cue)
+    lex.neg_det_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in neg_det) + r")\s", re.I) \
+        if neg_det else re.compile(r"(?!x)x")
+    lex.cancelled_re = re.compile(r"\b(?:was|were|has been|have been|had been|is|are|is being|being)\s+"
+                                  r"(?:\w+\s+)?(?:" + "|".join(re.escape(c) for c in cancelled) + r")\b", re.I) \
+        if cancelled else re.compile(r"(?!x)x")
+    lex.nominal_planned_re = words_regex(nominal)
+    cues = read_tsv(folder / "lead_in_cues.tsv")
+    lex.lead_cues_re = words_regex(r["cue"].strip() for r in cues)
+    lex.lead_alone_re = words_regex(r["cue"].strip() for r in cues if (r.get("alone") or "0").strip() == "1")
+
+
+def _load_parties(lex: Lexicon, folder: Path, units: Path) -> None:
+    """Subject markers, party heads, relational nouns, events and NP words."""
+    lex.subject_markers = sorted((m.lower() for m in read_lines(folder / "subject_markers.txt")),
+                                 key=len, reverse=True)
+    for row in read_tsv(folder / "party_heads.tsv"):
+        lex.heads[row["plural"].strip().lower()] = (row["singular"].strip(), row["kind"].strip())
+    lex.heads_alt = alternation(lex.heads)
+    lex.side_re = re.compile(r"\s+(?:" + alternation(s.lower() for s, _ in lex.heads.values()) + r")\b", re.I)
+    lex.relational = [w.lower() for w in read_lines(folder / "relational_nouns.txt")]
+    events = read_tsv(folder / "event_words.tsv")
+    lex.event_words = {r["noun"].strip().lower(): [f.strip() for f in r["forms"].split("|") if f.strip()]
+                       for r in events}
+    travel = [r["noun"].strip().lower() for r in events if (r.get("destination") or "0").strip() == "1"]
+    lex.travel_re = re.compile(r"\b(?:in|at|(?:" + alternation(travel) + r")\s+to)\s+(?:the\s+)?$") if travel \
+        else re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+    lex.np_adverbs = frozenset(w.lower() for w in read_lines(folder / "np_adverbs.txt"))
+    lex.agent_stops = frozenset(w.lower() for w in read_lines(folder / "agent_stops.txt"))
+    lex.dangling = frozenset(w.lower() for w in read_lines(folder / "dangling_words.txt"))
+    lex.content_verbs = [(r["verb"].strip(), (r.get("marker") or "").strip())
+                         for r in read_tsv(folder / "content_verbs.tsv")]
+    lex.generic_modifiers = {w.lower() for w in read_lines(folder / "generic_modifiers.txt")}
+    lex.units = frozenset(r["surface"].strip().lower() for r in read_tsv(units)) if units.exists() else frozenset()
+
+
+def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
+    """Openers, cues and patterns of the passes (describing sentences, stops, adverbs...)."""
+    openers = read_tsv(folder / "content_openers.tsv")
+    dets = [r["opener"].strip() for r in openers if r["kind"].strip() == "determiner"]
+    lex.current_words = frozenset(r["opener"].strip().lower() for r in openers if r["kind"].strip() == "current")
+    prons = [r["opener"].strip() for r in openers if r["kind"].strip() == "pronoun"]
+    nouns = alternation(list(lex.type_of) + sorted(lex.collective))
+    mods = rf"(?:(?:{alternation(lex.generic_modifiers)})\s+)*" if lex.generic_modifiers else ""
+    alts = ([rf"(?:{alternation(dets)})\s+{mods}(?:{nouns})"] if dets else []) + ([alternation(prons)] if prons else [])
+    lex.content_opener_re = re.compile(r"\s*(?:" + "|".join(alts) + r")\s+", re.I) if alts \
+        else re.compile(r"(?!x)x")
+    lex.institution_re = words_regex(read_lines(folder / "institution_words.txt"), flags=0)
+    lex.inclusion_re = words_regex(read_lines(folder / "inclusion_cues.txt"))
+    lex.ceremony_res = [re.compile(p, re.I) for p in read_lines(folder / "ceremony_cues.txt")]
+    lex.exchange_objects = {r["form"].strip().lower(): r["doc_type"].strip()
+                            for r in read_tsv(folder / "exchange_objects.tsv")}
+    lex.period_cues = [re.compile(p, re.I) for p in read_lines(folder / "period_cues.txt")]
+    lex.subject_trails = [re.compile(p, re.I) for p in read_lines(folder / "subject_trails.txt")]
+    lex.person_title_re = words_regex(read_lines(folder / "person_titles.txt"), flags=0)
+    lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
+    lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
+    lex.today_re = words_regex(read_lines(folder / "today_cues.txt"))
+    lex.event_links = {w.lower() for w in read_lines(folder / "event_links.txt")}
+    # the quotes stage's verbs introducing speech, except the signing verbs ("concluded")
+    lex.statement_verbs = {r["lemma"].strip().lower() for r in read_tsv(reporting_verbs)
+                           if r["introduces_speech"].strip() == "yes"} - set(lex.sign_forms.values()) \
+        if reporting_verbs.exists() else set()
+    lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
+                                     + r")\b", re.I)
+    lex.stops = [re.compile(run_start(p)) for p in read_lines(folder / "description_stops.txt")]
+    adverbs = read_lines(folder / "sentence_adverbs.txt")
+    lex.adverb_re = re.compile(r"^\s*(?:" + alternation(adverbs) + r")\s*,?\s+", re.I) if adverbs \
+        else re.compile(r"(?!x)x")
+    based = read_lines(folder / "base_words.txt")
+    lex.based_re = re.compile(r"(?P<place>[A-Z][\w.'’]*(?:[\s-][A-Z][\w.'’]*){0,3})-(?:" + alternation(based)
+                              + r")\s+(?:[a-z][\w-]*\s+)*(?=[A-Z0-9])") if based else re.compile(r"(?!x)x")
+    lex.appositive_heads = frozenset(w.lower() for w in read_lines(folder / "appositive_heads.txt"))
+    lex.company_suffixes = frozenset(read_lines(folder / "company_suffixes.txt"))
+    lex.relationship_words = frozenset(w.lower() for w in read_lines(folder / "relationship_words.txt"))
+    lex.site_nouns = frozenset(w.lower() for w in read_lines(folder / "site_nouns.txt"))
+    lex.ranking_res = [re.compile(p, re.I) for p in read_lines(folder / "ranking_openers.txt")]
+    lex.unsigned_res = [re.compile(p, re.I) for p in read_lines(folder / "unsigned_cues.txt")]
+    lex.particle_verbs = {r["form"].strip().lower(): {w.strip().lower() for w in r["particles"].split("|") if w.strip()}
+                          for r in read_tsv(folder / "agreement_verbs.tsv")}
+    lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
+    lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
+    lex.deal_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv"))
+    lex.speaker_pronouns = frozenset(w.lower() for w in read_lines(folder / "speaker_pronouns.txt"))
+    lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
+
+
+def _load_places(lex: Lexicon, segmentation: Path, countries: Path) -> None:
+    """List markers (the segmenter's) and the country index."""
+    if (segmentation / "bullets.txt").exists():
+        lex.bullets = set(read_lines(segmentation / "bullets.txt"))
+        lex.ordinals = {w.lower() for w in read_lines(segmentation / "ordinals.txt")}
+    index = CountryIndex.load(countries, countries.parent / "former_states.tsv")
+    lex.country_name = dict(index.name_of)
+    lex.country_of = index.forms(("names", "adjectives"))
+    lex.country_names_only = index.forms(("names",), case=False)
+    adjectives = index.forms(("adjectives",))
+    lex.capital_of = index.forms(("capitals",), case=False)
+    lex.capitals = set(lex.capital_of)
+    lex.country_re = words_regex(lex.country_of, flags=0)
+    lex.adjective_re = words_regex(adjectives, flags=0)

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span
 
 from ...core.text import alternation
-from .grammar import RELATIVES, DET_ALT
+from .grammar import DET_ALT, RELATIVES, run_start
 from .phrases import trim_span, find_types, list_marker, split_items, parse_after_type
 from .findings import Mention
 
@@ -47,7 +47,7 @@ class ListsMixin:
             lead_sent = sent if self.lead_in(sent) is not None or i == 0 or self.collective_signing(sent) \
                 else self.sents[i - 1]
             lead_parties = self.lead_parties(lead_sent, min(colon, lead_sent.end_char))
-            date = self.signed_date(i) or self.signed_date(self.sents.index(lead_sent))
+            date = self.signed_date(i) or self.signed_date(self.sents.index(lead_sent)) or self.lead_date(i)
             place = self.place_in(sent.start_char, colon) or None
             made = 0
             for s, e in items:
@@ -56,7 +56,7 @@ class ListsMixin:
                     continue
                 t = types[0]
                 self.found.consumed.append((s, e))
-                clause = re.search(rf"\s*,\s+(?:{self.lex.sign_past_re.pattern}|\b(?:{alternation(RELATIVES)})\b)", text[t["end"]:e])
+                clause = re.search(run_start(r"\s*") + rf",\s+(?:{self.lex.sign_past_re.pattern}|\b(?:{alternation(RELATIVES)})\b)", text[t["end"]:e])
                 if clause:
                     e = t["end"] + clause.start()
                 parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))

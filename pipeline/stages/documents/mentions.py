@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ...core.extensions import records
 from ...core.text import fold
-from .grammar import DETERMINERS, DEFINITE, FINITE_TAGS, DET_ALT
+from .grammar import DETERMINERS, DEFINITE, FINITE_TAGS, DET_ALT, run_start
 from .phrases import trim_span, find_types, _marker_at, parse_after_type
 from .findings import Mention
 
@@ -25,6 +25,8 @@ class MentionsMixin:
         the sentence end."""
         text = self.text
         end = limit if next_start is None else min(limit, next_start)
+        # a document named inside a quotation ends with it ("... on climate," Boric said)
+        end = min([end] + [q["end"] for q in self.quotes if q["start"] <= type_end < q["end"]])
         seg = text[type_end:end]
         for p in self.lex.stops:
             m = p.search(seg)
@@ -70,12 +72,12 @@ class MentionsMixin:
         if parse["subject"] and not parse["parties"]:
             # "an agreement on double taxation between A and B": the parties close the subject
             ss, se = parse["subject"]
-            tm = re.search(r"\s+between\s+(.+)$", text[ss:se])
+            tm = re.search(run_start(r"\s+between\s+(.+)$"), text[ss:se])
             cut = self.between_cut(ss, se, start)
             if cut:
                 parties, explicit = cut[0], True
                 parse["subject"] = (ss, cut[1])
-            wm = None if tm else re.search(r"\s+with\s+(.+)$", text[ss:se])
+            wm = None if tm else re.search(run_start(r"\s+with\s+(.+)$"), text[ss:se])
             if wm and self.named_sides(ss + wm.start(1), se, least=1):
                 # "a contract on gas supplies with China's CNPC": the other side closes the subject
                 sides = self.parties_from_zone(ss + wm.start(1), se, pos=start)
@@ -105,7 +107,8 @@ class MentionsMixin:
         # a capital letter in the headline is headline case, not a proper title
         proper = text[type_m["start"]:type_m["start"] + 1].isupper() and fold(type_m["form"].lower()) not in self.lex.acronyms \
             and type_m["start"] >= self.title_end
-        return Mention(start=start, end=end, type_start=type_m["start"], type_end=type_m["end"],
+        return Mention(value_money_id=self.value_after(end, limit),
+                       start=start, end=end, type_start=type_m["start"], type_end=type_m["end"],
                        doc_type=type_m["doc_type"], anaphoric=type_m["anaphoric"], definite=definite,
                        title=title, subject=subject, parties=parties, explicit_parties=explicit, with_side=with_side,
                        with_subject=with_subject,
@@ -125,16 +128,23 @@ class MentionsMixin:
                 break
         return None
 
+    def value_after(self, end: int, limit: int) -> Optional[int]:
+        """The index (in the money records) of an amount right after a description ending at
+        ``end`` ("a contract worth $1.2 billion", "..., valued at €40 million"), else None."""
+        m = re.match(r"\s*,?\s*(?:worth|valued at|totall?ing|amounting to|with a (?:total )?value of|of)?\s*",
+                     self.text[end:limit], re.I)
+        pos = end + m.end()
+        return next((n for n, x in enumerate(self.money)
+                     if x.get("start") is not None and pos <= x["start"] <= pos + 1 and x["end"] <= limit), None)
+
     def subject_after_value(self, end: int, limit: int, next_start: Optional[int]) -> Optional[str]:
         """"signed a contract worth $1.2 billion for the Line D gas pipeline": after the value, "for"
         + a project or object is the subject ("for <a side>" is on behalf of, not a subject)."""
         text = self.text
-        m = re.match(r"\s*,?\s*(?:worth|valued at|totall?ing|amounting to|with a (?:total )?value of|of)?\s*",
-                     text[end:limit], re.I)
-        pos = end + m.end()
-        money = next((x for x in self.money if x.get("start") is not None and pos <= x["start"] <= pos + 1), None)
-        if money is None:
+        idx = self.value_after(end, limit)
+        if idx is None:
             return None
+        money = self.money[idx]
         after = money["end"]
         fm = re.match(r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*for\s+", text[after:limit])
         if not fm:
@@ -297,7 +307,7 @@ class MentionsMixin:
         for n, (ns, t) in enumerate(starts):
             nxt = starts[n + 1][0] if n + 1 < len(starts) else None
             limit = nxt if nxt is not None else fin_end
-            sep = re.search(r"\s*(?:,|;)?\s*(?:and|as well as)?\s*$", text[ns:limit])
+            sep = re.search(run_start(r"\s*(?:,|;)?\s*(?:and|as well as)?\s*$"), text[ns:limit])
             limit = ns + sep.start() if sep and nxt is not None else limit
             if t["plural"]:
                 continue

@@ -108,7 +108,7 @@ def _similar(a: str, b: str) -> bool:
 
 def _fill(a: Mention, m: Mention) -> None:
     """Merge a later mention of the same document into its record (missing fields only)."""
-    for attr in ("subject", "signed_date", "signed_place"):
+    for attr in ("subject", "signed_date", "signed_place", "value_money_id"):
         if getattr(a, attr) is None and getattr(m, attr) is not None:
             setattr(a, attr, getattr(m, attr))
     if not a.parties and m.parties:

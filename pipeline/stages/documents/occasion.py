@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ...core.text import fold, words_regex
-from .grammar import OCCASION_WINDOW
+from .grammar import LEAD_WINDOW, OCCASION_WINDOW
 from .findings import Mention
 
 
@@ -124,6 +124,25 @@ class OccasionMixin:
         for k in prev:
             value = self.date_in(self.sents[k].start_char, self.sents[k].end_char)
             if value:
+                return value
+        return None
+
+    def lead_date(self, i: int) -> Optional[str]:
+        """The date a list after the lead-in of sentence ``i`` takes when the lead-in has none:
+        the occasion the sentences just before it report ("Chile and Peru held talks in Lima on
+        Tuesday. The package includes:"), else the article's lead sentence when the list opens
+        the article (its first few body sentences), else the dateline's date."""
+        release = self.dateline_date()
+        for j in range(i - 1, max(-1, i - 1 - OCCASION_WINDOW), -1):
+            if self.sents[j].start_char < self.title_end:
+                break
+            value = self.date_in(self.sents[j].start_char, self.sents[j].end_char)
+            if value and value != release:
+                return value
+        body = [k for k, st in enumerate(self.sents) if st.start_char >= self.title_end]
+        if body and i - body[0] <= LEAD_WINDOW:
+            value = self.date_in(self.sents[body[0]].start_char, self.sents[body[0]].end_char)
+            if value and value != release:
                 return value
         return None
 

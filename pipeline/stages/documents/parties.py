@@ -8,7 +8,7 @@ from typing import Optional
 
 from ...core.extensions import records
 from ...core.text import fold
-from .grammar import DET_ALT
+from .grammar import DET_ALT, run_start
 from .phrases import strip_the, trim_span, split_conjuncts, adjective_parties, collective_head
 
 
@@ -21,7 +21,7 @@ class PartiesMixin:
         {"collective": (singular, kind)} for "the two sides"."""
         text = self.text
         # drop a trailing parenthesised short form and a leading article
-        m = re.search(r"\s*\([^()]{1,40}\)\s*$", text[s:e])
+        m = re.search(run_start(r"\s*\([^()]{1,40}\)\s*$"), text[s:e])
         if m:
             e = s + m.start()
         lead = re.match(r"(?:the|The)\s+", text[s:e])
@@ -32,6 +32,8 @@ class PartiesMixin:
         if e <= s:
             return None
         raw = text[s:e]
+        if raw.lower() in self.lex.speaker_pronouns:
+            return self.speaker_side(s)
         if self.lex.adverb_re.match(raw + " "):
             return None  # "Separately, ...": a sentence adverb, not a signer
         bm = self.lex.based_re.match(raw)
@@ -71,23 +73,9 @@ class PartiesMixin:
             iso = whole[0].get("country") or self.lex.country_in(whole[0].get("canonical") or raw)
             name = self.country_of_iso(iso) or whole[0].get("canonical") or raw
             return {"party": name, "party_entity_id": whole[0]["entity_id"], "country": iso}
-        last = re.search(r"[A-Z][\w’'.-]*$", raw)
-        titled = bool(last) and bool(self.lex.person_title_re.search(raw)) and not any(
-            m["label"] in ("ORG", "GPE", "FAC") and m["start"] <= s + last.start() < m["end"] for m in mentions)
-        if titled and not (persons and persons[-1]["end"] >= e - 1):
-            persons = [{"start": e, "end": e, "country": None}]
-        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] in ("ORG", "FAC")):
-            person = persons[-1]
-            iso = person.get("country")
-            if not iso:
-                before = text[s:person["start"]]
-                iso = self.lex.country_in(before)
-                if not iso:
-                    m2 = re.search(r"\bof\s+(?:the\s+)?(.+)$", text[person["end"]:e])
-                    iso = self.lex.country_in(m2.group(1)) if m2 else None
-            if iso:
-                return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
-            return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        side = self.person_side(s, e, raw, mentions, persons, whole)
+        if side is not None:
+            return side
         if not mentions and raw[:1].isupper() and len(raw.split()) <= 2 and not self.lex.country_in(raw) \
                 and not self.lex.institution_re.search(raw) and self.person_word(raw):
             # a bare surname the NER missed ("Medvedev" after "Dmitri Medvedev"): a person of unknown country
@@ -106,6 +94,30 @@ class PartiesMixin:
         if not iso:
             iso = self.lex.country_in(raw)
         return {"party": raw, "party_entity_id": self._eid(whole), "country": iso}
+
+    def person_side(self, s: int, e: int, raw: str, mentions: list, persons: list, whole: list) -> Optional[dict]:
+        """The side of a signer phrase text[s:e] that names a person (a PERSON mention ending it,
+        or a title before a name the NER missed): the person's country, else a person of unknown
+        country ({"party": None, "person": raw}); None when the phrase names no person."""
+        text = self.text
+        last = re.search(r"[A-Z][\w’'.-]*$", raw)
+        titled = bool(last) and bool(self.lex.person_title_re.search(raw)) and not any(
+            m["label"] in ("ORG", "GPE", "FAC") and m["start"] <= s + last.start() < m["end"] for m in mentions)
+        if titled and not (persons and persons[-1]["end"] >= e - 1):
+            persons = [{"start": e, "end": e, "country": None}]
+        if persons and persons[-1]["end"] >= e - 1 and not (whole and whole[0]["label"] in ("ORG", "FAC")):
+            person = persons[-1]
+            iso = person.get("country")
+            if not iso:
+                before = text[s:person["start"]]
+                iso = self.lex.country_in(before)
+                if not iso:
+                    m2 = re.search(r"\bof\s+(?:the\s+)?(.+)$", text[person["end"]:e])
+                    iso = self.lex.country_in(m2.group(1)) if m2 else None
+            if iso:
+                return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
+            return {"party": None, "party_entity_id": None, "country": None, "person": raw}
+        return None
 
     def place_country(self, s: int, e: int) -> Optional[str]:
         """The country of the place text[s:e]: a country name or adjective, a capital, or the
@@ -198,7 +210,26 @@ class PartiesMixin:
                         m["label"] in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC") for m in self.ents.overlapping(a, b)):
                     p["unrecognised"] = True
                 out.append(p)
+        if len(out) == 1 and out[0].pop("speaker", False):
+            # "we signed" in a quote: the speaker's side and the other side the context names
+            other = [c for c in self.context_sides(pos) if c["country"] != out[0].get("country")]
+            out += other[:1]
         return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def speaker_side(self, pos: int) -> Optional[dict]:
+        """The side of the speaker of the quote holding ``pos`` (a "we" signing in a quote): the
+        speaker's country, from the speaker's entity or the words naming the speaker."""
+        q = next((q for q in self.quotes if q["start"] <= pos < q["end"]), None)
+        if q is None:
+            return None
+        ent = next((m for m in self.ents.mentions if q.get("speaker_entity_id") is not None
+                    and m["entity_id"] == q["speaker_entity_id"] and m.get("country")), None)
+        iso = ent["country"] if ent else self.lex.country_in(" ".join(
+            str(q.get(k) or "") for k in ("speaker_text", "speaker")))
+        if not iso:
+            return None
+        return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso),
+                "country": iso, "speaker": True}
 
     def named_sides(self, s: int, e: int, least: int = 2) -> bool:
         """Does text[s:e] (after "between") list names only, the parties of the document it
@@ -248,10 +279,10 @@ class PartiesMixin:
         out = []
         for a, b in pieces:
             seg = self.text[a:b]
-            m = re.search(r"\s+(?:and|&)\s+(?=[A-Z])", seg)
+            m = re.search(run_start(r"\s+(?:and|&)\s+(?=[A-Z])"), seg)
             ents = [x for x in self.ents.overlapping(a, b) if x["label"] in ("ORG", "FAC")]
             if m and ents and ents[0]["start"] <= a + m.start() and ents[0]["end"] >= a + m.end() \
-                    and seg[:1].isupper() and not re.search(r"\s+(?:and|&)\s+", seg[m.end():]):
+                    and seg[:1].isupper() and not re.search(run_start(r"\s+(?:and|&)\s+"), seg[m.end():]):
                 left, right = seg[:m.start()].split(), seg[m.end():].split()
                 coined = len(left) == 1 and self.coined(left[0], a, b)
                 # (or two coined names: "Uzbekenergo and ACWA Power")
@@ -352,7 +383,7 @@ class PartiesMixin:
         acc: list[dict] = []
         for j in range(i, max(-1, i - 8), -1):
             sent = self.sents[j]
-            for m in re.finditer(r"\bbetween\s+((?:[^,;.:]+?,\s+)*.+?)(?=\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
+            for m in re.finditer(r"\bbetween\s+((?:[^,;.:]+?,\s+)*.+?)(?=(?<!\s)\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
                                  sent.text):
                 s, e = sent.start_char + m.start(1), sent.start_char + m.end(1)
                 sides = self.countries_in(s, e)

@@ -7,17 +7,8 @@ import re
 from typing import Optional
 
 from ...core.text import alternation, fold
-from .grammar import strip_the, DETERMINERS, PARTY_KINDS, DET_ALT
+from .grammar import run_start, strip_the, trim_span, DETERMINERS, PARTY_KINDS, DET_ALT
 from .lexicon import Lexicon
-
-
-def trim_span(text: str, start: int, end: int, chars: str = " \t\n;.,:") -> tuple[int, int]:
-    """Shrink [start, end) of ``text`` past surrounding whitespace and the given punctuation."""
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return start, end
 
 
 def find_types(text: str, lex: Lexicon, start: int = 0, end: Optional[int] = None) -> list[dict]:
@@ -53,7 +44,7 @@ def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, in
     bullets = "|".join(re.escape(b) for b in sorted(lex.bullets, key=len, reverse=True)) or r"•"
     ordinals = "|".join(re.escape(o) for o in sorted(lex.ordinals, key=len, reverse=True)) or "first"
     # separators: ";" and newlines; inline markers after one of them or after ". "/": "
-    sep = re.compile(rf"\s*;\s*|\n+|(?:(?<=[.:])|(?<=^))\s*(?=(?:(?i:{ordinals})\s*:|\(?\d{{1,3}}[.)]\s|(?:{bullets})\s))")
+    sep = re.compile(run_start(r"\s*;\s*") + rf"|\n+|(?:(?<=[.:])|(?<=^))\s*(?=(?:(?i:{ordinals})\s*:|\(?\d{{1,3}}[.)]\s|(?:{bullets})\s))")
     out = []
     pos = 0
     pieces = []
@@ -80,22 +71,28 @@ def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, in
     return out
 
 
+_TWO_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
+
+
 def _marker_at(text: str, pos: int, lex: Lexicon, party_zone: bool) -> Optional[tuple[int, int]]:
-    """A subject marker starting at ``pos``: (marker start, subject start) or None."""
-    low = text[pos:].lower()
+    """A subject marker starting at ``pos``: (marker start, subject start) or None. Reads only
+    the marker and the two words after it (linear over a scan of every position)."""
+    if pos >= len(text) or text[pos].isspace():
+        return None
+    longest = len(lex.subject_markers[0]) if lex.subject_markers else 0
+    low = text[pos:pos + longest + 1].lower()
     for mk in lex.subject_markers:
-        if low.startswith(mk) and (len(low) == len(mk) or not low[len(mk)].isalnum()):
-            rest = text[pos + len(mk):].lstrip()
-            nxt = rest.split(" ", 1)[0] if rest else ""
-            if not rest:
+        if low.startswith(mk) and (pos + len(mk) == len(text) or not low[len(mk)].isalnum()):
+            after = pos + len(mk)
+            words = _TWO_WORDS.match(text, after)
+            if not words:
                 return None
             if mk in ("for", "to", "about") or (party_zone and mk != "on"):
                 # a party name goes on: "Agency for Strategic Planning", "Centre for ..."
-                words = rest.split()
-                first = words[1] if words and words[0].lower() == "the" and len(words) > 1 else nxt
+                first = words.group(2) if words.group(1).lower() == "the" and words.group(2) else words.group(1)
                 if party_zone and first[:1].isupper() and mk in ("for", "to", "about"):
                     return None
-            return pos, pos + len(mk) + (len(text[pos + len(mk):]) - len(rest))
+            return pos, words.start(1)
     return None
 
 
@@ -188,8 +185,8 @@ def split_conjuncts(text: str, start: int, end: int, protected: list[tuple[int, 
     lowercase words ("Uzbekistan's state oil and gas company Uzbekneftegaz") joins the words of
     a descriptor, not two parties (a party is a name, or a determiner/number + a common noun)."""
     zone = text[start:end]
-    strong = re.compile(r"\s*,\s*(?:and\s+)?(?=the\s)|\s+(?:and|as well as|&)\s+(?=the\s)", re.I)
-    weak = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as well as|&)\s+", re.I)
+    strong = re.compile(run_start(r"(?:\s*,\s*(?:and\s+)?(?=the\s)|\s+(?:and|as well as|&)\s+(?=the\s))"), re.I)
+    weak = re.compile(run_start(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|&)\s+)"), re.I)
     seps = list(strong.finditer(zone))
     if not seps or not re.match(r"the\s", zone, re.I):
         seps = list(weak.finditer(zone))
@@ -221,10 +218,12 @@ def adjective_parties(text: str, lex: Lexicon) -> Optional[list[dict]]:
     """"the Kazakh and Russian Governments" -> Government of Kazakhstan, Government of Russia;
     "the Kazakh and Russian presidents" -> Kazakhstan, Russia. None if not that pattern."""
     t = fold(strip_the(text))
-    m = re.match(rf"^(.+?)\s+({lex.heads_alt})$", t, re.I)
+    # "<adjectives> <head>": the head ends the text after a whitespace run (found from the
+    # head's side: no lazy prefix re-scanning a long run of spaces)
+    m = re.search(rf"(?<=\S)\s+({lex.heads_alt})$", t, re.I) if lex.heads_alt else None
     if not m:
         return None
-    adjs = [a for a in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if a]
+    adjs = [a for a in re.split(run_start(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"), t[:m.start()]) if a]
     isos = []
     for a in adjs:
         am = lex.adjective_re.fullmatch(a) or lex.country_re.fullmatch(a)
@@ -233,7 +232,7 @@ def adjective_parties(text: str, lex: Lexicon) -> Optional[list[dict]]:
         isos.append(lex.country_of[am.group(0)])
     if len(isos) < 2:
         return None
-    singular, kind = lex.heads[m.group(2).lower()]
+    singular, kind = lex.heads[m.group(1).lower()]
     out = []
     for iso in isos:
         name = lex.country_name.get(iso, iso)

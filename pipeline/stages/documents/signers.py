@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ...core.extensions import records
 from ...core.text import alternation, fold
-from .grammar import FINITE_TAGS, RELATIVES, BE_AUX
+from .grammar import BE_AUX, FINITE_TAGS, RELATIVES, run_start
 from .phrases import trim_span, find_types
 
 
@@ -24,7 +24,7 @@ class SignersMixin:
         (its parties, the subject's new end), else None (a relational noun keeps it: "diplomatic
         relations between A and B", and so does a route: "the railway between Andijan and Osh")."""
         text = self.text
-        tm = re.search(r"\s+between\s+(.+)$", text[ss:se])
+        tm = re.search(run_start(r"\s+between\s+(.+)$"), text[ss:se])
         if not tm:
             return None
         zs, ze = ss + tm.start(1), se
@@ -111,7 +111,7 @@ class SignersMixin:
         s = after + m.end()
         seg = self.text[s:limit]
         # the agent ends at punctuation, a circumstance/relative word or "and" + a finite verb
-        ends = r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:" + alternation(self.lex.agent_stops)
+        ends = run_start(r"\s*") + r"(?:,|;|(?<![A-Z])\.(?:\s|$)|\s(?:" + alternation(self.lex.agent_stops)
         clause = r"|and\s+(?:the\s+)?(?:" + alternation({f for f in self.lex.sign_forms if f.endswith("ed")} | {"was", "were", "is", "are"}) + ")"
         stops = list(re.finditer(ends + clause + r")\s)", seg))
         k = 0
