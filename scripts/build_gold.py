@@ -58,6 +58,7 @@ GRANULARITIES = {"year", "quarter", "season", "month", "week", "day", "decade", 
 MODS = {None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
         "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 KINDS = {"direct", "indirect"}
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "MEDIA", "UNNAMED"}
 ISO2 = re.compile(r"^[A-Z]{2}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
@@ -240,14 +241,14 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
     quotes = []
     for i, q in enumerate(spec.get("quotes") or []):
         where = f"{aid} quotes[{i}]"
-        _check_keys(q, {"text", "kind", "speaker", "speaker_text", "cue"}, where)
+        _check_keys(q, {"text", "kind", "speaker", "speaker_text", "speaker_mention", "speaker_label", "cue"}, where)
         s, e = span(_req(q, "text", where), where)
         kind = _req(q, "kind", where)
         if kind not in KINDS:
             raise GoldError(f"{where}: kind {kind!r}")
         speaker = q.get("speaker") or None
         quotes.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "speaker": speaker,
-                       "speaker_entity_id": ent_id(speaker, where), "speaker_text": q.get("speaker_text") or None,
+                       "speaker_entity_id": ent_id(speaker, where), **_speaker_mention(q, span, text, where),
                        "cue": q.get("cue") or None})
     for idx, q in enumerate(_ordered(quotes)):
         rows["quotes"].append({"article_id": aid, "quote_id": idx, "sentence_id": None, **q})
@@ -372,6 +373,30 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
             if "start" in r and text[r["start"]:r["end"]] != r["text"]:
                 raise GoldError(f"{aid} {table}: offsets do not slice to {r['text']!r}")
     return rows
+
+
+def _speaker_mention(q: dict, span, text: str, where: str) -> dict:
+    """speaker_text, and (issue 12) speaker_start/speaker_end/speaker_label, of one quote.
+
+    ``speaker_mention`` locates the mention that attributes the quote; ``speaker_text`` is its
+    slice (when both are given they must agree). The offsets and ``speaker_label`` are only put
+    in the row when pipeline/schema.py has those columns, so older schemas build unchanged."""
+    out = {"speaker_text": q.get("speaker_text") or None}
+    label = q.get("speaker_label") or None
+    if label is not None and label not in SPEAKER_LABELS:
+        raise GoldError(f"{where}: speaker_label {label!r} not one of {sorted(SPEAKER_LABELS)}")
+    start = end = None
+    if q.get("speaker_mention"):
+        start, end = span(q["speaker_mention"], f"{where} speaker_mention {q['speaker_mention']!r}")
+        if out["speaker_text"] not in (None, text[start:end]):
+            raise GoldError(f"{where}: speaker_text {out['speaker_text']!r} is not the mention {text[start:end]!r}")
+        out["speaker_text"] = text[start:end]
+    columns = set(schema.columns("quotes"))
+    if {"speaker_start", "speaker_end"} <= columns:
+        out["speaker_start"], out["speaker_end"] = start, end
+    if "speaker_label" in columns:
+        out["speaker_label"] = label
+    return out
 
 
 def article_paths(articles: Path = ARTICLES) -> list[Path]:

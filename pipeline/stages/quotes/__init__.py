@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 from ...core.stage import Stage
 from .direct import _marked, attribute_direct
 from .marks import find_direct_quotes, paragraphs
+from .mentions import finish
 from .reported import _reported
 from .rules import HEADLINE_OVERLAP, QuoteRules, load_rules
 from .speakers import _Doc
@@ -55,7 +56,8 @@ __all__ = ["QuoteRules", "QuotesStage", "attribute_direct", "extract_quotes", "f
 # --------------------------------------------------------------------------- the whole doc
 
 EMPTY = {"speaker": None, "speaker_entity_id": None, "speaker_text": None, "cue": None}
-FIELDS = ("start", "end", "kind", "text", "speaker", "speaker_entity_id", "speaker_text", "cue")
+FIELDS = ("start", "end", "kind", "text", "speaker", "speaker_entity_id", "speaker_text", "speaker_start", "speaker_end",
+          "speaker_label", "cue")
 
 
 def _title_range(text: str) -> tuple[int, int]:
@@ -114,6 +116,7 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
         if best is not None and score >= HEADLINE_OVERLAP:
             rec.update(speaker=best["speaker"], speaker_entity_id=best["speaker_entity_id"], speaker_text=None)
 
+    out = finish(d, out)
     seen = set()
     final = []
     for rec in sorted(out, key=lambda r: (r["start"], -r["end"])):

@@ -6,6 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from .grammar import subtree
 from .rules import PRONOUN_WINDOW, SUBJ_DEPS
 
 
@@ -58,7 +59,7 @@ class PronounMixin:
     def plural_antecedent(self, sent, before: Token, persons_only: bool = False) -> Optional[dict]:
         subs = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i < before.i and not self.covered(t.idx)]
         for t in reversed(subs):
-            conj = [c for c in t.subtree if c.dep_ == "conj"]
+            conj = [c for c in subtree(t) if c.dep_ == "conj"]
             if conj:
                 ms = []
                 for x in [t] + conj:

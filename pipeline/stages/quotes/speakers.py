@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from .clauses import _misattached_conj
 from .context import DocContext
-from .grammar import subject_of
+from .mentions import stamp
+from .grammar import subject_of, subtree
 from .pronouns import PronounMixin
 from .roles import RoleMixin
 
@@ -62,7 +63,7 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                 if found is not None:
                     return found
                 if tok.tag_ not in ("NNS", "NNPS") and not any(
-                        self.mention_at(t, ("PERSON",)) for t in tok.subtree if t.i != tok.i):
+                        self.mention_at(t, ("PERSON",)) for t in subtree(tok) if t.i != tok.i):
                     return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
             elif kind == "org_any":
                 found = self.resolve_org_any(tok, written)
@@ -121,6 +122,10 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         return None
 
     def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
+        """The speaker of a reporting verb, its mention's offsets stamped (nearest the verb)."""
+        return stamp(self, self._speaker_of_verb(verb, exclude), verb.idx)
+
+    def _speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
         if _misattached_conj(verb, self.rules):
             return self.speaker_of_verb(verb.head.head, exclude)  # "X said C and vowed …"
         subj = subject_of(verb)
@@ -136,7 +141,7 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                 found = self.resolve(near)
         if found is None and subj is not None:
             toks = []
-            for t in subj.subtree:
+            for t in subtree(subj):
                 if t.i > subj.i and t.text in (",", "(", "—", "–"):
                     break
                 if not t.is_punct:
