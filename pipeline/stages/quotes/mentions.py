@@ -74,8 +74,8 @@ def label_of(d: DocContext, rec: dict) -> Optional[str]:
     said = " ".join(x for x in (words, speaker) if x).lower()
     if any(w in media for w in re.findall(r"[a-z]+", said)):
         return "MEDIA"
-    if not speaker:
-        return "UNNAMED" if words else None
+    if not speaker:  # an unnamed source ("a senior official"); an unresolved pronoun is unknown
+        return "UNNAMED" if words and words.lower() not in d.rules.pronouns else None
     if rec.get("speaker_label") in LABELS:
         return rec["speaker_label"]
     eid = rec.get("speaker_entity_id")

@@ -212,11 +212,18 @@ def _reported(d: _Doc) -> list[dict]:
 
 
 def _media_source(d: _Doc, rec: dict) -> bool:
-    """Whether a reported row's source is a news medium ("a Kazinform correspondent reports",
-    "as reported by Xinhua", "according to Reuters"): the article sourcing itself, no quote."""
+    """Whether a reported row only sources the article itself: a medium's own staff ("a
+    Kazinform correspondent reports", "our reporter learned") or a news outlet named bare ("as
+    reported by Xinhua", "according to Reuters", "Kazinform reports that …"). A medium described
+    as a source ("Saudi state media said", "state television reported", "Chinese state
+    broadcaster CCTV said": a generic media noun, ``media_nouns.txt``) is a speaker (MEDIA)."""
     words = " ".join(x for x in (rec.get("speaker_text"), rec.get("speaker")) if x)
     words = re.findall(r"[a-z]+", words.lower())
-    return bool(words) and any(w in d.rules.media for w in words)
+    if not any(w in d.rules.media for w in words):
+        return False
+    if any(w in d.rules.media_staff for w in words):
+        return True
+    return not any(w in d.rules.media_nouns for w in words)
 
 
 def _parenthetical(tok: Token) -> Optional[set]:

@@ -17,10 +17,28 @@ from .roles import RoleMixin
 class _Doc(DocContext, RoleMixin, PronounMixin):
     """The per-doc view with speaker resolution."""
 
+    def medium(self, tok: Token) -> Optional[dict]:
+        """A news medium as the speaker ("Saudi state media", "Chinese state broadcaster CCTV"):
+        the phrase as written (without a determiner) is speaker_text; the speaker is the outlet's
+        entity when one is named in it ("CCTV"), else the phrase; speaker_label MEDIA."""
+        core = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")] + [tok]
+        if not any(t.lower_ in self.rules.media for t in core):
+            return None
+        start = min(x.i for t in core for x in subtree(t) if not (x.dep_ == "det" and x.i < tok.i))
+        span = self.doc[start:tok.i + 1]
+        inside = [m for m in self.index.overlapping(span.start_char, span.end_char)
+                  if m["label"] == "ORG" and m["start"] >= span.start_char and m["end"] <= span.end_char]
+        if inside:
+            return dict(self.from_mention(inside[-1], span.text), speaker_label="MEDIA")
+        return {"speaker": span.text, "speaker_entity_id": None, "speaker_text": span.text, "speaker_label": "MEDIA"}
+
     def resolve(self, tok: Optional[Token]) -> Optional[dict]:
         """The speaker a subject token refers to, or None."""
         if tok is None:
             return None
+        medium = self.medium(tok)
+        if medium is not None:  # "Saudi state media", "state television": never the bare "Saudi"
+            return medium
         m = self.mention_at(tok)
         if m is not None:
             return self.from_mention(m)
