@@ -125,3 +125,120 @@ ORG_PRONOUN_CASES = [
 def test_he_she_never_an_organisation(nlp, text):
     for speaker, words, label in speakers(nlp, text):
         assert label in (None, "PERSON") and speaker is None
+
+
+# --------------------------------------------------------------------------- not quotes: negated, hypothetical, prompts
+
+UNSAID_CASES = [
+    T + "Anna Berg did not say that the plant would close next year.",
+    T + "The minister never said that the border would stay shut.",
+    T + "Tom Reyes has not said whether the deal will be signed in May.",
+    T + "If the ministry says that the corridor is ready, trucks will start in June.",
+    T + "When asked whether the talks had stalled, Tom Reyes smiled.",
+    T + "Anna Berg was asked if the pipeline would be finished this year.",
+    T + "Unless the bank announces that rates will fall, borrowing will stay weak.",
+]
+
+SAID_CONTROLS = [  # the same verbs, said: quotes
+    (T + "Anna Berg said that the plant would close next year.", "the plant would close next year"),
+    (T + "The minister stressed that the border would stay shut.", "the border would stay shut"),
+    (T + "Tom Reyes asked whether the deal would be signed in May.", "whether the deal would be signed in May"),
+    (T + "When asked about the talks, Tom Reyes said the sides would meet again.", "the sides would meet again"),
+    (T + "The ministry said that the corridor was ready for trucks.", "the corridor was ready for trucks"),
+]
+
+
+@pytest.mark.parametrize("text", UNSAID_CASES)
+def test_negated_hypothetical_and_prompted_speech_is_no_quote(nlp, text):
+    assert [q["text"] for q in nlp(text)._.quotes] == []
+
+
+@pytest.mark.parametrize("text,expected", SAID_CONTROLS)
+def test_said_controls_are_quotes(nlp, text, expected):
+    assert [q["text"] for q in nlp(text)._.quotes] == [expected]
+
+
+# --------------------------------------------------------------------------- nested reported speech
+
+NESTED_CASES = [
+    (T + "Tom Reyes said that Anna Berg had told him the deal was close.", "Tom Reyes"),
+    (T + "The ministry said the ambassador had reported that the talks went well.", None),
+    (T + "Anna Berg said Tom Reyes had assured her that the loan would be approved.", "Anna Berg"),
+    (T + "The spokesman said that the minister had stressed that the border would reopen.", None),
+    (T + "Karl Weber told reporters that Hans Vogel said the plan was final.", "Karl Weber"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", NESTED_CASES)
+def test_nested_reported_speech_is_one_row(nlp, text, speaker):
+    rows = nlp(text)._.quotes
+    assert len(rows) == 1 and rows[0]["speaker"] == speaker
+
+
+# --------------------------------------------------------------------------- link and caption lines, titles, scare quotes
+
+NOT_QUOTE_LINES = [
+    T + "READ MORE: “We are ready for talks on the corridor,” says minister\n\nThe talks went on.",
+    T + "Also read: “This is a historic day for both of our nations,” Tom Reyes says\n\nTrade grew.",
+    T + "Photo: Anna Berg speaks to reporters, saying “we will not give up on the plan”\n\nTrade grew.",
+    T + "Related | “The border will reopen within a month,” ministry says\n\nTrade grew.",
+    T + "Watch – “Our ports are open to all partners in the region,” minister says\n\nTrade grew.",
+    T + "The film “A Long Way Home” opened in Almaty on Friday.",
+    T + "The book “Roads of the Steppe” was presented at the forum.",
+    T + "Critics called the plan a “done deal” before the vote.",
+    T + "The so-called “middle corridor” runs across the Caspian Sea.",
+    T + "Officials described the talks as “constructive” and the mood as calm.",
+]
+
+QUOTE_LINES = [  # the same words in article text: quotes
+    (T + "“We are ready for talks on the corridor,” the minister said on Monday.",
+     ["We are ready for talks on the corridor"]),
+    (T + "Photographers waited outside. “This is a historic day for both of our nations,” Tom Reyes said.",
+     ["This is a historic day for both of our nations"]),
+    (T + "“The border will reopen,” Anna Berg said, “and trade will follow.”",
+     ["The border will reopen", "and trade will follow."]),
+    (T + "“Our ports are open,” he said, “to every partner in the region.”",
+     ["Our ports are open", "to every partner in the region."]),
+    (T + "Tom Reyes said the agreement was fair and that Kazakhstan would sign it in May.",
+     ["the agreement was fair and that Kazakhstan would sign it in May"]),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTE_LINES)
+def test_links_captions_titles_and_scare_quotes_are_no_quotes(nlp, text):
+    assert [q["text"] for q in nlp(text)._.quotes] == []
+
+
+@pytest.mark.parametrize("text,expected", QUOTE_LINES)
+def test_quote_bounds(nlp, text, expected):
+    assert [q["text"] for q in nlp(text)._.quotes] == expected
+
+
+# --------------------------------------------------------------------------- speech in the passive
+
+PASSIVE_CASES = [
+    (T + "It was stated that the corridor would open by 2027.", "the corridor would open by 2027"),
+    (T + "It was announced that the summit would move to Baku.", "the summit would move to Baku"),
+    (T + "It was reported that the tanker had left the port on Sunday.", "the tanker had left the port on Sunday"),
+    (T + "It has been confirmed that the two ministers will meet in May.", "the two ministers will meet in May"),
+    (T + "It was noted that exports of grain had doubled since 2020.", "exports of grain had doubled since 2020"),
+]
+
+PASSIVE_NEGATIVE = [  # opinion or agreement in the passive: nobody's statement
+    T + "It is expected that the corridor will open by 2027.",
+    T + "It was agreed that the summit would move to Baku.",
+    T + "It is believed that the tanker left the port on Sunday.",
+    T + "It seems that the two ministers will meet in May.",
+    T + "It was decided that exports of grain would be capped.",
+]
+
+
+@pytest.mark.parametrize("text,expected", PASSIVE_CASES)
+def test_speech_in_the_passive(nlp, text, expected):
+    rows = nlp(text)._.quotes
+    assert [(q["text"], q["speaker"], q["speaker_label"]) for q in rows] == [(expected, None, None)]
+
+
+@pytest.mark.parametrize("text", PASSIVE_NEGATIVE)
+def test_passive_opinion_is_no_quote(nlp, text):
+    assert nlp(text)._.quotes == []

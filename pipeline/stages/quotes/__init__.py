@@ -35,6 +35,7 @@ X" -> X).
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.language import Language
@@ -82,6 +83,17 @@ def find_reported(doc: Doc, rules: Optional[QuoteRules] = None) -> list[dict]:
     return _reported(d)
 
 
+def _link_lines(d: _Doc) -> list[tuple[int, int]]:
+    """(start, end) of the lines opened by a link or caption label ("READ MORE: …", "Photo: …")."""
+    out, pos = [], 0
+    for line in d.text.split("\n"):
+        m = re.match(r"\s*([A-Za-z][A-Za-z ]{1,30}?)\s*[:|\-–]", line)
+        if m is not None and " ".join(m.group(1).lower().split()) in d.rules.link_labels:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
     """All quote records of a processed doc, sorted by start."""
     d, kept = _marked(doc, rules)
@@ -116,6 +128,8 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
         if best is not None and score >= HEADLINE_OVERLAP:
             rec.update(speaker=best["speaker"], speaker_entity_id=best["speaker_entity_id"], speaker_text=None)
 
+    links = _link_lines(d)  # another story's headline or a caption: no quotes
+    out = [rec for rec in out if not any(a <= rec["start"] < b for a, b in links)]
     out = finish(d, out)
     seen = set()
     final = []

@@ -152,7 +152,12 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
 
 
 def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
-    """The reported clauses (token lists) of a reporting verb."""
+    """The reported clauses (token lists) of a reporting verb; none for negated or hypothetical
+    speech ("did not say that C", "would never say", "if she says that C") and for a prompt
+    ("When asked whether C", "X was asked if C": a verb of asking without an active subject of
+    its own: the question is the reporter's)."""
+    if _unsaid(tok, d.rules):
+        return []
     clauses = []
     for head, lead in _reported_clauses(tok, d.rules, d):
         if _segment_break(d.breaks, tok.i, head.i):
@@ -169,6 +174,14 @@ def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
         if misparsed:
             clauses.append(misparsed)
     return clauses
+
+
+def _unsaid(tok: Token, rules) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in rules.conditional_marks for c in tok.children):
+        return True
+    return tok.lemma_.lower() in rules.question_verbs and not any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _reported(d: _Doc) -> list[dict]:
@@ -193,12 +206,13 @@ def _reported(d: _Doc) -> list[dict]:
             if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "1" and not d.covered(subj.idx):
                 continue  # "I can assure you that …" outside quotes: the author's own voice
             if subj is not None and subj.lower_ == "it" and subj.dep_ != "nsubj":
-                continue  # "It was said / reported that …": impersonal, nobody's statement
-            d.ranges.append((s, e))  # names inside the clause are not antecedents of its speaker
-            try:
-                spk = d.speaker_of_verb(tok, exclude=(s, e))
-            finally:
-                d.ranges.pop()
+                spk = None  # "It was stated that C": speech in the passive, its speaker unnamed
+            else:
+                d.ranges.append((s, e))  # names inside the clause are not antecedents of its speaker
+                try:
+                    spk = d.speaker_of_verb(tok, exclude=(s, e))
+                finally:
+                    d.ranges.pop()
             spk = spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None}
             if verb_lemma(tok) in d.rules.opinion_verbs and not spk.get("speaker"):
                 continue  # "analysts believe that C": an unnamed view, no statement

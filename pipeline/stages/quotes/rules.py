@@ -56,6 +56,8 @@ class QuoteRules:
     media_nouns: frozenset  # generic media nouns: "Saudi state media said" is a MEDIA speaker
     wh_words: frozenset     # words opening an embedded question ("told how …")
     question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
+    conditional_marks: frozenset  # marks making speech hypothetical ("if she says that C")
+    link_labels: frozenset  # labels opening a link or caption line ("READ MORE:"): no quotes in it
     addressee_verbs: frozenset  # verbs whose first object is the addressee ("told RIA Novosti C")
     opinion_verbs: frozenset  # statement verbs only for a named holder ("Tokayev believes that C")
     aspectual_verbs: frozenset  # no speech with an xcomp ("will continue to support")
@@ -104,6 +106,9 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
                            if r["role"].strip() == "wh"),
         question_verbs=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
                                  if r["role"].strip() == "question_verb"),
+        link_labels=frozenset(" ".join(w.lower().split()) for w in read_lines(folder / "link_labels.txt")),
+        conditional_marks=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                                    if r["role"].strip() == "conditional"),
         addressee_verbs=frozenset(w.lower() for w in read_lines(folder / "addressee_verbs.txt")),
         opinion_verbs=frozenset(w.lower() for w in read_lines(folder / "opinion_verbs.txt")),
         aspectual_verbs=frozenset(w.lower() for w in read_lines(folder / "aspectual_verbs.txt")),
