@@ -224,13 +224,11 @@ PASSIVE_CASES = [
     (T + "It was noted that exports of grain had doubled since 2020.", "exports of grain had doubled since 2020"),
 ]
 
-PASSIVE_NEGATIVE = [  # opinion or agreement in the passive: nobody's statement
-    T + "It is expected that the corridor will open by 2027.",
-    T + "It was agreed that the summit would move to Baku.",
-    T + "It is believed that the tanker left the port on Sunday.",
-    T + "It seems that the two ministers will meet in May.",
-    T + "It was decided that exports of grain would be capped.",
-]
+# opinion or agreement in the passive: nobody's statement
+PASSIVE_NEGATIVE = [T + sentence for sentence in (
+    "It is expected that the corridor will open by 2027.", "It was agreed that the summit would move to Baku.",
+    "It is believed that the tanker left the port on Sunday.", "It seems that the two ministers will meet in May.",
+    "It was decided that exports of grain would be capped.")]
 
 
 @pytest.mark.parametrize("text,expected", PASSIVE_CASES)
@@ -241,4 +239,30 @@ def test_speech_in_the_passive(nlp, text, expected):
 
 @pytest.mark.parametrize("text", PASSIVE_NEGATIVE)
 def test_passive_opinion_is_no_quote(nlp, text):
+    assert nlp(text)._.quotes == []
+
+
+# --------------------------------------------------------------------------- transcript labels in capitals
+
+CAPS_TRANSCRIPT = ("Morning Briefing\n\nHost Sipho Ndlovu spoke to trade analyst Lerato Dube about the summit.\n\n"
+                   "NDLOVU: Good morning and welcome to the programme today.\n\n"
+                   "DUBE: Thank you for having me on the programme.\n\n"
+                   "NDLOVU: What did the summit actually achieve for exporters?\n\n"
+                   "DUBE: It opened two new markets for our fruit growers.\n")
+
+
+def test_capital_labels_name_the_persons_introduced(nlp):
+    rows = [(q["speaker"], q["speaker_text"], q["cue"]) for q in nlp(CAPS_TRANSCRIPT)._.quotes]
+    assert rows == [("Sipho Ndlovu", "NDLOVU", ":"), ("Lerato Dube", "DUBE", ":"),
+                    ("Sipho Ndlovu", "NDLOVU", ":"), ("Lerato Dube", "DUBE", ":")]
+
+
+@pytest.mark.parametrize("text", [
+    T + "Host Sipho Ndlovu opened the show.\n\nNOTE: The talks were postponed until Friday.\n",
+    T + "Reporter Anna Berg filed this story.\n\nUPDATE: The border reopened on Tuesday morning.\n",
+    T + "Tom Reyes chaired the meeting.\n\nBREAKING: The ministers signed the protocol.\n",
+    T + "Karl Weber hosted the forum.\n\nEDITOR'S NOTE: This story has been corrected.\n",
+    T + "Maria Lopez spoke first.\n\nAGENDA: Trade, transport and energy were discussed.\n",
+])
+def test_capital_words_that_name_nobody_are_no_labels(nlp, text):
     assert nlp(text)._.quotes == []
