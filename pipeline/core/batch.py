@@ -75,6 +75,9 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
                 continue
             row["start"] = rec["start"] + shift
             row["end"] = rec["end"] + shift
+            for c in schema.offset_columns(table):  # e.g. quotes' speaker_start/speaker_end
+                if row.get(c) is not None:
+                    row[c] += shift
             rows[table].append(row)
             for order, party in enumerate(parties or []):
                 prow = {c: None for c in schema.columns("document_parties")}

@@ -69,6 +69,11 @@ class Quote:
     speaker: Optional[str] = col("string", "canonical name of the speaker, empty when unknown")
     speaker_entity_id: Optional[int] = col("Int64", "entity_id of the speaker in entities")
     speaker_text: Optional[str] = col("string", "the speaker mention as written (a pronoun or role noun included)")
+    speaker_start: Optional[int] = col("Int64", "offset of the mention that attributes the quote (in its sentence or "
+                                       "the nearest earlier one): file_text[speaker_start:speaker_end] == speaker_text")
+    speaker_end: Optional[int] = col("Int64", "offset after that mention")
+    speaker_label: Optional[str] = col("string", "PERSON, ORG, GPE, NORP (a group or nationality), MEDIA (a news "
+                                       "medium) or UNNAMED (an unnamed source: speaker empty)")
     cue: Optional[str] = col("string", "reporting verb lemma, 'according to', or ':'")
 
 
@@ -165,6 +170,11 @@ OFFSET_TABLES = [name for name, cls in TABLES.items() if "start" in {f.name for 
 
 def columns(table: str) -> list[str]:
     return [f.name for f in fields(TABLES[table])]
+
+
+def offset_columns(table: str) -> list[str]:
+    """Columns other than start/end that hold offsets into the text (``*_start``, ``*_end``)."""
+    return [c for c in columns(table) if c.endswith(("_start", "_end"))]
 
 
 def dtypes(table: str) -> dict[str, str]:

@@ -418,7 +418,9 @@ STYLE_CASES += [
     # "it" as the active subject of a reporting verb: the latest organisation
     (K + "Oil company KazMunayGas has reported record profits. It said that output would grow next year.",
      [("indirect", "output would grow next year", "KazMunayGas", "It", "say")]),
-    (K + "Oil company KazMunayGas has reported record profits. It was said that output would grow.", []),
+    # speech in the passive is reported speech with no speaker (issue 12 part 2; was no row before)
+    (K + "Oil company KazMunayGas has reported record profits. It was said that output would grow.",
+     [("indirect", "output would grow", None, None, "say")]),
     # "the Kazakh government" with no organisation of that name: the country
     (K + "Kazakhstan and Kyrgyzstan reopened the border. The Kazakh government said that trucks could cross again.",
      [("indirect", "trucks could cross again", "Kazakhstan", "Kazakh government", "say")]),

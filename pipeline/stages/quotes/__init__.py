@@ -35,6 +35,7 @@ X" -> X).
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.language import Language
@@ -43,6 +44,7 @@ from spacy.tokens import Doc
 from ...core.stage import Stage
 from .direct import _marked, attribute_direct
 from .marks import find_direct_quotes, paragraphs
+from .mentions import finish
 from .reported import _reported
 from .rules import HEADLINE_OVERLAP, QuoteRules, load_rules
 from .speakers import _Doc
@@ -55,7 +57,8 @@ __all__ = ["QuoteRules", "QuotesStage", "attribute_direct", "extract_quotes", "f
 # --------------------------------------------------------------------------- the whole doc
 
 EMPTY = {"speaker": None, "speaker_entity_id": None, "speaker_text": None, "cue": None}
-FIELDS = ("start", "end", "kind", "text", "speaker", "speaker_entity_id", "speaker_text", "cue")
+FIELDS = ("start", "end", "kind", "text", "speaker", "speaker_entity_id", "speaker_text", "speaker_start", "speaker_end",
+          "speaker_label", "cue")
 
 
 def _title_range(text: str) -> tuple[int, int]:
@@ -78,6 +81,17 @@ def find_reported(doc: Doc, rules: Optional[QuoteRules] = None) -> list[dict]:
     d, _ = _marked(doc, rules or load_rules())
     d.ranges += [(s["start"], s["end"]) for s in _statements(d)]
     return _reported(d)
+
+
+def _link_lines(d: _Doc) -> list[tuple[int, int]]:
+    """(start, end) of the lines opened by a link or caption label ("READ MORE: …", "Photo: …")."""
+    out, pos = [], 0
+    for line in d.text.split("\n"):
+        m = re.match(r"\s*([A-Za-z][A-Za-z ]{1,30}?)\s*[:|\-–]", line)
+        if m is not None and " ".join(m.group(1).lower().split()) in d.rules.link_labels:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
@@ -114,6 +128,9 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
         if best is not None and score >= HEADLINE_OVERLAP:
             rec.update(speaker=best["speaker"], speaker_entity_id=best["speaker_entity_id"], speaker_text=None)
 
+    links = _link_lines(d)  # another story's headline or a caption: no quotes
+    out = [rec for rec in out if not any(a <= rec["start"] < b for a, b in links)]
+    out = finish(d, out)
     seen = set()
     final = []
     for rec in sorted(out, key=lambda r: (r["start"], -r["end"])):

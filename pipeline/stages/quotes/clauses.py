@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ...core.text import fold
 from .context import DocContext
-from .grammar import _has_finite_verb, is_speech_verb, verb_lemma
+from .grammar import _has_finite_verb, _segment_break, is_speech_verb, subtree, verb_lemma
 from .rules import SENT_END, SPEAKER_LABELS, SUBJ_DEPS, QuoteRules
 
 
@@ -30,20 +30,6 @@ def _clause_bounds(toks: list[Token]) -> Optional[tuple[int, int]]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def _segment_break(doc: Doc, a: int, b: int) -> bool:
-    """Whether a sentence end (. ! ? before a capitalised word) lies between tokens a and b;
-    the parser sometimes hangs a following sentence on a reporting verb."""
-    lo, hi = min(a, b), max(a, b)
-    for t in doc[lo:hi]:
-        if t.text in SENT_END and t.i + 1 < len(doc):
-            nxt = doc[t.i + 1]
-            while nxt.is_space and nxt.i + 1 < len(doc):
-                nxt = doc[nxt.i + 1]
-            if nxt.text[:1].isupper():
-                return True
-    return False
-
-
 def _misattached_conj(verb: Token, rules: QuoteRules) -> bool:
     """"X said C and vowed to …" parsed with "vowed" coordinated inside C: a speech verb with no
     subject of its own, conjoined to the clause head of another speech verb."""
@@ -56,7 +42,7 @@ def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
     """Token indices of participle clauses after a comma at the end of a reported clause that
     report a new act of the speaker (", calling for …", ", adding that …")."""
     out: set[int] = set()
-    for t in head.subtree:
+    for t in subtree(head):
         if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj", "acl") or t.i <= head.i:
             continue
         if any(c.dep_ in SUBJ_DEPS for c in t.children):
@@ -66,13 +52,13 @@ def _trailing_actions(head: Token, rules: QuoteRules) -> set[int]:
             continue
         lemma = t.lemma_.lower()
         if lemma in rules.trailing_actions or lemma in rules.light_verbs or is_speech_verb(t, rules):
-            out.update(x.i for x in t.subtree)
+            out.update(x.i for x in subtree(t))
             out.add(prev.i)
     for t in head.children:  # "said C and vowed to …": the second act is not part of C
         past_act = (t.dep_ == "conj" and t.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP")
                     and not any(c.dep_ in SUBJ_DEPS for c in t.children))  # "said China supports X and later visited Y"
         if t.i > head.i and (_misattached_conj(t, rules) or past_act):
-            out.update(x.i for x in t.subtree)
+            out.update(x.i for x in subtree(t))
             out.update(c.i for c in head.children if c.dep_ in ("cc", "punct") and head.i < c.i < t.i)
     return out
 
@@ -109,8 +95,8 @@ def _object_subject(tok: Token, head: Token, d: "DocContext") -> list[Token]:
     if not objs:
         return []
     last = objs[-1]
-    sub = sorted(last.subtree, key=lambda t: t.i)
-    clause_start = min(t.i for t in head.subtree)
+    sub = sorted(subtree(last), key=lambda t: t.i)
+    clause_start = head.left_edge.i
     if sub[-1].i + 1 != clause_start or any(t.is_punct for t in sub):
         return []
     addressee = verb_lemma(tok) in d.rules.addressee_verbs
@@ -152,13 +138,13 @@ def _trim_lead(tok: Token, head: Token, clause: list[Token], d: "DocContext") ->
     if not subjects:
         return clause
     subj = subjects[0]
-    subj_toks = sorted(subj.subtree, key=lambda t: t.i)
+    subj_toks = sorted(subtree(subj), key=lambda t: t.i)
     lead = [t for t in clause if t.i < subj_toks[0].i]
     if lead and lead[0].i == tok.i + 1 or (lead and all(d.doc[j].is_punct or d.doc[j].is_space
                                                         or d.doc[j].dep_ in ("dobj", "dative")
                                                         for j in range(tok.i + 1, lead[0].i))):
         mods = {t.i for c in head.children if c.dep_ in ("prep", "npadvmod") and c.i < subj.i
-                for t in c.subtree}
+                for t in subtree(c)}
         if all(t.i in mods or t.is_punct for t in lead) and not any(t.lower_ in d.rules.wh_words for t in lead):
             clause = [t for t in clause if t.i >= subj_toks[0].i]
     # day names the parser made part of the subject ("said Thursday Kyrgyzstan would")
@@ -215,19 +201,19 @@ def _coordinated_predicates(tok: Token, head: Token, rules: QuoteRules) -> list[
     second ccomp of "said"): finite, no subject of their own, each right after the previous one
     with only a comma or a conjunction between."""
     out = []
-    end = max(t.i for t in head.subtree)
+    end = head.right_edge.i
     for c in sorted(tok.children, key=lambda c: c.i):
         if c.i <= end or c.dep_ != "ccomp":
             continue
         if any(x.dep_ in SUBJ_DEPS + ("expl", "csubj", "mark") for x in c.children) or not _finite(c) \
                 or _infinitival(c) or is_speech_verb(c, rules):
             break
-        start = min(t.i for t in c.subtree)
+        start = c.left_edge.i
         gap = tok.doc[end + 1:start]
         if any(not (t.is_punct or t.is_space or t.dep_ == "cc") or t.text in SENT_END for t in gap):
             break
         out.append(c)
-        end = max(t.i for t in c.subtree)
+        end = c.right_edge.i
     return out
 
 
@@ -273,9 +259,9 @@ def _misparsed_clause(tok: Token, d: "DocContext") -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj" and c.i > j and (is_speech_verb(c, d.rules) or (c.tag_ == "VBD" == tok.tag_)
                                              or c.lemma_.lower() in d.rules.trailing_actions):
-            cut.update(t.i for t in c.subtree)
+            cut.update(t.i for t in subtree(c))
             cut.update(x.i for x in tok.children if x.dep_ in ("cc", "punct") and j < x.i < c.i)
-    return [t for t in tok.subtree if t.i >= k and t.i not in cut and not _segment_break(doc, t.i, tok.i)]
+    return [t for t in subtree(tok) if t.i >= k and t.i not in cut and not _segment_break(d.breaks, t.i, tok.i)]
 
 
 def _mid_sentence_clause(doc: Doc, sent_start: int, cue: int, phrase_end: int, sent_end: int) -> list[Token]:

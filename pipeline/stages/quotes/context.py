@@ -8,8 +8,49 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..entity_lookup import EntityIndex
+from .grammar import segment_breaks
 from .marks import _Marks
 from .rules import SPEAKER_LABELS, QuoteRules
+
+
+class Ranges:
+    """Covered text (quotes with their marks, statements): ``covered`` in O(log n). Ranges added
+    with ``+=`` are indexed (sorted starts, running maximum of ends, rebuilt once per batch);
+    ``append``/``pop`` hold a short stack of temporary ranges (a clause while its speaker is
+    resolved), checked one by one."""
+
+    def __init__(self, pairs=()):
+        self._base = list(pairs)
+        self._temp: list[tuple[int, int]] = []
+        self._index: Optional[tuple[list[int], list[int]]] = None
+
+    def __iadd__(self, pairs):
+        self._base.extend(pairs)
+        self._index = None
+        return self
+
+    def append(self, pair: tuple[int, int]) -> None:
+        self._temp.append(pair)
+
+    def pop(self) -> tuple[int, int]:
+        return self._temp.pop()
+
+    def __iter__(self):
+        return iter(self._base + self._temp)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if any(s < end and start < e for s, e in self._temp):
+            return True
+        if self._index is None:
+            ordered = sorted(self._base)
+            reach, ends = -1, []
+            for _, e in ordered:
+                reach = max(reach, e)
+                ends.append(reach)
+            self._index = ([s for s, _ in ordered], ends)
+        starts, ends = self._index
+        k = bisect.bisect_left(starts, end)  # ranges starting before `end`
+        return k > 0 and ends[k - 1] > start
 
 
 class DocContext:
@@ -23,8 +64,9 @@ class DocContext:
         self.tok_starts = [t.idx for t in doc]
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
-        self.ranges: list[tuple[int, int]] = []   # covered text: quotes with their marks
+        self._ranges = Ranges()   # covered text: quotes with their marks
         self.rules_marks = set(_Marks(rules.marks).chars)
+        self.breaks = segment_breaks(doc)   # sentence ends, for clause bounds
 
     # -- lookups
     def tok_at(self, char: int) -> Token:
@@ -42,7 +84,15 @@ class DocContext:
 
     def covered(self, start: int, end: Optional[int] = None) -> bool:
         end = start + 1 if end is None else end
-        return any(s < end and start < e for s, e in self.ranges)
+        return self._ranges.overlaps(start, end)
+
+    @property
+    def ranges(self) -> Ranges:
+        return self._ranges
+
+    @ranges.setter
+    def ranges(self, pairs) -> None:
+        self._ranges = pairs if isinstance(pairs, Ranges) else Ranges(pairs)
 
     def mention_at(self, tok: Token, labels=SPEAKER_LABELS) -> Optional[dict]:
         found = [m for m in self.index.overlapping(tok.idx, tok.idx + len(tok)) if m["label"] in labels]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .grammar import _has_finite_verb, is_speech_verb, verb_lemma
 from .marks import find_direct_quotes, paragraphs
+from .mentions import stamp
 from .rules import (CONTINUATION_GAP, MAX_LABEL_WORDS, MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_INLINE_WORDS, SENT_END,
                     TIGHT_WINDOW, QuoteRules)
 from .speakers import _Doc
@@ -68,7 +69,7 @@ def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
         persons = [d.mention_at(t, ("PERSON",)) for t in label]
         persons = [m for m in persons if m is not None]
         if persons and _label_like(label[:-1], d):
-            return dict(d.from_mention(persons[0]), cue=":"), True
+            return dict(stamp(d, d.from_mention(persons[0]), persons[0]["start"]), cue=":"), True
     return None, False
 
 
@@ -116,13 +117,13 @@ def _direct_records(d: _Doc) -> list[dict]:
     for q in quotes:
         content = d.tokens_in(q["start"], q["end"])
         words = _words(content)
-        before = d.tokens_in(0, q["open"])[-3:]
+        before = d.tokens_in(d.tok_starts[max(0, bisect.bisect_left(d.tok_starts, q["open"]) - 3)], q["open"])
         name_cue = any(t.lower_ in d.rules.name_cues for t in before[-2:])
         attr, tight = attribute_direct(q, d)
         q = dict(q, attr=attr, tight=tight, words=len(words), name_cue=name_cue,
                  finite=_has_finite_verb(content))
         sent_start = d.tok_at(q["open"]).sent.start_char
-        lead = text[max(sent_start, text.rfind("\n", 0, q["open"]) + 1):q["open"]].strip()
+        lead = text[max(sent_start, text.rfind("\n", sent_start, q["open"]) + 1):q["open"]].strip()
         q["mid_sentence"] = bool(lead) and lead[-1] not in ":,—–-" and lead[-1] not in d.rules_marks
         out.append(q)
     return out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from .rules import SUBJ_DEPS, QuoteRules
+from .rules import SENT_END, SUBJ_DEPS, QuoteRules
 
 
 def verb_lemma(tok: Token) -> str:
@@ -54,3 +54,40 @@ def _small_number(tok: Token) -> Optional[int]:
 
 def _has_finite_verb(toks: Iterable[Token]) -> bool:
     return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks)
+
+
+def segment_breaks(doc: Doc) -> list[int]:
+    """Prefix counts of sentence ends (. ! ? before a capitalised word, spaces skipped): entry i
+    is the number of such ends among tokens [0, i). Built once per doc, in one pass, so that
+    ``_segment_break`` is O(1) (a clause-by-clause scan made "X said that Y said that …" chains
+    cubic)."""
+    out = [0] * (len(doc) + 1)
+    upper_next = False  # whether the next non-space token after position i starts upper-case
+    flags = [False] * len(doc)
+    for t in reversed(doc):
+        flags[t.i] = t.text in SENT_END and upper_next and t.i + 1 < len(doc)
+        if not t.is_space:
+            upper_next = t.text[:1].isupper()
+    for i, f in enumerate(flags):
+        out[i + 1] = out[i] + f
+    return out
+
+
+def _segment_break(breaks: list[int], a: int, b: int) -> bool:
+    """Whether a sentence end (. ! ? before a capitalised word) lies between tokens a and b
+    (``breaks`` from ``segment_breaks``); the parser sometimes hangs a following sentence on a
+    reporting verb."""
+    lo, hi = min(a, b), max(a, b)
+    return breaks[hi] - breaks[lo] > 0
+
+
+def subtree(tok: Token) -> list[Token]:
+    """``tok.subtree`` in text order, built by an explicit stack: spaCy's own generator nests one
+    generator per level, quadratic on a deep chain ("X said that Y said that …")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(t.children)
+    out.sort(key=lambda t: t.i)
+    return out

@@ -130,11 +130,15 @@ def find_direct_quotes(text: str, marks: Optional[list[dict]] = None) -> list[di
                     state[fam] = (i, c)
         i += 1
     found.sort(key=lambda q: q["open"])
-    outer = [q for q in found
-             if not any(o is not q and o["open"] < q["open"] and q["close"] < o["close"] for o in found)]
+    outer, reach = [], -1  # a quote inside an earlier-opened one is left out (one sweep)
+    for q in found:
+        if q["close"] >= reach:
+            outer.append(q)
+        reach = max(reach, q["close"])
     kept: list[dict] = []
     for q in outer:  # crossing pairs (“ « ” »): a mark is unbalanced; the earlier quote stays
-        if not any(k["open"] < q["open"] < k["close"] < q["close"] for k in kept):
+        # the kept quotes are disjoint, so only the last one can contain q's opening mark
+        if not (kept and kept[-1]["open"] < q["open"] < kept[-1]["close"] < q["close"]):
             kept.append(q)
     return kept
 

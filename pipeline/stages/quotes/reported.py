@@ -8,8 +8,9 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .clauses import (_clause_bounds, _coordinated_predicates, _mid_sentence_clause, _misparsed_clause,
-                      _reported_clauses, _segment_break, _trailing_actions, _trim_lead, _valid_clause)
-from .grammar import _has_finite_verb, is_speech_verb, subject_of, verb_lemma
+                      _reported_clauses, _trailing_actions, _trim_lead, _valid_clause)
+from .grammar import _has_finite_verb, _segment_break, is_speech_verb, subject_of, subtree, verb_lemma
+from .mentions import stamp
 from .rules import SENT_END, SUBJ_DEPS
 from .speakers import _Doc
 
@@ -27,7 +28,7 @@ def _according(d: _Doc) -> list[dict]:
             if not objs:
                 continue
             src = objs[0]
-            phrase_end = max(t.i for t in src.subtree) + 1
+            phrase_end = src.right_edge.i + 1
             src, written = _source_of(d, src)
             if src is None:
                 continue  # "according to the agreement / official data": a document, not a speaker
@@ -45,12 +46,13 @@ def _according(d: _Doc) -> list[dict]:
             bounds = _clause_bounds(clause)
             if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
                 continue
-            speaker = d.resolve(src)
+            speaker = stamp(d, d.resolve(src), src.idx)
             if speaker is None and written is None and d.role_of(src)[0] is not None:
                 written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
             if written is not None and (speaker is None or not speaker.get("speaker")):
                 # "according to Chinese customs data": the owner as written, no entity to name
                 speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
+                speaker = stamp(d, speaker, src.idx)
             if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
                 continue
             s, e = bounds
@@ -95,9 +97,9 @@ def _source_of(d: _Doc, src: Token) -> tuple[Optional[Token], Optional[str]]:
         if _speakerish(d, owner) and owner.pos_ in ("PROPN", "NOUN", "PRON"):
             if owner.i < src.i:  # "Chinese customs data" -> "Chinese customs"
                 toks = [t for t in src.lefts if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]
-                toks = [t for x in toks for t in x.subtree if t.dep_ not in ("det", "case")]
+                toks = [t for x in toks for t in subtree(x) if t.dep_ not in ("det", "case")]
             else:  # "data from the World Bank" -> "World Bank"
-                toks = [t for t in owner.subtree if not (t.dep_ == "det" and t.i < owner.i)]
+                toks = [t for t in subtree(owner) if not (t.dep_ == "det" and t.i < owner.i)]
             toks = sorted(toks, key=lambda t: t.i)
             written = d.doc[toks[0].i:toks[-1].i + 1].text if toks else None
             return owner, written
@@ -132,7 +134,7 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
     subj_toks = []
     for t in clause:
         if t.dep_ in SUBJ_DEPS and t.head.dep_ == "ROOT":
-            subj_toks.extend(t.subtree)
+            subj_toks.extend(subtree(t))
     for t in subj_toks:
         if d.rules.pronouns.get(t.lower_, ("",))[0] == "3":
             prior = [m for m in d.index.mentions if m["end"] <= t.idx and m["label"] in ("PERSON", "ORG")
@@ -149,28 +151,50 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
     return False
 
 
-def _reported(d: _Doc) -> list[dict]:
-    """Reported speech: {start, end, kind="indirect", text, speaker..., cue}."""
-    out = []
-    for tok in d.doc:
-        if d.covered(tok.idx):
+def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
+    """The reported clauses (token lists) of a reporting verb; none for negated or hypothetical
+    speech ("did not say that C", "would never say", "if she says that C") and for a prompt
+    ("When asked whether C", "X was asked if C": a verb of asking without an active subject of
+    its own: the question is the reporter's)."""
+    if _unsaid(tok, d.rules):
+        return []
+    clauses = []
+    for head, lead in _reported_clauses(tok, d.rules, d):
+        if _segment_break(d.breaks, tok.i, head.i):
             continue
-        clauses = []
-        for head, lead in _reported_clauses(tok, d.rules, d):
-            if _segment_break(d.doc, tok.i, head.i):
-                continue
-            heads = [head] + _coordinated_predicates(tok, head, d.rules)
-            cut = set().union(*(_trailing_actions(h, d.rules) for h in heads))
-            clause = lead + [t for h in heads for t in h.subtree
-                             if not _segment_break(d.doc, t.i, head.i) and t.i not in cut]
-            if not lead and head.i > tok.i:
-                clause = _trim_lead(tok, head, clause, d)
-            clauses.append(clause)
-        if not clauses:
-            misparsed = _misparsed_clause(tok, d)
-            if misparsed:
-                clauses.append(misparsed)
-        for clause in clauses:
+        heads = [head] + _coordinated_predicates(tok, head, d.rules)
+        cut = set().union(*(_trailing_actions(h, d.rules) for h in heads))
+        clause = lead + [t for h in heads for t in subtree(h)
+                         if not _segment_break(d.breaks, t.i, head.i) and t.i not in cut]
+        if not lead and head.i > tok.i:
+            clause = _trim_lead(tok, head, clause, d)
+        clauses.append(clause)
+    if not clauses:
+        misparsed = _misparsed_clause(tok, d)
+        if misparsed:
+            clauses.append(misparsed)
+    return clauses
+
+
+def _unsaid(tok: Token, rules) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in rules.conditional_marks for c in tok.children):
+        return True
+    return tok.lemma_.lower() in rules.question_verbs and not any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _reported(d: _Doc) -> list[dict]:
+    """Reported speech: {start, end, kind="indirect", text, speaker..., cue}. A reporting verb
+    inside a clause already reported ("X said that Y told Z that C") is part of X's statement,
+    not a row of its own (as a quote inside a quote); skipping it keeps a chain of such verbs
+    linear."""
+    out = []
+    reach = (0, 0)  # the latest row kept (not sourced to a medium): verbs inside it are content
+    for tok in d.doc:
+        if d.covered(tok.idx) or reach[0] <= tok.idx < reach[1]:
+            continue
+        for clause in _clauses_of(tok, d):
             first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
             if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
                 continue  # "told how the system works": a topic, not a statement
@@ -182,27 +206,38 @@ def _reported(d: _Doc) -> list[dict]:
             if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "1" and not d.covered(subj.idx):
                 continue  # "I can assure you that …" outside quotes: the author's own voice
             if subj is not None and subj.lower_ == "it" and subj.dep_ != "nsubj":
-                continue  # "It was said / reported that …": impersonal, nobody's statement
-            d.ranges.append((s, e))  # names inside the clause are not antecedents of its speaker
-            try:
-                spk = d.speaker_of_verb(tok, exclude=(s, e))
-            finally:
-                d.ranges.pop()
+                spk = None  # "It was stated that C": speech in the passive, its speaker unnamed
+            else:
+                d.ranges.append((s, e))  # names inside the clause are not antecedents of its speaker
+                try:
+                    spk = d.speaker_of_verb(tok, exclude=(s, e))
+                finally:
+                    d.ranges.pop()
             spk = spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None}
             if verb_lemma(tok) in d.rules.opinion_verbs and not spk.get("speaker"):
                 continue  # "analysts believe that C": an unnamed view, no statement
-            out.append(dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))
+            row = dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok))
+            out.append(row)
+            if not _media_source(d, row) and e > reach[1]:
+                reach = (s, e)
     out.extend(_according(d))
     out.extend(_as_said(d))
     return [r for r in out if not _media_source(d, r)]
 
 
 def _media_source(d: _Doc, rec: dict) -> bool:
-    """Whether a reported row's source is a news medium ("a Kazinform correspondent reports",
-    "as reported by Xinhua", "according to Reuters"): the article sourcing itself, no quote."""
+    """Whether a reported row only sources the article itself: a medium's own staff ("a
+    Kazinform correspondent reports", "our reporter learned") or a news outlet named bare ("as
+    reported by Xinhua", "according to Reuters", "Kazinform reports that …"). A medium described
+    as a source ("Saudi state media said", "state television reported", "Chinese state
+    broadcaster CCTV said": a generic media noun, ``media_nouns.txt``) is a speaker (MEDIA)."""
     words = " ".join(x for x in (rec.get("speaker_text"), rec.get("speaker")) if x)
     words = re.findall(r"[a-z]+", words.lower())
-    return bool(words) and any(w in d.rules.media for w in words)
+    if not any(w in d.rules.media for w in words):
+        return False
+    if any(w in d.rules.media_staff for w in words):
+        return True
+    return not any(w in d.rules.media_nouns for w in words)
 
 
 def _parenthetical(tok: Token) -> Optional[set]:
@@ -220,11 +255,11 @@ def _parenthetical(tok: Token) -> Optional[set]:
         return None
     subj = max(subs, key=lambda c: c.i)
     doc = tok.doc
-    first = min(t.i for t in subj.subtree)
+    first = subj.left_edge.i
     p = first - 1
     if p <= tok.sent.start or doc[p].text not in (",", "—", "–", "-"):
         return None
-    right = [t.i for t in tok.subtree if t.i > tok.i]
+    right = [t.i for t in subtree(tok) if t.i > tok.i]
     last = max(right) if right else tok.i
     while last > tok.i and doc[last].is_punct:
         last -= 1
@@ -252,21 +287,21 @@ def _as_said(d: _Doc) -> list[dict]:
         if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         head = tok.head
-        own = {t.i for t in tok.subtree} if block is None else block
+        own = {t.i for t in subtree(tok)} if block is None else block
         lent = [c for c in tok.children if block is not None and c.dep_ in SUBJ_DEPS and c.i < min(block)]
         if head.sent != tok.sent or not (_valid_clause(head) or (lent and head.tag_[:2] in ("VB", "MD"))):
             continue
         cut = _trailing_actions(head, d.rules)
-        pool = list(head.subtree) + [t for c in lent for t in c.subtree]
+        pool = list(subtree(head)) + [t for c in lent for t in subtree(c)]
         toks = [t for t in pool if t.i not in own and t.i not in cut
-                and not _segment_break(d.doc, t.i, head.i)]
+                and not _segment_break(d.breaks, t.i, head.i)]
         bounds = _clause_bounds(toks)
         if bounds is None or d.covered(*bounds):
             continue
         agent = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        subj = [c for c in tok.children if c.dep_ in ("nsubj",) and c.i not in {t.i for x in lent for t in x.subtree}]
+        subj = [c for c in tok.children if c.dep_ in ("nsubj",) and c.i not in {t.i for x in lent for t in subtree(x)}]
         src = agent[0] if agent else (subj[-1] if subj else None)
-        spk = d.resolve(src) if src is not None else None
+        spk = stamp(d, d.resolve(src), src.idx) if src is not None else None
         s, e = bounds
         if spk is None and not agent and block is not None:
             spk = d.speaker_of_verb(tok)  # the attribution lies inside the clause's span

@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from ...core.text import fold
-from .grammar import _small_number
+from .grammar import _small_number, subtree
 from .rules import PRONOUN_WINDOW
 
 
@@ -32,7 +32,7 @@ class RoleMixin:
             return False
 
         chain = ("prep", "pobj", "compound", "appos", "conj", "cc", "amod", "nmod", "poss")
-        sub = sorted(tok.subtree, key=lambda t: t.i)
+        sub = sorted(subtree(tok), key=lambda t: t.i)
         for t in sub:  # a comma-set apposition naming a person
             if t.dep_ == "appos" and t.i > tok.i and inside(t, chain):
                 m = self.mention_at(t, ("PERSON",))
@@ -62,20 +62,30 @@ class RoleMixin:
         """The latest PERSON introduced earlier with this role word as title or apposition
         ("Foreign Ministry Spokesperson Mao Ning", "Dmitry Peskov, the Kremlin spokesman") — a
         representative with no principal named ("the spokesperson further pointed out")."""
-        word = tok.lower_
         best = None
-        for m in self.index.mentions:
-            if m["start"] >= tok.idx:
-                break
-            if m["label"] != "PERSON" or self.covered(m["start"]):
-                continue
-            first = self.tok_at(m["start"])
-            last = self.tok_at(m["end"] - 1)
-            near = list(self.doc[max(first.sent.start, first.i - 4):first.i]) + \
-                list(self.doc[last.i + 1:min(last.sent.end, last.i + 6)])
-            if any(t.lower_ == word for t in near):
+        for m in reversed(self._introductions(tok.lower_)):
+            if m["start"] < tok.idx and not self.covered(m["start"]):
                 best = m
+                break
         return self.from_mention(best, written) if best is not None else None
+
+    def _introductions(self, word: str) -> list[dict]:
+        """PERSON mentions with ``word`` among the four words before or five after them (same
+        sentence), in text order; computed once per word and doc."""
+        cache = self.__dict__.setdefault("_introduced", {})
+        if word not in cache:
+            found = []
+            for m in self.index.mentions:
+                if m["label"] != "PERSON":
+                    continue
+                first = self.tok_at(m["start"])
+                last = self.tok_at(m["end"] - 1)
+                near = list(self.doc[max(first.sent.start, first.i - 4):first.i]) + \
+                    list(self.doc[last.i + 1:min(last.sent.end, last.i + 6)])
+                if any(t.lower_ == word for t in near):
+                    found.append(m)
+            cache[word] = found
+        return cache[word]
 
     def role_of(self, tok: Token) -> tuple[Optional[dict], list[Token]]:
         """The longest role noun phrase headed by tok ("head of state", "press service", "leader")."""
@@ -104,13 +114,13 @@ class RoleMixin:
         for t in tok.lefts:
             if t.dep_ in ("det", "punct", "predet") or t.i < tok.i - 4 or t.tag_ == "PRP$":
                 continue
-            sub = [x for x in t.subtree if not (x.dep_ == "det" and x.i < t.i)]
+            sub = [x for x in subtree(t) if not (x.dep_ == "det" and x.i < t.i)]
             starts.append(min(x.i for x in sub) if t.dep_ == "poss" else t.i)
         start = min(starts)
         end = max(t.i for t in role_toks) + 1
         for prep in tok.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.i == end:
-                end = max(t.i for t in prep.subtree) + 1
+                end = prep.right_edge.i + 1
         return self.doc[start:end].text
 
     def is_unnamed(self, tok: Token) -> bool:
@@ -118,7 +128,7 @@ class RoleMixin:
         anonymous: a new, unnamed source, never an earlier named person."""
         if any(c.dep_ == "det" and c.lower_ in self.rules.unnamed_det for c in tok.lefts):
             return True
-        return any(t.lower_ in self.rules.unnamed_desc for t in tok.subtree if t.i > tok.i)
+        return any(t.lower_ in self.rules.unnamed_desc for t in subtree(tok) if t.i > tok.i)
 
     def resolve_group(self, tok: Token, written: str) -> Optional[dict]:
         """"the two leaders" / "the sides": the coordinated subject of a recent sentence

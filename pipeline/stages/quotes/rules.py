@@ -51,13 +51,18 @@ class QuoteRules:
     unnamed_desc: frozenset  # words of its description doing the same ("on condition of anonymity")
     anonymous_labels: frozenset  # transcript labels of an unnamed speaker ("Question:")
     trailing_actions: frozenset  # participles cut off the end of a reported clause (", calling for …")
-    media: frozenset        # news media words: "a Kazinform correspondent reports" is no quote
+    media: frozenset        # news media words: their speakers get speaker_label MEDIA
+    media_staff: frozenset  # a medium's own staff: "a Kazinform correspondent reports" is no quote
+    media_nouns: frozenset  # generic media nouns: "Saudi state media said" is a MEDIA speaker
     wh_words: frozenset     # words opening an embedded question ("told how …")
     question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
+    conditional_marks: frozenset  # marks making speech hypothetical ("if she says that C")
+    link_labels: frozenset  # labels opening a link or caption line ("READ MORE:"): no quotes in it
     addressee_verbs: frozenset  # verbs whose first object is the addressee ("told RIA Novosti C")
     opinion_verbs: frozenset  # statement verbs only for a named holder ("Tokayev believes that C")
     aspectual_verbs: frozenset  # no speech with an xcomp ("will continue to support")
     source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
+    gender: dict = None     # (kind, lower word) -> 'f' | 'm': pronouns, courtesy titles, given names
 
 
 def _countries(path: Path) -> dict:
@@ -95,13 +100,20 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
         anonymous_labels=frozenset(w.lower() for w in read_lines(folder / "anonymous_labels.txt")),
         trailing_actions=frozenset(w.lower() for w in read_lines(folder / "trailing_actions.txt")),
         media=frozenset(w.lower() for w in read_lines(folder / "media_sources.txt")),
+        media_staff=frozenset(w.lower() for w in read_lines(folder / "media_staff.txt")),
+        media_nouns=frozenset(w.lower() for w in read_lines(folder / "media_nouns.txt")),
         wh_words=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
                            if r["role"].strip() == "wh"),
         question_verbs=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
                                  if r["role"].strip() == "question_verb"),
+        link_labels=frozenset(" ".join(w.lower().split()) for w in read_lines(folder / "link_labels.txt")),
+        conditional_marks=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                                    if r["role"].strip() == "conditional"),
         addressee_verbs=frozenset(w.lower() for w in read_lines(folder / "addressee_verbs.txt")),
         opinion_verbs=frozenset(w.lower() for w in read_lines(folder / "opinion_verbs.txt")),
         aspectual_verbs=frozenset(w.lower() for w in read_lines(folder / "aspectual_verbs.txt")),
         source_nouns={r["noun"].strip().lower(): r["owner_speaks"].strip() == "yes"
                       for r in read_tsv(folder / "source_nouns.tsv")},
+        gender={(r["kind"].strip(), r["word"].strip().lower()): r["gender"].strip()
+                for r in read_tsv(folder / "gender.tsv")},
     )

@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from .clauses import _misattached_conj
 from .context import DocContext
-from .grammar import subject_of
+from .mentions import stamp
+from .grammar import subject_of, subtree
 from .pronouns import PronounMixin
 from .roles import RoleMixin
 
@@ -16,10 +17,28 @@ from .roles import RoleMixin
 class _Doc(DocContext, RoleMixin, PronounMixin):
     """The per-doc view with speaker resolution."""
 
+    def medium(self, tok: Token) -> Optional[dict]:
+        """A news medium as the speaker ("Saudi state media", "Chinese state broadcaster CCTV"):
+        the phrase as written (without a determiner) is speaker_text; the speaker is the outlet's
+        entity when one is named in it ("CCTV"), else the phrase; speaker_label MEDIA."""
+        core = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")] + [tok]
+        if not any(t.lower_ in self.rules.media for t in core):
+            return None
+        start = min(x.i for t in core for x in subtree(t) if not (x.dep_ == "det" and x.i < tok.i))
+        span = self.doc[start:tok.i + 1]
+        inside = [m for m in self.index.overlapping(span.start_char, span.end_char)
+                  if m["label"] == "ORG" and m["start"] >= span.start_char and m["end"] <= span.end_char]
+        if inside:
+            return dict(self.from_mention(inside[-1], span.text), speaker_label="MEDIA")
+        return {"speaker": span.text, "speaker_entity_id": None, "speaker_text": span.text, "speaker_label": "MEDIA"}
+
     def resolve(self, tok: Optional[Token]) -> Optional[dict]:
         """The speaker a subject token refers to, or None."""
         if tok is None:
             return None
+        medium = self.medium(tok)
+        if medium is not None:  # "Saudi state media", "state television": never the bare "Saudi"
+            return medium
         m = self.mention_at(tok)
         if m is not None:
             return self.from_mention(m)
@@ -62,7 +81,7 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                 if found is not None:
                     return found
                 if tok.tag_ not in ("NNS", "NNPS") and not any(
-                        self.mention_at(t, ("PERSON",)) for t in tok.subtree if t.i != tok.i):
+                        self.mention_at(t, ("PERSON",)) for t in subtree(tok) if t.i != tok.i):
                     return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
             elif kind == "org_any":
                 found = self.resolve_org_any(tok, written)
@@ -121,6 +140,10 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         return None
 
     def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
+        """The speaker of a reporting verb, its mention's offsets stamped (nearest the verb)."""
+        return stamp(self, self._speaker_of_verb(verb, exclude), verb.idx)
+
+    def _speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
         if _misattached_conj(verb, self.rules):
             return self.speaker_of_verb(verb.head.head, exclude)  # "X said C and vowed …"
         subj = subject_of(verb)
@@ -136,7 +159,7 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                 found = self.resolve(near)
         if found is None and subj is not None:
             toks = []
-            for t in subj.subtree:
+            for t in subtree(subj):
                 if t.i > subj.i and t.text in (",", "(", "—", "–"):
                     break
                 if not t.is_punct:

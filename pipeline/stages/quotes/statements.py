@@ -9,6 +9,7 @@ from .clauses import _reported_clauses
 from .direct import _label_like, _words
 from .grammar import is_speech_verb, subject_of, verb_lemma
 from .marks import paragraphs
+from .mentions import stamp
 from .rules import SENT_END, SUBJ_DEPS
 from .speakers import _Doc
 
@@ -23,13 +24,32 @@ def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
     label = d.text[s:colon].strip()
     if " ".join(label.lower().split()) in d.rules.anonymous_labels:
         # "Question: …": a speaker the transcript does not name
-        return {"speaker": None, "speaker_entity_id": None, "speaker_text": label, "cue": ":"}, colon + 1
+        lead = s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip())
+        return {"speaker": None, "speaker_entity_id": None, "speaker_text": label, "cue": ":",
+                "speaker_start": lead, "speaker_end": lead + len(label)}, colon + 1
+    caps = _caps_label(d, s, colon, label)
+    if caps is not None:
+        return caps, colon + 1
     toks = d.tokens_in(s, colon)
     persons = [d.mention_at(t, ("PERSON",)) for t in toks]
     persons = [p for p in persons if p is not None]
     if not persons or not _label_like(toks, d) or any(t.tag_.startswith("VB") and d.mention_at(t) is None for t in toks):
         return None
-    return dict(d.from_mention(persons[0]), cue=":"), colon + 1
+    return dict(stamp(d, d.from_mention(persons[0]), persons[0]["start"]), cue=":"), colon + 1
+
+
+def _caps_label(d: _Doc, s: int, colon: int, label: str) -> Optional[dict]:
+    """"NDLOVU:" — a radio/TV transcript label in capitals naming, by surname, a person the
+    article introduces ("host Sipho Ndlovu"): that person, speaker_text the label."""
+    words = label.split()
+    if not 1 <= len(words) <= 3 or not all(w.isalpha() and w.isupper() and len(w) > 1 for w in words):
+        return None
+    for m in d.index.mentions:
+        name = (m.get("canonical") or m["text"]).split()
+        if m["label"] == "PERSON" and len(name) > 1 and name[-1].upper() == words[-1]:
+            lead = s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip())
+            return dict(d.from_mention(m, label), cue=":", speaker_start=lead, speaker_end=lead + len(label))
+    return None
 
 
 def _said_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
