@@ -31,6 +31,8 @@ def run(
     published: Optional[str] = typer.Option(None, "--published", help="default publication date (ISO) for articles without one"),
     fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
     config: Optional[Path] = typer.Option(None, "--config", help="pipeline config (default: models/newsie.cfg)"),
+    date_order: Optional[str] = typer.Option(None, "--date-order",
+                                             help="MDY, DMY or YMD: how numeric dates read (front matter date_order overrides)"),
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
     from .api import run as run_batch
@@ -52,6 +54,11 @@ def run(
         nlp = load_pipeline(model, config)
     except (ModelNotFound, ConfigError) as exc:
         _fail_usage(str(exc))
+    if date_order is not None:
+        if date_order.upper() not in ("MDY", "DMY", "YMD"):
+            _fail_usage(f"--date-order must be MDY, DMY or YMD, not {date_order!r}")
+        if "newsie_dates" in nlp.pipe_names:
+            nlp.get_pipe("newsie_dates").grammar.date_order = date_order.upper()
 
     bar = None
     if sys.stderr.isatty():

@@ -89,6 +89,7 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
 def _make_doc(nlp: Language, art: ArticleInput) -> Doc:
     doc = nlp.make_doc(art.body)
     doc._.published = art.published
+    doc._.date_order = str(art.meta.get("date_order") or "").upper() or None   # front matter: MDY|DMY|YMD
     return doc
 
 

@@ -74,6 +74,7 @@ class MoneyTables:
     conversion_cues: list
     range_cues: dict  # kind -> phrases (between, from)
     measure_nouns: set
+    bounds: dict = field(default_factory=dict)  # approximation phrase -> min | max (an open bound)
     re_before: re.Pattern = field(repr=False, default=None)
     re_after: re.Pattern = field(repr=False, default=None)
     re_atom: re.Pattern = field(repr=False, default=None)
@@ -211,8 +212,11 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
         number_words[row["word"].strip().lower()] = (Decimal(row["value"]), row["kind"].strip())
 
     approx = {"before": [], "after": [], "vague": [], "vague_prefix": []}
+    bounds = {}
     for row in read_tsv(data_dir / "approximation.tsv"):
         approx[row["kind"].strip()].append(_norm(row["phrase"]))
+        if (row.get("bound") or "").strip():
+            bounds[_norm(row["phrase"])] = row["bound"].strip()
     cues = [_norm(x) for x in read_lines(data_dir / "conversion_cues.txt")]
     range_cues = {"between": [], "from": []}
     for row in read_tsv(data_dir / "range_cues.tsv"):
@@ -223,7 +227,7 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     t = MoneyTables(markers, markers_cs, family_default, scales, minor, minor_fractions, followers,
                     plural, number_words,
                     approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues,
-                    range_cues, measure)
+                    range_cues, measure, bounds)
     _compile(t, attached_only, spaced)
     return t
 
@@ -754,6 +758,16 @@ def _link_ranges(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> lis
     return pairs
 
 
+def _open_bound(before, after, tables: MoneyTables) -> Optional[str]:
+    """min/max when the approximation word is a floor or ceiling (approximation.tsv bound)."""
+    for match in (before, after):
+        if match is not None:
+            bound = tables.bounds.get(_norm(match.group(0)))
+            if bound:
+                return bound
+    return None
+
+
 def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMatch]:
     """All amounts of money in the text, sorted by start, with currency, approximation,
     ranges (shared range_id, range_bound min/max; both rows span the whole range expression)
@@ -788,8 +802,12 @@ def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMat
         window = text[max(0, first.start - 30):first.start]
         if first.range_id is not None:
             window = re.sub(rf"(?i:(?:from|between)){_SP}+$", "", window)
-        if tables.re_approx_before.search(window) or tables.re_approx_after.match(text[last.end:last.end + 12]):
+        before = tables.re_approx_before.search(window)
+        after = tables.re_approx_after.match(text[last.end:last.end + 12])
+        if before or after:
             m.approximate = True
+        if m.range_id is None and m.amount is not None:   # "under $5", "$5 million or more": an open bound
+            m.range_bound = _open_bound(before, after, tables)
 
     # bracketed / ", or" conversions into another currency
     index = {id(m): i for i, m in enumerate(money)}
@@ -1004,6 +1022,29 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
 
 # --------------------------------------------------------------------------- stage
 
+def _context_key(context: Optional[str]) -> str:
+    words = (context or "").lower().split()
+    while words and words[0] in ("the", "a", "an", "this", "that", "its", "their"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def mark_repeats(records: list[dict]) -> None:
+    """``repeat_of``: the index of the first record with the same amount, currency, range
+    bound and context (a headline figure restated in the body, a total repeated), so a sum
+    over the rows where repeat_of is empty counts each figure once."""
+    first: dict = {}
+    for i, rec in enumerate(records):
+        rec["repeat_of"] = None
+        if rec.get("amount") is None:
+            continue
+        key = (str(rec["amount"]), rec.get("currency"), rec.get("range_bound"), _context_key(rec.get("context")))
+        if key in first:
+            rec["repeat_of"] = first[key]
+        else:
+            first[key] = i
+
+
 class MoneyStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
@@ -1031,9 +1072,10 @@ class MoneyStage(Stage):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+        mark_repeats(records)
         # key order of the schema
         order = ["start", "end", "text", "amount", "currency", "approximate", "context", "count",
-                 "item", "range_id", "range_bound", "equivalent_of"]
+                 "item", "range_id", "range_bound", "equivalent_of", "repeat_of"]
         doc._.money = [{k: r.get(k) for k in order} for r in records]
         doc.spans["money"] = spans
 
