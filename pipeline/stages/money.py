@@ -262,7 +262,7 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
               r"|\d+(?:[.,]\d+)?"  # 345,0 / 2.5 / 21
               r"|\.\d+)")
     words = "|".join(re.escape(w) for w in sorted(t.number_words, key=len, reverse=True))
-    word_seq = (rf"(?<![\w'])(?i:(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
+    word_seq = (rf"(?<![\w'])(?i:(?!point(?!\w))(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
     any_scale = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
     only_scale = "|".join(re.escape(w) for w in sorted(attached_only, key=len, reverse=True))
     scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
@@ -345,10 +345,23 @@ def parse_number(text: str, tables: MoneyTables) -> Optional[Decimal]:
     return _parse_number_words(s, tables)
 
 
+def _spoken_decimal(tokens: list[str], tables: MoneyTables) -> Optional[Decimal]:
+    """"one point three" = 1.3, "four point seven five" = 4.75: the whole part in words, then
+    one digit word (0-9) per decimal place."""
+    at = tokens.index("point")
+    whole = _parse_number_words(" ".join(tokens[:at]), tables) if at else None
+    digits = [tables.number_words[w] for w in tokens[at + 1:]]
+    if whole is None or not digits or any(k != "unit" or v > 9 for v, k in digits):
+        return None
+    return whole + Decimal("0." + "".join(str(int(v)) for v, _ in digits))
+
+
 def _parse_number_words(text: str, tables: MoneyTables) -> Optional[Decimal]:
     tokens = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if not tokens or any(w not in tables.number_words for w in tokens):
         return None
+    if "point" in tokens:
+        return _spoken_decimal(tokens, tables)
     total = Decimal(0)
     current = Decimal(0)
     seen_number = False
