@@ -35,6 +35,8 @@ def run(
                                           help="seconds of stage time per article before it becomes an error row (0: no limit)"),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1,
                                   help="longest article body in characters; a longer one is an error row"),
+    date_order: Optional[str] = typer.Option(None, "--date-order",
+                                             help="MDY, DMY or YMD: how numeric dates read (front matter date_order overrides)"),
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
     from .api import run as run_batch
@@ -56,6 +58,11 @@ def run(
         nlp = load_pipeline(model, config)
     except (ModelNotFound, ConfigError) as exc:
         _fail_usage(str(exc))
+    if date_order is not None:
+        if date_order.upper() not in ("MDY", "DMY", "YMD"):
+            _fail_usage(f"--date-order must be MDY, DMY or YMD, not {date_order!r}")
+        if "newsie_dates" in nlp.pipe_names:
+            nlp.get_pipe("newsie_dates").grammar.date_order = date_order.upper()
 
     bar = None
     if sys.stderr.isatty():

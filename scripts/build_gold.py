@@ -305,7 +305,7 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
     for i, m in enumerate(spec.get("money") or []):
         where = f"{aid} money[{i}]"
         _check_keys(m, {"key", "text", "amount", "currency", "approximate", "context", "count", "item", "range",
-                        "range_bound", "equivalent_of"}, where)
+                        "range_bound", "equivalent_of", "repeat_of"}, where)
         s, e = span(_req(m, "text", where), where)
         amount = str(_req(m, "amount", where))
         if not DECIMAL.match(amount):
@@ -320,7 +320,8 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
         money.append({"start": s, "end": e, "text": text[s:e], "amount": amount, "currency": currency,
                       "approximate": bool(m.get("approximate", False)), "context": m.get("context") or None,
                       "count": m.get("count"), "item": m.get("item") or None, "_range": m.get("range"),
-                      "range_bound": m.get("range_bound"), "_equiv": m.get("equivalent_of"), "_key": m.get("key")})
+                      "range_bound": m.get("range_bound"), "_equiv": m.get("equivalent_of"), "_key": m.get("key"),
+                      "_repeat": m.get("repeat_of")})
     money = _ordered(money)
     keys = {}
     for idx, m in enumerate(money):
@@ -337,9 +338,13 @@ def build_article(path: Path, spec: dict) -> dict[str, list[dict]]:
             raise GoldError(f"{aid} money {m['text']!r}: equivalent_of {equiv!r} is no money key")
         rng = m.pop("_range")
         m.pop("_key")
+        repeat = m.pop("_repeat")   # the money key of the first mention this one restates
+        if repeat is not None and repeat not in keys:
+            raise GoldError(f"{aid} money {m['text']!r}: repeat_of {repeat!r} is no money key")
         rows["money"].append({"article_id": aid, "money_id": idx, "sentence_id": None, **m,
                               "range_id": range_ids[rng] if rng is not None else None,
-                              "equivalent_of": keys[equiv] if equiv is not None else None})
+                              "equivalent_of": keys[equiv] if equiv is not None else None,
+                              "repeat_of": keys[repeat] if repeat is not None else None})
     for rng, rid in range_ids.items():
         bounds = sorted(r["range_bound"] for r in rows["money"] if r["range_id"] == rid)
         if bounds != ["max", "min"]:

@@ -104,6 +104,7 @@ def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float]) -> Doc
     doc = nlp.tokenizer(art.body)
     doc._.published = art.published
     set_budget(doc, timeout)
+    doc._.date_order = str(art.meta.get("date_order") or "").upper() or None   # front matter: MDY|DMY|YMD
     return doc
 
 

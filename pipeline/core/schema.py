@@ -118,8 +118,9 @@ class Money:
     count: Optional[int] = col("Int64", "count stated with the context ('52 joint projects' -> 52)")
     item: Optional[str] = col("string", "what is counted ('joint projects')")
     range_id: Optional[int] = col("Int64", "shared by the bounds of one range ('$2-3 billion')")
-    range_bound: Optional[str] = col("string", "min | max for range bounds")
+    range_bound: Optional[str] = col("string", "min | max for range bounds; alone (no range_id) an open bound ('under $5', 'more than $2 billion')")
     equivalent_of: Optional[int] = col("Int64", "money_id this amount converts (a bracketed conversion)")
+    repeat_of: Optional[int] = col("Int64", "money_id of the first mention of the same amount, currency and context in the article (a restatement)")
 
 
 @dataclass

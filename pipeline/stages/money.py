@@ -74,6 +74,7 @@ class MoneyTables:
     conversion_cues: list
     range_cues: dict  # kind -> phrases (between, from)
     measure_nouns: set
+    bounds: dict = field(default_factory=dict)  # approximation phrase -> min | max (an open bound)
     re_before: re.Pattern = field(repr=False, default=None)
     re_after: re.Pattern = field(repr=False, default=None)
     re_atom: re.Pattern = field(repr=False, default=None)
@@ -211,8 +212,11 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
         number_words[row["word"].strip().lower()] = (Decimal(row["value"]), row["kind"].strip())
 
     approx = {"before": [], "after": [], "vague": [], "vague_prefix": []}
+    bounds = {}
     for row in read_tsv(data_dir / "approximation.tsv"):
         approx[row["kind"].strip()].append(_norm(row["phrase"]))
+        if (row.get("bound") or "").strip():
+            bounds[_norm(row["phrase"])] = row["bound"].strip()
     cues = [_norm(x) for x in read_lines(data_dir / "conversion_cues.txt")]
     range_cues = {"between": [], "from": []}
     for row in read_tsv(data_dir / "range_cues.tsv"):
@@ -223,7 +227,7 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     t = MoneyTables(markers, markers_cs, family_default, scales, minor, minor_fractions, followers,
                     plural, number_words,
                     approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues,
-                    range_cues, measure)
+                    range_cues, measure, bounds)
     _compile(t, attached_only, spaced)
     return t
 
@@ -258,7 +262,7 @@ def _compile(t: MoneyTables, attached_only: list[str], spaced: list[str]) -> Non
               r"|\d+(?:[.,]\d+)?"  # 345,0 / 2.5 / 21
               r"|\.\d+)")
     words = "|".join(re.escape(w) for w in sorted(t.number_words, key=len, reverse=True))
-    word_seq = (rf"(?<![\w'])(?i:(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
+    word_seq = (rf"(?<![\w'])(?i:(?!point(?!\w))(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
     any_scale = "|".join(re.escape(w) for w in sorted(spaced, key=len, reverse=True))
     only_scale = "|".join(re.escape(w) for w in sorted(attached_only, key=len, reverse=True))
     scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
@@ -341,10 +345,23 @@ def parse_number(text: str, tables: MoneyTables) -> Optional[Decimal]:
     return _parse_number_words(s, tables)
 
 
+def _spoken_decimal(tokens: list[str], tables: MoneyTables) -> Optional[Decimal]:
+    """"one point three" = 1.3, "four point seven five" = 4.75: the whole part in words, then
+    one digit word (0-9) per decimal place."""
+    at = tokens.index("point")
+    whole = _parse_number_words(" ".join(tokens[:at]), tables) if at else None
+    digits = [tables.number_words[w] for w in tokens[at + 1:]]
+    if whole is None or not digits or any(k != "unit" or v > 9 for v, k in digits):
+        return None
+    return whole + Decimal("0." + "".join(str(int(v)) for v, _ in digits))
+
+
 def _parse_number_words(text: str, tables: MoneyTables) -> Optional[Decimal]:
     tokens = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if not tokens or any(w not in tables.number_words for w in tokens):
         return None
+    if "point" in tokens:
+        return _spoken_decimal(tokens, tables)
     total = Decimal(0)
     current = Decimal(0)
     seen_number = False
@@ -754,6 +771,16 @@ def _link_ranges(text: str, atoms: list[MoneyMatch], tables: MoneyTables) -> lis
     return pairs
 
 
+def _open_bound(before, after, tables: MoneyTables) -> Optional[str]:
+    """min/max when the approximation word is a floor or ceiling (approximation.tsv bound)."""
+    for match in (before, after):
+        if match is not None:
+            bound = tables.bounds.get(_norm(match.group(0)))
+            if bound:
+                return bound
+    return None
+
+
 def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMatch]:
     """All amounts of money in the text, sorted by start, with currency, approximation,
     ranges (shared range_id, range_bound min/max; both rows span the whole range expression)
@@ -788,8 +815,12 @@ def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMat
         window = text[max(0, first.start - 30):first.start]
         if first.range_id is not None:
             window = re.sub(rf"(?i:(?:from|between)){_SP}+$", "", window)
-        if tables.re_approx_before.search(window) or tables.re_approx_after.match(text[last.end:last.end + 12]):
+        before = tables.re_approx_before.search(window)
+        after = tables.re_approx_after.match(text[last.end:last.end + 12])
+        if before or after:
             m.approximate = True
+        if m.range_id is None and m.amount is not None:   # "under $5", "$5 million or more": an open bound
+            m.range_bound = _open_bound(before, after, tables)
 
     # bracketed / ", or" conversions into another currency
     index = {id(m): i for i, m in enumerate(money)}
@@ -1004,6 +1035,29 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
 
 # --------------------------------------------------------------------------- stage
 
+def _context_key(context: Optional[str]) -> str:
+    words = (context or "").lower().split()
+    while words and words[0] in ("the", "a", "an", "this", "that", "its", "their"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def mark_repeats(records: list[dict]) -> None:
+    """``repeat_of``: the index of the first record with the same amount, currency, range
+    bound and context (a headline figure restated in the body, a total repeated), so a sum
+    over the rows where repeat_of is empty counts each figure once."""
+    first: dict = {}
+    for i, rec in enumerate(records):
+        rec["repeat_of"] = None
+        if rec.get("amount") is None:
+            continue
+        key = (str(rec["amount"]), rec.get("currency"), rec.get("range_bound"), _context_key(rec.get("context")))
+        if key in first:
+            rec["repeat_of"] = first[key]
+        else:
+            first[key] = i
+
+
 class MoneyStage(Stage):
     def __init__(self, nlp, name: str, data_dir: Optional[str] = None):
         super().__init__(nlp, name)
@@ -1031,9 +1085,10 @@ class MoneyStage(Stage):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+        mark_repeats(records)
         # key order of the schema
         order = ["start", "end", "text", "amount", "currency", "approximate", "context", "count",
-                 "item", "range_id", "range_bound", "equivalent_of"]
+                 "item", "range_id", "range_bound", "equivalent_of", "repeat_of"]
         doc._.money = [{k: r.get(k) for k in order} for r in records]
         doc.spans["money"] = spans
 

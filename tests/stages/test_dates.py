@@ -139,7 +139,7 @@ NORMALISE_CASES = [
     ("next year", TUE, None, ("2024", "year", None)),
     ("last month", TUE, None, ("2023-09", "month", None)),
     ("ten years ago", TUE, None, ("2013", "year", None)),
-    ("two weeks ago", TUE, None, ("2023-W40", "week", None)),
+    ("two weeks ago", TUE, None, ("2023-10-03", "day", None)),       # a week counted back: a day (issue 13)
     ("three months ago", TUE, None, ("2023-07", "month", None)),
     ("the 1990s", TUE, None, ("199", "decade", None)),            # dateparser: seconds ago
     ("the '90s", TUE, None, ("199", "decade", None)),

@@ -1,0 +1,79 @@
+"""Named days: holidays and feasts (models/dates/holidays.tsv), dated with the `holidays`
+package (movable and national days), dateutil's Easter computus and fixed calendar days.
+
+A name with a year ("Christmas 2021") is that year's day; with "last"/"next" the previous or
+next one from the publication date; "of last/next year" the one in that year; alone, the year
+follows the tense like a month ("sales rose at Christmas": the last one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Optional
+
+from ...core.text import fold, squash
+from .grammar import FUTURE, PAST, Grammar
+
+
+@lru_cache(maxsize=512)
+def _library_day(country: str, name: str, year: int) -> Optional[dt.date]:
+    import holidays
+
+    try:
+        calendar = holidays.country_holidays(country, years=year)
+    except (NotImplementedError, KeyError):
+        return None
+    days = sorted(d for d, label in calendar.items() if label.startswith(name))
+    return days[0] if days else None
+
+
+def day_in_year(rule: str, argument: str, year: int, country: Optional[str] = None) -> Optional[dt.date]:
+    """The date of a holidays.tsv rule in ``year`` (None when the calendar has no such day)."""
+    if rule == "fixed":
+        month, day = (int(x) for x in argument.split("-"))
+        return dt.date(year, month, day)
+    if rule == "easter":
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=int(argument))
+    if rule == "library":
+        code, name = argument.split(":", 1)
+        return _library_day(code, name, year)
+    if rule == "national" and country:
+        return _library_day(country, argument, year)
+    return None
+
+
+def _key(text: str) -> str:
+    return squash(fold(text)).lower()
+
+
+def holiday(g: Grammar, gd: dict, base: Optional[dt.date], tense, order):
+    rule, argument = g.holidays.get(_key(gd["holiday"]), (None, None))
+    country = g.countries.get(_key(gd["country"])) if gd.get("country") else None
+    if rule is None or (rule == "national" and not country):
+        return None
+
+    def on(year: int) -> Optional[dt.date]:
+        return day_in_year(rule, argument, year, country)
+
+    if gd.get("year"):
+        d = on(int(gd["year"]))
+    elif base is None:
+        return None, "day", None
+    elif gd.get("rel2"):
+        d = on(base.year + g.relative[gd["rel2"].lower()])
+    else:
+        d = on(base.year)
+        off = g.relative.get((gd.get("rel") or "").lower(), 0)
+        direction = PAST if off < 0 else FUTURE if off > 0 else tense
+        strict = off != 0
+        if d is not None and direction == PAST and (d > base or (strict and d == base)):
+            d = on(base.year - 1)
+        elif d is not None and direction == FUTURE and (d < base or (strict and d == base)):
+            d = on(base.year + 1)
+    return (d.isoformat(), "day", None) if d else None
+
+
+national = holiday
