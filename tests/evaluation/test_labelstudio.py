@@ -155,8 +155,11 @@ def test_hand_edits_import_as_exactly_those_changes(tmp_path, tasks, corpus_run)
     changed = qa.index[(qa["speaker"] != qb["speaker"]).fillna(True)]
     assert len(changed) == 1
     assert qb.loc[changed[0], "speaker"] == canon[new_id] and qa.loc[changed[0], "speaker"] == old
-    cols = [c for c in qa.columns if c not in ("speaker", "speaker_text", "speaker_entity_id")]
+    cols = [c for c in qa.columns if c not in ("speaker", "speaker_text", "speaker_entity_id",
+                                              "speaker_start", "speaker_end", "speaker_label")]
     assert qa[cols].equals(qb[cols])
+    # every other quote is untouched, its speaker mention included
+    assert qa.drop(index=changed).equals(qb.drop(index=changed))
     # the documents differ by exactly the one added, with its parties
     added = _docs(after["documents"]) - _docs(before["documents"])
     assert added == {(start, end, "protocol", "customs cooperation")} and _docs(before["documents"]) < _docs(after["documents"])
