@@ -35,3 +35,15 @@ def test_title_shapes(nlp, text, doc_type, subject):
 ])
 def test_no_record_for_unsigned_titles(nlp, text):
     assert run(nlp, text)._.documents == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ('"We signed an agreement on visa-free travel this morning," said Norwegian Prime Minister Jonas Gahr Store.',
+     "visa-free travel"),
+    ("Chile and Peru signed a memorandum on fisheries this week.", "fisheries"),
+    ("Kenya and Ethiopia signed a treaty on border demarcation last Friday.", "border demarcation"),
+    ("Ghana and Togo signed an agreement on power trade earlier this month.", "power trade"),
+    ("Argentina and Uruguay signed a protocol on river navigation this afternoon.", "river navigation"),
+])
+def test_subject_ends_before_a_time_with_its_own_determiner(nlp, text, subject):
+    assert [d["subject"] for d in run(nlp, text)._.documents] == [subject]

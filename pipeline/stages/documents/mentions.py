@@ -43,7 +43,9 @@ class MentionsMixin:
                 pre = text[max(type_end, d["start"] - 12):d["start"]]
                 pm = re.search(r"\s+(?:on|in|at|of|last|this|from)?\s*$", pre)
                 cut = d["start"] - (len(pre) - pm.start()) if pm else d["start"]
-                if re.search(r"\b(?:on|in|at|last|this)\s*$", pre) or d["start"] == type_end + 1:
+                if re.search(r"\b(?:on|in|at|last|this)\s*$", pre) or d["start"] == type_end + 1 \
+                        or re.match(r"(?:last|this|next|earlier)\b", d["text"], re.I):
+                    # (a time with its own determiner: "on visa-free travel this morning")
                     end = min(end, max(type_end, cut))
         for m in self.ents.overlapping(type_end, end):
             if m["label"] == "GPE" and m["start"] > type_end and not self.lex.is_country_name(m["text"]):
