@@ -270,13 +270,14 @@ def test_capital_words_that_name_nobody_are_no_labels(nlp, text):
 
 # --------------------------------------------------------------------------- descriptions with a nationality
 
-DESCRIPTION_CASES = [
-    (T + "A U.S. delegate said the draft was too weak to pass.", "U.S. delegate"),
-    (T + "An Indian pharmaceutical exporter in Tashkent said demand had doubled.", "Indian pharmaceutical exporter in Tashkent"),
-    (T + "A Kenyan farmer said the new road had halved his costs.", "Kenyan farmer"),
-    (T + "One German engineer at the site said the turbines would arrive in May.", "German engineer at the site"),
-    (T + "A Chinese trader told reporters that prices had fallen sharply.", "Chinese trader"),
-]
+DESCRIPTIONS = {  # sentence -> the description a reader would write as speaker_text
+    "A U.S. delegate said the draft was too weak to pass.": "U.S. delegate",
+    "An Indian pharmaceutical exporter in Tashkent said demand had doubled.": "Indian pharmaceutical exporter in Tashkent",
+    "A Kenyan farmer said the new road had halved his costs.": "Kenyan farmer",
+    "One German engineer at the site said the turbines would arrive in May.": "German engineer at the site",
+    "A Chinese trader told reporters that prices had fallen sharply.": "Chinese trader",
+}
+DESCRIPTION_CASES = [(T + sentence, words) for sentence, words in DESCRIPTIONS.items()]
 
 
 @pytest.mark.parametrize("text,expected", DESCRIPTION_CASES)
