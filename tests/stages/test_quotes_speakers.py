@@ -266,3 +266,28 @@ def test_capital_labels_name_the_persons_introduced(nlp):
 ])
 def test_capital_words_that_name_nobody_are_no_labels(nlp, text):
     assert nlp(text)._.quotes == []
+
+
+# --------------------------------------------------------------------------- descriptions with a nationality
+
+DESCRIPTIONS = {  # sentence -> the description a reader would write as speaker_text
+    "A U.S. delegate said the draft was too weak to pass.": "U.S. delegate",
+    "An Indian pharmaceutical exporter in Tashkent said demand had doubled.": "Indian pharmaceutical exporter in Tashkent",
+    "A Kenyan farmer said the new road had halved his costs.": "Kenyan farmer",
+    "One German engineer at the site said the turbines would arrive in May.": "German engineer at the site",
+    "A Chinese trader told reporters that prices had fallen sharply.": "Chinese trader",
+}
+DESCRIPTION_CASES = [(T + sentence, words) for sentence, words in DESCRIPTIONS.items()]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIPTION_CASES)
+def test_nationality_descriptions_are_unnamed_never_the_nationality(nlp, text, expected):
+    assert speakers(nlp, text) == [(None, expected, "UNNAMED")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (T + "Kenya said the new road had halved costs for farmers.", ("Kenya", "Kenya", "GPE")),
+    (T + "The Kazakh government said that trucks could cross again.", ("Kazakh", "Kazakh government", "NORP")),
+])
+def test_country_speakers_stay(nlp, text, expected):
+    assert speakers(nlp, text) == [expected]

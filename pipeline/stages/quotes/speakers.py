@@ -32,6 +32,18 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             return dict(self.from_mention(inside[-1], span.text), speaker_label="MEDIA")
         return {"speaker": span.text, "speaker_entity_id": None, "speaker_text": span.text, "speaker_label": "MEDIA"}
 
+    def description(self, tok: Token) -> dict:
+        """An unnamed speaker described by a common noun with a nationality or place ("U.S.
+        delegate", "Indian pharmaceutical exporter in Tashkent"): no speaker, speaker_text the
+        description (its modifiers and of/in/at/from phrases, no determiner)."""
+        start = min([tok.i] + [x.i for t in tok.lefts if t.dep_ not in ("det", "predet", "punct", "nummod")
+                               for x in subtree(t)])
+        end = tok.i + 1
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "at", "from") and prep.i == end:
+                end = prep.right_edge.i + 1
+        return {"speaker": None, "speaker_entity_id": None, "speaker_text": self.doc[start:end].text}
+
     def resolve(self, tok: Optional[Token]) -> Optional[dict]:
         """The speaker a subject token refers to, or None."""
         if tok is None:
@@ -106,6 +118,9 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         # the subject's own words (not a possessor, an apposition or a prepositional phrase)
         core = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod")] + [tok]
         inside = [m for m in (self.mention_at(t) for t in core) if m is not None]
+        if inside and tok.pos_ == "NOUN" and tok.i not in {t.i for m in inside for t in self.mention_tokens(m)} \
+                and all(m["label"] in ("NORP", "GPE") for m in inside):
+            return self.description(tok)  # "a U.S. delegate", "an Indian exporter": never the bare nationality
         if inside:
             persons = [m for m in inside if m["label"] == "PERSON"]
             return self.from_mention((persons or inside)[0])
