@@ -22,14 +22,11 @@ NOT_YET = {
     'The gum costs 10 c.',
     'It costs a dollar.',
     'He bet ten pounds on it.',
-    'I paid 42 bucks for it.',
     'The studio raised a couple of million dollars.',
     'Tea costs a pound.',
     'A bottle costs a euro.',
     'The pint was five quid.',
-    'He borrowed 20 bucks.',
     'They raised a couple of billion euros.',
-    'He owes me fifty bucks.',
     'The change was $20 and 43c.',
     'The fee is 3 CHF 4 cents.',
     'It costs twenty ringgit 43 sens.',
@@ -37,7 +34,7 @@ NOT_YET = {
     'The price was $1 and 5c.',
     'Anything above a dollar is taxed.',
 }
-FLOOR = 0.85
+FLOOR = 0.87
 PASSING = [c for c in CASES if c["text"] not in NOT_YET]
 
 
