@@ -1,0 +1,66 @@
+"""Linear time on pathological texts (issue 10): reading, tokenizing and segmenting grow at
+most MAX_GROWTH per doubling of each family in ``tests/families.py``."""
+
+import pytest
+
+from families import FAMILIES
+from growth import MAX_GROWTH, growth_ratio
+from pipeline.core.batch import model_text, tokenize
+from pipeline.core.inputs import article_from_text
+
+#: family -> n (the larger run takes a few tenths of a second)
+SIZES = {"bullet_lines": 2000, "nested_guillemets": 20000, "blank_line_runs": 50000, "long_line": 10000}
+
+
+@pytest.fixture(scope="module")
+def segment(nlp):
+    segmenter = nlp.get_pipe("newsie_segmenter")
+
+    def run(text):
+        return segmenter(tokenize(nlp, model_text(text)))
+    return run
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_tokenizing_and_segmenting_grow_linearly(segment, family):
+    ratio = growth_ratio(segment, FAMILIES[family], SIZES[family], repeats=2)
+    assert ratio <= MAX_GROWTH, f"{family}: x{ratio:.2f} per doubling"
+
+
+def front_matter_keys(n):
+    return "---\n" + "".join(f"key{i}: value {i}\n" for i in range(n)) + "---\nBody.\n"
+
+
+def front_matter_aliases(n):
+    # many small lists, each alias used once: expanded size stays linear
+    return ("---\n" + "".join(f"k{i}: &a{i} [x, y]\nr{i}: *a{i}\n" for i in range(min(n, 50)))
+            + "".join(f"t{i}: [{', '.join(['v'] * 20)}]\n" for i in range(n)) + "---\nBody.\n")
+
+
+@pytest.mark.parametrize("make, n", [(front_matter_keys, 1000), (front_matter_aliases, 150),
+                                     (lambda n: "---\ntitle: x\n" + "word " * n, 20000)])
+def test_reading_front_matter_grows_linearly(make, n):
+    ratio = growth_ratio(lambda text: article_from_text("a", "a.txt", text), make, n, repeats=2)
+    assert ratio <= MAX_GROWTH, f"x{ratio:.2f} per doubling"
+
+
+def test_a_long_run_without_spaces_keeps_exact_offsets(nlp):
+    text = "«" * 1000 + " Talks «««« went  " + "a" * 450 + "\n\n" + "b" * 201 + " end"
+    doc = tokenize(nlp, text)
+    assert doc.text == text and max(len(t) for t in doc) <= 200
+    assert tokenize(nlp, "Plain text here.").text == "Plain text here."
+
+
+def test_lone_cr_line_ends_are_lines_and_rows_slice_back(nlp):
+    from pipeline.core.batch import process_articles
+
+    text = "---\rtitle: Old Mac file\r---\rLeaders meet\r\rThe ministers met in Astana.\rThey signed a treaty.\r"
+    art = article_from_text("mac", "mac.txt", text)
+    (rows,) = process_articles([art], nlp)
+    assert rows["articles"][0]["status"] == "ok" and rows["articles"][0]["title"] == "Old Mac file"
+    sentences = [r["text"] for r in rows["sentences"]]
+    assert sentences[:2] == ["Leaders meet", "The ministers met in Astana."]
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            if row.get("start") is not None and row.get("text") is not None:
+                assert text[row["start"]:row["end"]] == row["text"], (table, row)
