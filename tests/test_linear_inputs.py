@@ -76,3 +76,46 @@ def test_lone_cr_line_ends_are_lines_and_rows_slice_back(nlp):
         for row in table_rows:
             if row.get("start") is not None and row.get("text") is not None:
                 assert text[row["start"]:row["end"]] == row["text"], (table, row)
+
+
+def test_documents_per_item_lookups_grow_linearly(nlp):
+    # what the documents stage does once per list item: document types and a subject
+    # marker looked up in the article text (both sliced the whole rest of the text before)
+    from pipeline.stages.documents import _marker_at, find_types
+
+    lex = nlp.get_pipe("newsie_documents").lex
+
+    def per_item(text):
+        start = 0
+        for line in text.split("\n"):
+            find_types(text, lex, start, start + len(line))
+            _marker_at(text, start + 2, lex, False)
+            start += len(line) + 1
+
+    ratio = growth_ratio(per_item, FAMILIES["bullet_lines"], 4000, repeats=3)
+    assert ratio <= MAX_GROWTH, f"x{ratio:.2f} per doubling"
+
+
+@pytest.mark.parametrize("text, pos, expected", [
+    ("an agreement on trade", 13, (13, 16)),
+    ("an agreement on   the roads", 13, (13, 18)),
+    ("the memorandum in the field of energy", 15, (15, 31)),
+    ("an agreement on", 13, None),
+    ("an agreement on   ", 13, None),
+    ("an agreement onward", 13, None),
+])
+def test_subject_marker_reads_only_the_words_after_it(nlp, text, pos, expected):
+    from pipeline.stages.documents import _marker_at
+
+    assert _marker_at(text, pos, nlp.get_pipe("newsie_documents").lex, False) == expected
+
+
+def test_start_index_follows_a_growing_list():
+    from pipeline.stages.documents import StartIndex
+
+    items = [5, 40]
+    index = StartIndex(lambda x: x)
+    assert index.any_in(items, 0, 10) and not index.any_in(items, 10, 40)
+    items.append(20)
+    assert index.any_in(items, 10, 40) and not index.any_in(items, 41, 99)
+    assert not index.any_in([], 0, 99)

@@ -29,6 +29,8 @@ without the model.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -317,11 +319,18 @@ def trim_span(text: str, start: int, end: int, chars: str = " \t\n;.,:") -> tupl
     return start, end
 
 
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> str:
+    """``fold(text)``, remembered: find_types is called on the same article text once per
+    list item and sentence, and folding it each time was quadratic on long lists."""
+    return _fold(text)
+
+
 def find_types(text: str, lex: Lexicon, start: int = 0, end: Optional[int] = None) -> list[dict]:
     """Document-type forms in text[start:end]: dicts start, end, form, doc_type, plural, anaphoric."""
     end = len(text) if end is None else end
     out = []
-    for m in lex.type_re.finditer(_fold(text), start, end):
+    for m in lex.type_re.finditer(_folded(text), start, end):
         doc_type, plural, anaph = lex.doc_type(m.group(0))
         out.append({"start": m.start(), "end": m.end(), "form": text[m.start():m.end()],
                     "doc_type": doc_type, "plural": plural, "anaphoric": anaph})
@@ -377,23 +386,47 @@ def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, in
     return out
 
 
+_SPACES = re.compile(r"\s*")
+_WORD = re.compile(r"\S+")
+
+
 def _marker_at(text: str, pos: int, lex: Lexicon, party_zone: bool) -> Optional[tuple[int, int]]:
-    """A subject marker starting at ``pos``: (marker start, subject start) or None."""
-    low = text[pos:].lower()
+    """A subject marker starting at ``pos``: (marker start, subject start) or None. Reads only
+    the words after ``pos`` (slicing the rest of the text was quadratic on long lists)."""
+    longest = max(map(len, lex.subject_markers), default=0)
+    low = text[pos:pos + longest + 1].lower()
     for mk in lex.subject_markers:
         if low.startswith(mk) and (len(low) == len(mk) or not low[len(mk)].isalnum()):
-            rest = text[pos + len(mk):].lstrip()
-            nxt = rest.split(" ", 1)[0] if rest else ""
-            if not rest:
+            rest_start = _SPACES.match(text, pos + len(mk)).end()
+            if rest_start >= len(text):
                 return None
+            space = text.find(" ", rest_start)
+            nxt = text[rest_start:space if space != -1 else len(text)]
             if mk in ("for", "to", "about") or (party_zone and mk != "on"):
                 # a party name goes on: "Agency for Strategic Planning", "Centre for ..."
-                words = rest.split()
+                words = [w.group() for w, _ in zip(_WORD.finditer(text, rest_start), range(2))]
                 first = words[1] if words and words[0].lower() == "the" and len(words) > 1 else nxt
                 if party_zone and first[:1].isupper() and mk in ("for", "to", "about"):
                     return None
-            return pos, pos + len(mk) + (len(text[pos + len(mk):]) - len(rest))
+            return pos, rest_start
     return None
+
+
+class StartIndex:
+    """The sorted start offsets of a list that only grows (records, signings), kept up to
+    date as it grows: "does any item start in [lo, hi)" without a walk over every item."""
+
+    def __init__(self, start_of):
+        self.start_of, self.source, self.starts, self.seen = start_of, None, [], 0
+
+    def any_in(self, items: list, lo: int, hi: int) -> bool:
+        if items is not self.source:
+            self.source, self.starts, self.seen = items, [], 0
+        for item in items[self.seen:]:
+            bisect.insort(self.starts, self.start_of(item))
+        self.seen = len(items)
+        i = bisect.bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
 
 
 def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
@@ -601,6 +634,9 @@ class Analyzer:
         self.doc, self.lex, self.text = doc, lex, doc.text
         self.ents = EntityIndex(doc)
         self.sents = list(doc.sents)
+        self._sent_starts: Optional[list[int]] = None   # for sent_of, built on first use
+        self.record_starts = StartIndex(lambda r: r.start)
+        self.signing_starts = StartIndex(lambda g: g["start"])
         self.dates = [d for d in records(doc, "dates") if d.get("value") and ISO_VALUE.match(str(d["value"]))]
         self.money = records(doc, "money")
         self.quotes = [q for q in records(doc, "quotes") if q.get("start") is not None]
@@ -633,9 +669,12 @@ class Analyzer:
         return off + m.end() if m else 0
 
     def sent_of(self, char: int) -> int:
-        for i, s in enumerate(self.sents):
-            if s.start_char <= char < s.end_char:
-                return i
+        """The sentence holding ``char`` (the last sentence for a char between sentences)."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.sents]
+        i = bisect.bisect_right(self._sent_starts, char) - 1
+        if i >= 0 and char < self.sents[i].end_char:
+            return i
         return len(self.sents) - 1
 
     def protected(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -2058,8 +2097,8 @@ class Analyzer:
         for ..."): records with the earlier signing's date and place."""
         if sent.start_char < self.title_end or sent.text.rstrip().endswith("?"):
             return
-        if any(sent.start_char <= r.start < sent.end_char for r in self.records) or \
-                any(sent.start_char <= g["start"] < sent.end_char for g in self.signings):
+        if self.record_starts.any_in(self.records, sent.start_char, sent.end_char) or \
+                self.signing_starts.any_in(self.signings, sent.start_char, sent.end_char):
             return
         if not any(ev["sent"] < i for ev in self.events):
             return
