@@ -86,13 +86,14 @@ def test_documents_per_item_lookups_grow_linearly(nlp):
     lex = nlp.get_pipe("newsie_documents").lex
 
     def per_item(text):
-        start = 0
-        for line in text.split("\n"):
-            find_types(text, lex, start, start + len(line))
-            _marker_at(text, start + 2, lex, False)
-            start += len(line) + 1
+        for _ in range(5):   # a list that fits the CPU cache, walked several times: less noise
+            start = 0
+            for line in text.split("\n"):
+                find_types(text, lex, start, start + len(line))
+                _marker_at(text, start + 2, lex, False)
+                start += len(line) + 1
 
-    ratio = growth_ratio(per_item, FAMILIES["bullet_lines"], 4000, repeats=3)
+    ratio = growth_ratio(per_item, FAMILIES["bullet_lines"], 1000, repeats=3)
     assert ratio <= MAX_GROWTH, f"x{ratio:.2f} per doubling"
 
 
