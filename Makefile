@@ -8,7 +8,7 @@ CORPUS := corpus/articles
 GOLD   := corpus/annotations
 OUT    := outputs
 
-.PHONY: setup run test test-browser eval bench bench-money bench-dates lock clean
+.PHONY: setup run test test-browser fuzz eval bench bench-money bench-dates lock clean
 
 setup: $(STAMP)
 
@@ -60,3 +60,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.csv $(OUT)/*.parquet .pytest_cache
+
+# The fuzz suite (tests/test_fuzz.py) with 20 times the examples CI runs.
+fuzz: setup
+	NEWSIE_FUZZ_SCALE=20 $(PY) -m pytest -q tests/test_fuzz.py

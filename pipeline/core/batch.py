@@ -7,6 +7,7 @@ be mapped over a distributed engine (one pipeline per worker).
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Iterable, Iterator, Optional
 
@@ -52,10 +53,13 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
     errors = list(records(doc, "errors"))
     sent_of = sentence_index(doc)
     doc_text = doc.text  # doc.text is rebuilt from the tokens on every access
+    # texts are the file's: where the model saw LF for a lone CR, they are sliced again
+    body = art.body if doc_text != art.body else doc_text
 
     for i, sent in enumerate(content_sentences(doc)):
         lead = len(sent.text) - len(sent.text.lstrip())
-        text = sent.text.strip()
+        start = sent.start_char + lead
+        text = body[start:start + len(sent.text.strip())]
         rows["sentences"].append(asdict(schema.Sentence(
             article_id=art.article_id, sentence_id=i, start=sent.start_char + lead + shift,
             end=sent.start_char + lead + len(text) + shift, text=text)))
@@ -73,6 +77,8 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
                 errors.append(f"{table} row {idx}: offsets {rec['start']}-{rec['end']} do not slice "
                               f"to its text {row['text']!r}")
                 continue
+            if row.get("text") is not None:
+                row["text"] = body[rec["start"]:rec["end"]]
             row["start"] = rec["start"] + shift
             row["end"] = rec["end"] + shift
             for c in schema.offset_columns(table):  # e.g. quotes' speaker_start/speaker_end
@@ -99,9 +105,37 @@ def too_long(art: ArticleInput, max_chars: int) -> Optional[str]:
             f"(--max-chars); split it, or raise the limit if memory allows")
 
 
+#: a run without spaces longer than this is cut into pieces of this many characters before
+#: tokenizing: spaCy's tokenizer strips prefixes one at a time, quadratic in a run's length
+MAX_RUN = 200
+LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def model_text(body: str) -> str:
+    """The text the model sees: the body with each lone CR (old Mac line ends) as LF, so
+    line-based rules work; the same length, so offsets are unchanged."""
+    return LONE_CR.sub("\n", body) if "\r" in body else body
+
+
+def tokenize(nlp: Language, text: str) -> Doc:
+    """``nlp.tokenizer(text)``, in linear time: long runs without spaces are cut into
+    ``MAX_RUN``-character tokens. The tokens still spell the text exactly. Called directly
+    (not ``nlp.make_doc``): the length limit is the batch's (``--max-chars``)."""
+    if len(text) <= MAX_RUN or not LONG_RUN.search(text):
+        return nlp.tokenizer(text)
+    docs, pos = [], 0
+    for m in LONG_RUN.finditer(text):
+        docs.append(nlp.tokenizer(text[pos:m.start()]))
+        pieces = [text[i:min(i + MAX_RUN, m.end())] for i in range(m.start(), m.end(), MAX_RUN)]
+        docs.append(Doc(nlp.vocab, words=pieces, spaces=[False] * len(pieces)))
+        pos = m.end()
+    docs.append(nlp.tokenizer(text[pos:]))
+    return Doc.from_docs([d for d in docs if len(d)], ensure_whitespace=False)
+
+
 def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float]) -> Doc:
-    # the tokenizer directly: the length limit is checked by the batch (--max-chars)
-    doc = nlp.tokenizer(art.body)
+    doc = tokenize(nlp, model_text(art.body))
     doc._.published = art.published
     set_budget(doc, timeout)
     doc._.date_order = str(art.meta.get("date_order") or "").upper() or None   # front matter: MDY|DMY|YMD

@@ -151,7 +151,10 @@ def _stat_problem(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "symlink loop"
     if os.path.islink(path) and exc.errno == errno.ENOENT:
-        return f"broken symlink (points to {safe_name(os.readlink(path))})"
+        try:
+            return f"broken symlink (points to {safe_name(os.readlink(path))})"
+        except OSError:
+            return "broken symlink"
     return f"unreadable: {exc.strerror or exc}"
 
 
@@ -305,7 +308,10 @@ def _walk(root: Path, folder: Path, above: set) -> Iterator[tuple[Path, str, Opt
             if key in above:
                 yield path, rel_id(path, False), "symlink loop: the folder link points back to a folder above it"
             else:
-                yield from _walk(root, path, above | {key})
+                try:
+                    yield from _walk(root, path, above | {key})
+                except RecursionError:
+                    yield path, rel_id(path, False), "folders nested too deeply; not read"
         elif suffix in SUFFIXES:
             yield path, rel_id(path), None
 

@@ -102,8 +102,9 @@ def load_front_matter(source: str) -> dict:
     is the text ``1984``). Raises MetadataError."""
     if len(source) > MAX_FRONT_MATTER:
         raise MetadataError(f"front matter is over {MAX_FRONT_MATTER:,} characters")
-    loader = BoundedLoader(source)
+    loader = None
     try:
+        loader = BoundedLoader(source)   # the reader refuses unprintable characters here
         node = loader.get_single_node()
         if node is None:
             return {}
@@ -116,7 +117,8 @@ def load_front_matter(source: str) -> dict:
     except Exception as exc:  # noqa: BLE001 - a tag the constructor refuses (!!int abc)
         raise MetadataError(f"front matter has a value YAML cannot read: {type(exc).__name__}: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         raise MetadataError("front matter is not a mapping of keys to values")
     raw = _raw_scalars(node)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -92,15 +93,7 @@ class Segmenter(Stage):
             if 0 < i < len(doc):
                 starts[i] = value
 
-        line_first = []  # first non-space token of each line
-        for tok in doc:
-            if tok.is_space:
-                force(tok.i, False)
-                continue
-            line_start = text.rfind("\n", 0, tok.idx) + 1
-            if text[line_start:tok.idx].strip() == "":
-                line_first.append(tok)
-
+        line_first = self._line_firsts(doc, force)
         first_line_end = text.find("\n", line_first[0].idx) if line_first else -1
         for tok in line_first:
             prev = self._prev_word(tok)
@@ -157,10 +150,32 @@ class Segmenter(Stage):
                         and "\n" not in tok.whitespace_:
                     force(nxt.i, False)
 
+        self._apply(doc, starts)
+
+    @staticmethod
+    def _line_firsts(doc: Doc, force) -> list[Token]:
+        """The first non-space token of each line (one pass; space tokens never start a sentence)."""
+        firsts = []
+        at_line_start = True   # nothing but spaces since the last line break
+        for tok in doc:
+            if tok.is_space:
+                force(tok.i, False)
+                at_line_start = at_line_start or "\n" in tok.text
+                continue
+            if at_line_start:
+                firsts.append(tok)
+            at_line_start = "\n" in tok.whitespace_
+        return firsts
+
+    @staticmethod
+    def _apply(doc: Doc, starts: dict[int, bool]) -> None:
+        """Set every sentence start at once: ``Token.is_sent_start = ...`` scans the whole doc
+        on each assignment (spaCy checks for a parse), which is quadratic on long texts."""
+        values = doc.to_array([SENT_START]).astype("int64")
         for i, value in starts.items():
-            doc[i].is_sent_start = value
-        if len(doc):
-            doc[0].is_sent_start = True
+            values[i] = 1 if value else -1
+        values[0] = 1
+        doc.from_array([SENT_START], values.astype("uint64"))
 
     @staticmethod
     def _prev_word(tok: Token) -> Optional[Token]:

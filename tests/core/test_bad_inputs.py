@@ -228,3 +228,26 @@ def test_reduced_precision_reaches_the_doc_and_the_table(nlp, tmp_path):
     run([tmp_path], tmp_path / "out", nlp=nlp)
     (row,) = read_csv(tmp_path / "out", "articles")
     assert (row["published"], row["status"]) == ("2022-09", "ok")
+
+
+def test_folders_nested_too_deeply_are_a_row(tmp_path, monkeypatch):
+    # deeper than Python's recursion limit; built and removed level by level, because
+    # Path.mkdir(parents=True) and shutil.rmtree (pytest's clean-up) recurse
+    monkeypatch.chdir(tmp_path)
+    depth = 0
+    try:
+        for depth in range(1, 1101):
+            os.mkdir("d")
+            os.chdir("d")
+        with open("a.txt", "w", encoding="utf-8") as fh:
+            fh.write(BODY)
+        (tmp_path / "ok.txt").write_text(BODY, encoding="utf-8")
+        errors = errors_by_id([tmp_path])
+        assert errors["ok"] is None
+        assert any(e and "nested too deeply" in e for e in errors.values())
+    finally:
+        if os.path.exists("a.txt"):
+            os.remove("a.txt")
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")

@@ -84,3 +84,19 @@ def test_max_chars_defaults_to_the_model_limit_and_can_be_raised(small_nlp):
         assert rows["articles"][0]["status"] == "ok"
     finally:
         small_nlp.max_length = 1_000_000
+
+
+def test_cli_options_reach_the_batch(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "a.txt").write_text("Leaders met in Astana. " * 10, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o1"), "--max-chars", "50"])
+    assert result.exit_code == 1 and "--max-chars" in result.output
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o2"),
+                                 "--article-timeout", "0", "--max-chars", "5000"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o3"), "--max-chars", "0"])
+    assert result.exit_code == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -32,6 +34,23 @@ class Mention:
     deal: bool = False         # an item of an inline deal list (never merged with another mention)
 
 
+class StartIndex:
+    """The sorted start offsets of a list that only grows (records, signings), kept up to
+    date as it grows: "does any item start in [lo, hi)" without a walk over every item."""
+
+    def __init__(self, start_of):
+        self.start_of, self.source, self.starts, self.seen = start_of, None, [], 0
+
+    def any_in(self, items: list, lo: int, hi: int) -> bool:
+        if items is not self.source:
+            self.source, self.starts, self.seen = items, [], 0
+        for item in items[self.seen:]:
+            bisect.insort(self.starts, self.start_of(item))
+        self.seen = len(items)
+        i = bisect.bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
+
+
 @dataclass
 class Findings:
     """The one mutable object the passes share: records found so far, signing rows, the
@@ -41,3 +60,6 @@ class Findings:
     signings: list = field(default_factory=list)
     events: list = field(default_factory=list)
     consumed: list = field(default_factory=list)
+    # "does any record / signing start in this sentence": sorted starts kept as the lists grow
+    record_starts: StartIndex = field(default_factory=lambda: StartIndex(lambda r: r.start))
+    signing_starts: StartIndex = field(default_factory=lambda: StartIndex(lambda g: g["start"]))

@@ -82,8 +82,8 @@ class InlineMixin:
         for ..."): records with the earlier signing's date and place."""
         if sent.start_char < self.title_end or sent.text.rstrip().endswith("?"):
             return
-        if any(sent.start_char <= r.start < sent.end_char for r in self.found.records) or \
-                any(sent.start_char <= g["start"] < sent.end_char for g in self.found.signings):
+        if self.found.record_starts.any_in(self.found.records, sent.start_char, sent.end_char) or \
+                self.found.signing_starts.any_in(self.found.signings, sent.start_char, sent.end_char):
             return
         if not any(ev["sent"] < i for ev in self.found.events):
             return

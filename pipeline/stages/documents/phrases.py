@@ -3,6 +3,7 @@ document name (parties, subject), conjunct splitting, collective heads, counts."
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -11,11 +12,18 @@ from .grammar import run_start, strip_the, trim_span, DETERMINERS, PARTY_KINDS, 
 from .lexicon import Lexicon
 
 
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> str:
+    """``fold(text)``, remembered: find_types is called on the same article text once per
+    list item and sentence, and folding it each time was quadratic on long lists."""
+    return fold(text)
+
+
 def find_types(text: str, lex: Lexicon, start: int = 0, end: Optional[int] = None) -> list[dict]:
     """Document-type forms in text[start:end]: dicts start, end, form, doc_type, plural, anaphoric."""
     end = len(text) if end is None else end
     out = []
-    for m in lex.type_re.finditer(fold(text), start, end):
+    for m in lex.type_re.finditer(_folded(text), start, end):
         doc_type, plural, anaph = lex.doc_type(m.group(0))
         out.append({"start": m.start(), "end": m.end(), "form": text[m.start():m.end()],
                     "doc_type": doc_type, "plural": plural, "anaphoric": anaph})

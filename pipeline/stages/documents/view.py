@@ -3,6 +3,8 @@ records (dates, money, quotes), headline and dateline bounds, and token/offset l
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Optional
 
@@ -52,10 +54,15 @@ class DocView:
         return off + m.end() if m else 0
 
     def sent_of(self, char: int) -> int:
-        for i, s in enumerate(self.sents):
-            if s.start_char <= char < s.end_char:
-                return i
+        """The sentence holding ``char`` (the last sentence for a char between sentences)."""
+        i = bisect.bisect_right(self.sent_starts, char) - 1
+        if i >= 0 and char < self.sents[i].end_char:
+            return i
         return len(self.sents) - 1
+
+    @functools.cached_property
+    def sent_starts(self) -> list[int]:
+        return [s.start_char for s in self.sents]
 
     def protected(self, start: int, end: int) -> list[tuple[int, int]]:
         return [(m["start"], m["end"]) for m in self.ents.overlapping(start, end)
