@@ -26,55 +26,96 @@ def _fail_usage(message: str) -> None:
 def run(
     paths: List[Path] = typer.Argument(..., help="article files or folders (.txt, .jsonl, .html), walked recursively"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="folder for the tables"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="processes for nlp.pipe(n_process=N)"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="worker processes (persistent, one pipeline each)"),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path (default: en_core_web_sm, else its registry copy)"),
     published: Optional[str] = typer.Option(None, "--published", help="default publication date (ISO) for articles without one"),
     fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
     config: Optional[Path] = typer.Option(None, "--config", help="pipeline config (default: models/newsie.cfg)"),
+    resume: bool = typer.Option(False, "--resume", help="continue an interrupted run in --out (else as --incremental)"),
+    incremental: bool = typer.Option(False, "--incremental", help="process only new or changed articles; carry the rest over"),
+    engine: str = typer.Option("local", "--engine", help="local (this machine's processes) or dask"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address (default: a local cluster)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress, only the summary"),
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
-    from .api import run as run_batch
-    from .core.config import ConfigError, ModelNotFound, load_pipeline
+    from .api import Interrupted, OutputError, RunLocked, run as run_batch
+    from .core.config import ConfigError, ModelNotFound
     from .core.inputs import normalise_date
+
+    _check_run_usage(paths, out, fmt, engine, scheduler, model, config)
+    try:
+        normalise_date(published)
+    except ValueError as exc:
+        _fail_usage(f"--published: {exc}")
+    progress = None
+    if not quiet:
+        from .core.progress import Progress
+        progress = Progress()
+    try:
+        summary = run_batch(paths, out, model=model, workers=workers, published=published, fmt=fmt,
+                            config=config, progress=progress, resume=resume, incremental=incremental,
+                            engine=engine, scheduler=scheduler)
+    except (ModelNotFound, ConfigError, RunLocked) as exc:
+        _fail_usage(str(exc))
+    except OutputError as exc:
+        typer.echo(f"newsie: {exc.strerror}", err=True)
+        raise typer.Exit(3)
+    except Interrupted as exc:
+        _report_interrupted(exc, out)
+    finally:
+        if progress is not None:
+            progress.close()
+    _report_run(summary, out)
+
+
+def _check_run_usage(paths, out, fmt, engine, scheduler, model, config) -> None:
+    """Usage errors before anything is written (exit 2)."""
+    import importlib.util
+
+    from .api import ENGINES
+    from .core.config import ConfigError, read_config, resolve_model_name
 
     if fmt not in ("csv", "parquet"):
         _fail_usage(f"--format must be csv or parquet, not {fmt!r}")
+    if engine not in ENGINES:
+        _fail_usage(f"--engine must be {' or '.join(ENGINES)}, not {engine!r}")
+    if scheduler and engine != "dask":
+        _fail_usage("--scheduler needs --engine dask")
     if out.exists() and not out.is_dir():
         _fail_usage(f"--out {out} is a file, not a folder")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail_usage(f"no such file or folder: {', '.join(missing)}")
     try:
-        normalise_date(published)
-    except ValueError as exc:
-        _fail_usage(f"--published: {exc}")
-    try:
-        nlp = load_pipeline(model, config)
-    except (ModelNotFound, ConfigError) as exc:
+        cfg, _ = read_config(config)
+    except ConfigError as exc:
         _fail_usage(str(exc))
+    name = resolve_model_name(model or cfg["newsie"].get("base_model"))
+    if importlib.util.find_spec(name) is None and not Path(name).exists():
+        _fail_usage(f"spaCy model '{name}' is not installed: run `make setup` or pass --model NAME")
 
-    bar = None
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-        bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
 
-    def progress(row: dict) -> None:
-        if bar is not None:
-            bar.update(1)
-
-    try:
-        summary = run_batch(paths, out, nlp=nlp, workers=workers, published=published, fmt=fmt,
-                            progress=progress)
-    finally:
-        if bar is not None:
-            bar.close()
-    rate = summary.articles / summary.seconds if summary.seconds else 0.0
-    typer.echo(f"{summary.articles} articles: {summary.ok} ok, {summary.failed} failed "
+def _report_run(summary, out: Path) -> None:
+    rate = summary.processed / summary.seconds if summary.seconds else 0.0
+    extra = f", {summary.carried} carried over" if summary.carried else ""
+    extra += f", {summary.resumed_from} done before the resume" if summary.resumed_from else ""
+    typer.echo(f"{summary.articles} articles: {summary.ok} ok, {summary.failed} failed{extra} "
                f"in {summary.seconds:.1f} s ({rate:.1f} articles/s) -> {out}/")
     typer.echo("rows: " + ", ".join(f"{name} {n}" for name, n in summary.rows.items()))
     for article_id, error in summary.failures:
         typer.echo(f"  failed {article_id}: {error}", err=True)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _report_interrupted(exc, out: Path) -> None:
+    import shlex
+
+    summary = getattr(exc, "summary", None)
+    done = f" after {summary.articles} of {summary.total} articles" if summary else ""
+    args = [a for a in sys.argv[1:] if a not in ("--resume", "--incremental")]
+    typer.echo(f"\nnewsie: interrupted ({exc}){done}; the finished batches are kept in "
+               f"{out}/.newsie-partial. Resume with:\n  newsie {shlex.join(args)} --resume", err=True)
+    raise typer.Exit(130)
 
 
 @app.command()
