@@ -58,7 +58,7 @@ def run(paths: Iterable[Union[str, Path]], out: Union[str, Path] = "outputs", *,
         model: Optional[str] = None, workers: int = 1, published: Optional[str] = None, fmt: str = "csv",
         config: Optional[Path] = None, progress: Optional[Callable[[int, Optional[int]], None]] = None,
         resume: bool = False, incremental: bool = False, engine: str = "local",
-        scheduler: Optional[str] = None, batch_size: int = 32) -> RunSummary:
+        scheduler: Optional[str] = None, batch_size: int = 16) -> RunSummary:
     """Run the batch over files/folders and write the tables into ``out``.
 
     Tables stream into ``out/.newsie-partial`` batch by batch and move into place at the end,

@@ -35,6 +35,7 @@ def run(
     incremental: bool = typer.Option(False, "--incremental", help="process only new or changed articles; carry the rest over"),
     engine: str = typer.Option("local", "--engine", help="local (this machine's processes) or dask"),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address (default: a local cluster)"),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="articles per batch (the unit of work, resume and Parquet row group)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress, only the summary"),
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
@@ -54,7 +55,7 @@ def run(
     try:
         summary = run_batch(paths, out, model=model, workers=workers, published=published, fmt=fmt,
                             config=config, progress=progress, resume=resume, incremental=incremental,
-                            engine=engine, scheduler=scheduler)
+                            engine=engine, scheduler=scheduler, batch_size=batch_size)
     except (ModelNotFound, ConfigError, RunLocked) as exc:
         _fail_usage(str(exc))
     except OutputError as exc:

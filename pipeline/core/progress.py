@@ -65,8 +65,10 @@ class Progress:
 
     def __call__(self, done: int, total: Optional[int]) -> None:
         now = time.monotonic()
-        if self.first is None:
-            self.text(done, total, now)
+        if self.first is None:      # the start: what a resumed run had done already
+            self.first = done
+            if not self.tty:
+                return
         if now - self.last_shown < self.interval and done != total:
             return
         self.last_shown = now

@@ -50,7 +50,7 @@ class RunPlan:
     published: Optional[str] = None
     resume: bool = False
     incremental: bool = False
-    batch_size: int = 32
+    batch_size: int = 16
     progress: Optional[Callable[[int, Optional[int]], None]] = None
 
 
