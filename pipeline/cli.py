@@ -121,7 +121,9 @@ def _report_interrupted(exc, out: Path) -> None:
 
 @app.command()
 def bench(
-    suite: str = typer.Argument(..., help="money (Recognizers-Text currency spec) or dates (TempEval-3 platinum)"),
+    suite: str = typer.Argument(..., help="money (Recognizers-Text currency spec), dates (TempEval-3 platinum) "
+                                          "or stages (each component's share of the time on PATH)"),
+    path: Optional[Path] = typer.Argument(None, help="stages: the articles to profile (default: corpus/articles)"),
     data: Optional[Path] = typer.Option(None, "--data", help="the suite's data (default: ../shared/benchmarks/...)"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="also write the result as JSON"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="list every miss and extra"),
@@ -130,8 +132,11 @@ def bench(
     import json
     import importlib
 
+    if suite == "stages":
+        _bench_stages(path or Path("corpus/articles"), json_out)
+        return
     if suite not in ("money", "dates"):
-        _fail_usage(f"unknown suite {suite!r}: choose money or dates")
+        _fail_usage(f"unknown suite {suite!r}: choose money, dates or stages")
     module = importlib.import_module(f"pipeline.evaluation.bench_{suite}")
     try:
         result = module.run_bench(data_path=data)
@@ -140,6 +145,20 @@ def bench(
     typer.echo(module.format_report(result, verbose=verbose))
     if json_out:
         json_out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _bench_stages(path: Path, json_out: Optional[Path]) -> None:
+    import json
+
+    from .core.config import load_pipeline
+    from .core.stage_profile import format_profile, profile_stages
+
+    if not path.exists():
+        _fail_usage(f"no such file or folder: {path}")
+    result = profile_stages(load_pipeline(), [path])
+    typer.echo(format_profile(result))
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
 @app.command("eval")

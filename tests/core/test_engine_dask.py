@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import run, schema
-from pipeline.core.manifest import MANIFEST
+from pipeline import run
+from runs import run_relative, table_bytes, write_corpus
 
 TEXTS = [
     "Talks\n\nKazakh Foreign Minister Murat Nurtleu met Wang Yi on Monday. \"We agreed,\" Nurtleu said.",
@@ -21,22 +21,14 @@ TEXTS = [
 
 
 def tables(out: Path) -> dict:
-    return {name: (out / f"{name}.csv").read_bytes() for name in schema.TABLES} | \
-        {MANIFEST: (out / MANIFEST).read_bytes()}
+    return table_bytes(out, manifest=True)
 
 
 @pytest.fixture(scope="module")
 def small(nlp, tmp_path_factory):
     root = tmp_path_factory.mktemp("dask")
-    (root / "corpus").mkdir()
-    for i, text in enumerate(TEXTS):
-        (root / "corpus" / f"d{i}.txt").write_text(text, encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        run([Path("corpus")], root / "local", nlp=nlp, batch_size=1)
-    finally:
-        os.chdir(cwd)
+    write_corpus(root / "corpus", TEXTS, stem="d")
+    run_relative(root, root / "local", nlp=nlp, batch_size=1)
     return root
 
 

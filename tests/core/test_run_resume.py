@@ -14,34 +14,27 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import run, schema
+from pipeline import run
 from pipeline.api import Interrupted
 from pipeline.cli import app
 from pipeline.core.manifest import MANIFEST
 from pipeline.core.partial import JOURNAL, PARTIAL
+from runs import run_relative, table_bytes, write_corpus
 
 TEXTS = [f"Meeting {i}\n\nForeign Minister Murat Nurtleu met Wang Yi in Astana on {i + 1} March 2024. "
          f"The sides signed {i + 2} agreements worth ${i + 1} billion." for i in range(12)]
 
 
 def all_bytes(out: Path) -> dict:
-    return {name: (out / f"{name}.csv").read_bytes() for name in schema.TABLES} | \
-        {MANIFEST: (out / MANIFEST).read_bytes()}
+    return table_bytes(out, manifest=True)
 
 
 @pytest.fixture(scope="module")
 def folder(nlp, tmp_path_factory):
     """A corpus and an uninterrupted run over it (input given as the relative "corpus")."""
     root = tmp_path_factory.mktemp("resume")
-    (root / "corpus").mkdir()
-    for i, text in enumerate(TEXTS):
-        (root / "corpus" / f"m{i:02d}.txt").write_text(text, encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        run([Path("corpus")], root / "reference", nlp=nlp, batch_size=3)
-    finally:
-        os.chdir(cwd)
+    write_corpus(root / "corpus", TEXTS, stem="m")
+    run_relative(root, root / "reference", nlp=nlp, batch_size=3)
     return root
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import run, schema
+from pipeline import run
 from pipeline.api import OutputError, RunLocked
 from pipeline.cli import app
 from pipeline.core.manifest import LOCK, MANIFEST, RunLock, read_manifest
 from pipeline.core.partial import PARTIAL
 from pipeline.core.tables import TableWriter
+from runs import run_relative, table_bytes, write_corpus
 
 TEXTS = [
     "Talks in Astana\n\nKazakh Foreign Minister Murat Nurtleu met Wang Yi on Monday. \"We agreed on trade,\" Nurtleu said.",
@@ -26,36 +27,18 @@ TEXTS = [
 ]
 
 
-def write_corpus(folder: Path, texts=TEXTS) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i, text in enumerate(texts):
-        (folder / f"a{i:02d}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
-def table_bytes(out: Path, fmt: str = "csv") -> dict:
-    return {name: (out / f"{name}.{fmt}").read_bytes() for name in schema.TABLES}
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    return write_corpus(tmp_path_factory.mktemp("stream") / "corpus")
+    return write_corpus(tmp_path_factory.mktemp("stream") / "corpus", TEXTS)
 
 
 @pytest.fixture(scope="module")
 def reference(nlp, corpus, tmp_path_factory):
     """Full runs over ``corpus`` given as the relative path "corpus" (so source paths match
     any other folder's "corpus")."""
-    outs = {}
-    cwd = os.getcwd()
-    os.chdir(corpus.parent)
-    try:
-        for fmt in ("csv", "parquet"):
-            out = tmp_path_factory.mktemp(f"ref_{fmt}")
-            run([Path("corpus")], out, nlp=nlp, fmt=fmt, batch_size=2)
-            outs[fmt] = out
-    finally:
-        os.chdir(cwd)
+    outs = {fmt: tmp_path_factory.mktemp(f"ref_{fmt}") for fmt in ("csv", "parquet")}
+    for fmt, out in outs.items():
+        run_relative(corpus.parent, out, nlp=nlp, fmt=fmt, batch_size=2)
     return outs
 
 
