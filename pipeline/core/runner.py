@@ -105,6 +105,16 @@ def _execute_locked(plan: RunPlan, out: Path, make_engine) -> RunSummary:
         remove_stale(out)
         raise OutputError(out, exc) from None
     summary = RunSummary(resumed_from=(state or {}).get("articles", 0), total=count_articles(plan.paths))
+    try:
+        _run_engine(plan, out, articles, carry, writer, partial, state, summary, make_engine)
+    finally:
+        if carry is not None:
+            carry.close()
+    return summary
+
+
+def _run_engine(plan: RunPlan, out: Path, articles, carry, writer: TableWriter, partial: Partial,
+                state: Optional[dict], summary: RunSummary, make_engine) -> None:
     stop = StopFlag()
     engine = make_engine(stop)
     try:
@@ -130,7 +140,6 @@ def _execute_locked(plan: RunPlan, out: Path, make_engine) -> RunSummary:
         writer.discard()
         raise
     partial.close()
-    return summary
 
 
 def _stream(plan: RunPlan, batches, carry, engine, writer: TableWriter, partial: Partial,

@@ -60,3 +60,15 @@ def test_quiet_prints_only_the_summary(tmp_path):
     assert "progress" not in result.output and "1 articles: 1 ok" in result.output
     result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert "progress: 1/1  100.0%" in result.output
+
+
+def test_bench_stages_gives_each_component_its_share(nlp, tmp_path):
+    from pipeline.core.stage_profile import format_profile, profile_stages
+
+    (tmp_path / "a.txt").write_text("Talks\n\nPutin met Tokayev in Moscow on 5 May 2023.", encoding="utf-8")
+    result = profile_stages(nlp, [tmp_path], min_articles=2)
+    assert result["articles"] == 2
+    assert set(result["seconds"]) == {"tokenizer", *nlp.pipe_names}
+    assert set(result["newsie"]) == {n for n in nlp.pipe_names if n.startswith("newsie_")}
+    report = format_profile(result)
+    assert "newsie_entities" in report and "of the time" in report
