@@ -40,17 +40,18 @@ def extract(text: str, published: Optional[str] = None, *, nlp: Optional[Languag
 
 
 def _engine_factory(engine: str, workers: int, get_nlp: Callable[[], Language], model, config,
-                    scheduler: Optional[str], batch_size: int):
+                    scheduler: Optional[str], options: Optional[dict]):
     def make(stop: StopFlag):
         if engine == "dask":
             from .core.dask_engine import DaskEngine
 
-            return DaskEngine(workers=workers, scheduler=scheduler, model=model, config=config, stop=stop)
+            return DaskEngine(workers=workers, scheduler=scheduler, model=model, config=config, stop=stop,
+                              options=options)
         if workers > 1:
             from .core.workers import WorkerPool
 
-            return WorkerPool(workers, get_nlp, model=model, config=config, stop=stop)
-        return LocalEngine(get_nlp, stop)
+            return WorkerPool(workers, get_nlp, model=model, config=config, stop=stop, options=options)
+        return LocalEngine(get_nlp, stop, options)
     return make
 
 
@@ -58,7 +59,8 @@ def run(paths: Iterable[Union[str, Path]], out: Union[str, Path] = "outputs", *,
         model: Optional[str] = None, workers: int = 1, published: Optional[str] = None, fmt: str = "csv",
         config: Optional[Path] = None, progress: Optional[Callable[[int, Optional[int]], None]] = None,
         resume: bool = False, incremental: bool = False, engine: str = "local",
-        scheduler: Optional[str] = None, batch_size: int = 16) -> RunSummary:
+        scheduler: Optional[str] = None, batch_size: int = 16,
+        batch_options: Optional[dict] = None) -> RunSummary:
     """Run the batch over files/folders and write the tables into ``out``.
 
     Tables stream into ``out/.newsie-partial`` batch by batch and move into place at the end,
@@ -66,7 +68,9 @@ def run(paths: Iterable[Union[str, Path]], out: Union[str, Path] = "outputs", *,
     ``incremental`` reprocesses only new or changed articles. ``workers`` > 1 runs that many
     persistent processes; ``engine="dask"`` maps the batches over a dask.distributed
     cluster (``scheduler`` address, else a local cluster of ``workers`` processes).
-    ``progress(done, total)`` is called after each batch. Raises ``Interrupted`` on
+    ``progress(done, total)`` is called after each batch. ``batch_options`` are passed to
+    ``process_articles`` on every engine (JSON values; they are part of the run's settings,
+    so a change reprocesses everything on ``incremental``). Raises ``Interrupted`` on
     SIGINT/SIGTERM (the partial run is kept for ``resume``), ``OutputError`` when ``out``
     cannot be written, ``RunLocked`` when another run writes into ``out``.
     """
@@ -84,9 +88,11 @@ def run(paths: Iterable[Union[str, Path]], out: Union[str, Path] = "outputs", *,
         return loaded["nlp"]
 
     settings = {"version": pipeline_version(model, config), "format": fmt, "published": published}
+    if batch_options:
+        settings["batch_options"] = dict(sorted(batch_options.items()))
     plan = RunPlan(paths=[Path(p) for p in paths], out=Path(out), settings=settings, fmt=fmt,
                    published=published, resume=resume, incremental=incremental,
                    batch_size=batch_size, progress=progress)
-    summary = execute(plan, _engine_factory(engine, workers, get_nlp, model, config, scheduler, batch_size))
+    summary = execute(plan, _engine_factory(engine, workers, get_nlp, model, config, scheduler, batch_options))
     summary.seconds = time.perf_counter() - start
     return summary

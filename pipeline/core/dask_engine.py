@@ -47,18 +47,19 @@ class PipelinePlugin(WorkerPlugin):
         self.nlp = load_pipeline(self.model, Path(self.config) if self.config else None)
 
 
-def process_partition(records: list[dict]) -> list[dict]:
+def process_partition(records: list[dict], options: Optional[dict] = None) -> list[dict]:
     """The task: plain article records in, the rows of each article out."""
     plugin = get_worker().plugins[PLUGIN_NAME]
-    return run_batch([ArticleInput(**record) for record in records], plugin.nlp)
+    return run_batch([ArticleInput(**record) for record in records], plugin.nlp, options)
 
 
 class DaskEngine:
     """Partitions submitted in order (a bounded window ahead), results taken in order."""
 
     def __init__(self, workers: int = 1, scheduler: Optional[str] = None, *, model: Optional[str] = None,
-                 config: Optional[Path] = None, stop: Optional[StopFlag] = None, window: Optional[int] = None):
-        self.workers, self.scheduler = workers, scheduler
+                 config: Optional[Path] = None, stop: Optional[StopFlag] = None, window: Optional[int] = None,
+                 options: Optional[dict] = None):
+        self.workers, self.scheduler, self.options = workers, scheduler, options
         self.model, self.config = model, (str(config) if config else None)
         self.stop = stop or StopFlag()
         self.window = window or 2 * workers + 2
@@ -93,7 +94,7 @@ class DaskEngine:
                     break
                 if articles and self.client is None:
                     self._start()
-                running.append(self.client.submit(process_partition, [asdict(a) for a in articles],
+                running.append(self.client.submit(process_partition, [asdict(a) for a in articles], self.options,
                                                   key=f"newsie-{run_id}-{index}", pure=False)
                                if articles else [])
                 index += 1

@@ -60,9 +60,10 @@ def stop_on_signals(flag: StopFlag):
             signal.signal(sig, previous)
 
 
-def run_batch(articles: list[ArticleInput], nlp: Language) -> list[dict]:
-    """The rows of each article of one batch (the unit every engine maps)."""
-    return list(process_articles(articles, nlp))
+def run_batch(articles: list[ArticleInput], nlp: Language, options: Optional[dict] = None) -> list[dict]:
+    """The rows of each article of one batch (the unit every engine maps); ``options`` are
+    the run's keyword arguments for ``process_articles``."""
+    return list(process_articles(articles, nlp, **(options or {})))
 
 
 def failed_batch(articles: list[ArticleInput], reason: str) -> list[dict]:
@@ -80,8 +81,9 @@ def failed_batch(articles: list[ArticleInput], reason: str) -> list[dict]:
 class LocalEngine:
     """Batches in this process, one pipeline (loaded on first use)."""
 
-    def __init__(self, get_nlp: Callable[[], Language], stop: Optional[StopFlag] = None):
-        self.get_nlp, self.stop = get_nlp, stop or StopFlag()
+    def __init__(self, get_nlp: Callable[[], Language], stop: Optional[StopFlag] = None,
+                 options: Optional[dict] = None):
+        self.get_nlp, self.stop, self.options = get_nlp, stop or StopFlag(), options
 
     def map(self, batches: Iterable[list[ArticleInput]]) -> Iterator[list[dict]]:
         nlp = None
@@ -91,7 +93,7 @@ class LocalEngine:
                 yield []
                 continue
             nlp = nlp or self.get_nlp()
-            yield run_batch(articles, nlp)
+            yield run_batch(articles, nlp, self.options)
 
     def close(self, abandon: bool = False) -> None:
         pass

@@ -65,8 +65,8 @@ def _worker_main(conn, parent_pid: int, model: Optional[str], config: Optional[s
             return
         if task is None:
             return
-        index, articles = task
-        conn.send((index, run_batch(articles, nlp)))
+        index, articles, options = task
+        conn.send((index, run_batch(articles, nlp, options)))
 
 
 class _Worker:
@@ -84,8 +84,9 @@ class WorkerPool:
     """N persistent worker processes (started on the first batch that needs them)."""
 
     def __init__(self, n: int, get_nlp: Callable[[], Language], *, model: Optional[str] = None,
-                 config: Optional[Path] = None, stop: Optional[StopFlag] = None, window: int = 4):
-        self.n, self.get_nlp, self.stop = n, get_nlp, stop or StopFlag()
+                 config: Optional[Path] = None, stop: Optional[StopFlag] = None, window: int = 4,
+                 options: Optional[dict] = None):
+        self.n, self.get_nlp, self.stop, self.options = n, get_nlp, stop or StopFlag(), options
         self.model, self.config = model, (str(config) if config else None)
         self.window = max(window * n, n + 1)
         methods = mp.get_all_start_methods()
@@ -137,7 +138,7 @@ class WorkerPool:
             if worker.task is None and todo:
                 index = todo.pop(0)
                 worker.task = index
-                worker.conn.send((index, pending[index]))
+                worker.conn.send((index, pending[index], self.options))
 
     def _collect(self, todo: list, pending: dict, done: dict, deaths: dict) -> None:
         by_conn = {w.conn: w for w in self.workers}

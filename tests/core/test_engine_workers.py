@@ -47,10 +47,10 @@ def test_a_killed_worker_is_replaced_and_its_batch_retried(nlp):
 def test_a_batch_that_kills_its_worker_twice_becomes_error_rows(nlp, monkeypatch):
     import pipeline.core.workers as workers
 
-    def deadly(articles, nlp):
+    def deadly(articles, nlp, options=None):
         if articles[0].article_id == "t2":
             os._exit(9)
-        return run_batch(articles, nlp)
+        return run_batch(articles, nlp, options)
 
     monkeypatch.setattr(workers, "run_batch", deadly)
     pool = WorkerPool(2, lambda: nlp)
@@ -60,3 +60,22 @@ def test_a_batch_that_kills_its_worker_twice_becomes_error_rows(nlp, monkeypatch
         pool.close()
     assert [r[0]["articles"][0]["status"] for r in results] == ["ok", "ok", "error", "ok", "ok"]
     assert "worker process died (exit code 9)" in results[2][0]["articles"][0]["error"]
+
+
+def test_batch_options_reach_process_articles_in_every_worker(nlp, monkeypatch):
+    import pipeline.core.engine as engine
+
+    seen = []
+
+    def spy(articles, nlp, **options):
+        seen.append(options)
+        return iter([])
+
+    monkeypatch.setattr(engine, "process_articles", spy)
+    assert list(engine.LocalEngine(lambda: nlp, options={"batch_size": 4}).map(batches()[:1])) == [[]]
+    assert seen == [{"batch_size": 4}]
+    pool = WorkerPool(2, lambda: nlp, options={"batch_size": 4})
+    try:
+        assert list(pool.map(batches()[:2])) == [[], []]
+    finally:
+        pool.close()
