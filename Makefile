@@ -43,7 +43,10 @@ test-browser: setup
 eval: run
 	$(VENV)/bin/newsie eval --gold $(GOLD) --pred $(OUT)
 
+# Per-component share of the time, then `newsie run` against bare spaCy nlp.pipe (CPU time of
+# whole processes, articles/s with --workers 1 and 2, peak RSS), in one run.
 bench: setup
+	$(VENV)/bin/newsie bench stages $(CORPUS)
 	$(PY) scripts/bench_speed.py $(CORPUS)
 
 bench-money: setup

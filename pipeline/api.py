@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
@@ -14,8 +13,15 @@ from .core import schema
 from .core.batch import process_articles
 from .core.budget import DEFAULT_TIMEOUT
 from .core.config import load_pipeline
-from .core.inputs import article_from_text, normalise_date, read_inputs
-from .core.tables import TableWriter, typed_frame
+from .core.engine import Interrupted, LocalEngine, StopFlag
+from .core.inputs import article_from_text, normalise_date
+from .core.manifest import OutputError, RunLocked, pipeline_version
+from .core.runner import RunPlan, RunSummary, execute
+from .core.tables import FORMATS, typed_frame
+
+__all__ = ["extract", "run", "RunSummary", "Interrupted", "OutputError", "RunLocked", "ENGINES"]
+
+ENGINES = ("local", "dask")
 
 
 def extract(text: str, published: Optional[str] = None, *, nlp: Optional[Language] = None,
@@ -34,46 +40,71 @@ def extract(text: str, published: Optional[str] = None, *, nlp: Optional[Languag
             for name in schema.TABLES}
 
 
-@dataclass
-class RunSummary:
-    articles: int = 0
-    failed: int = 0
-    rows: dict = field(default_factory=dict)
-    seconds: float = 0.0
-    failures: list = field(default_factory=list)   # (article_id, error)
+def _engine_factory(engine: str, workers: int, get_nlp: Callable[[], Language], model, config,
+                    scheduler: Optional[str], options: Optional[dict]):
+    def make(stop: StopFlag):
+        if engine == "dask":
+            from .core.dask_engine import DaskEngine
 
-    @property
-    def ok(self) -> int:
-        return self.articles - self.failed
+            return DaskEngine(workers=workers, scheduler=scheduler, model=model, config=config, stop=stop,
+                              options=options)
+        if workers > 1:
+            from .core.workers import WorkerPool
+
+            return WorkerPool(workers, get_nlp, model=model, config=config, stop=stop, options=options)
+        return LocalEngine(get_nlp, stop, options)
+    return make
 
 
 def run(paths: Iterable[Union[str, Path]], out: Union[str, Path] = "outputs", *, nlp: Optional[Language] = None,
         model: Optional[str] = None, workers: int = 1, published: Optional[str] = None, fmt: str = "csv",
-        config: Optional[Path] = None, progress: Optional[Callable[[dict], None]] = None,
-        article_timeout: Optional[float] = DEFAULT_TIMEOUT, max_chars: Optional[int] = None) -> RunSummary:
-    """Run the batch over files/folders and write the tables into ``out``. ``article_timeout``:
-    seconds of stage time per article (None: no limit); ``max_chars``: longest article body
-    (default the model's ``nlp.max_length``); an article over either is an error row."""
+        config: Optional[Path] = None, progress: Optional[Callable[[int, Optional[int]], None]] = None,
+        resume: bool = False, incremental: bool = False, engine: str = "local",
+        scheduler: Optional[str] = None, batch_size: int = 16,
+        batch_options: Optional[dict] = None, article_timeout: Optional[float] = DEFAULT_TIMEOUT,
+        max_chars: Optional[int] = None, date_order: Optional[str] = None) -> RunSummary:
+    """Run the batch over files/folders and write the tables into ``out``.
+
+    Tables stream into ``out/.newsie-partial`` batch by batch and move into place at the end,
+    with a manifest (``out/newsie.manifest``). ``resume`` continues an interrupted run,
+    ``incremental`` reprocesses only new or changed articles. ``workers`` > 1 runs that many
+    persistent processes; ``engine="dask"`` maps the batches over a dask.distributed
+    cluster (``scheduler`` address, else a local cluster of ``workers`` processes).
+    ``progress(done, total)`` is called after each batch. ``batch_options`` are passed to
+    ``process_articles`` on every engine (JSON values; they are part of the run's settings,
+    so a change reprocesses everything on ``incremental``). Raises ``Interrupted`` on
+    SIGINT/SIGTERM (the partial run is kept for ``resume``), ``OutputError`` when ``out``
+    cannot be written, ``RunLocked`` when another run writes into ``out``.
+    ``article_timeout`` (seconds of stage time per article, None: no limit), ``max_chars``
+    (longest body, default the model's ``nlp.max_length``) and ``date_order`` (MDY/DMY/YMD
+    for articles whose front matter does not say) are batch options too.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     start = time.perf_counter()
-    nlp = nlp or load_pipeline(model, config)
-    articles = read_inputs([Path(p) for p in paths], published=normalise_date(published))
-    summary = RunSummary()
-    writer = TableWriter(Path(out), fmt)
-    try:
-        for rows in process_articles(articles, nlp, workers=workers, timeout=article_timeout,
-                                     max_chars=max_chars):
-            writer.write(rows)
-            for row in rows["articles"]:
-                summary.articles += 1
-                if row["status"] != "ok":
-                    summary.failed += 1
-                    summary.failures.append((row["article_id"], row["error"]))
-                if progress:
-                    progress(row)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
-    summary.rows = dict(writer.counts)
+    published = normalise_date(published)
+    loaded = {"nlp": nlp}
+
+    def get_nlp() -> Language:
+        if loaded["nlp"] is None:
+            loaded["nlp"] = load_pipeline(model, config)
+        return loaded["nlp"]
+
+    batch_options = dict(batch_options or {})
+    if article_timeout != DEFAULT_TIMEOUT:
+        batch_options["timeout"] = article_timeout
+    if max_chars:
+        batch_options["max_chars"] = max_chars
+    if date_order:
+        batch_options["date_order"] = date_order.upper()
+    settings = {"version": pipeline_version(model, config), "format": fmt, "published": published}
+    if batch_options:
+        settings["batch_options"] = dict(sorted(batch_options.items()))
+    plan = RunPlan(paths=[Path(p) for p in paths], out=Path(out), settings=settings, fmt=fmt,
+                   published=published, resume=resume, incremental=incremental,
+                   batch_size=batch_size, progress=progress)
+    summary = execute(plan, _engine_factory(engine, workers, get_nlp, model, config, scheduler, batch_options))
     summary.seconds = time.perf_counter() - start
     return summary

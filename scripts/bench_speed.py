@@ -1,63 +1,112 @@
-"""Speed benchmark: newsie's full pipeline against bare spaCy on the same texts, one run.
+"""Speed benchmark (`make bench`): `newsie run` against bare spaCy `nlp.pipe`, whole processes.
 
-    .venv/bin/python scripts/bench_speed.py [PATH ...] [--repeat N] [--workers N]
+    .venv/bin/python scripts/bench_speed.py [PATH ...] [--repeat N] [--rounds R] [--workers 1 2]
 
-Reads the articles under PATH (default corpus/articles), repeats the set N times so that
-timings are not dominated by start-up, and reports articles/s and words/s for
-(1) the bare spaCy model (same model, same nlp.pipe settings) and (2) the newsie
-pipeline, plus the ratio. Model loading is not timed. Not a unit test: run it by hand
-or with `make bench` and copy the figures into the README.
+The articles under PATH (default corpus/articles) are copied ``--repeat`` times into a
+temporary corpus. Each round runs, as separate processes measured with ``wait4`` (CPU =
+user + system of the process and its workers, peak RSS of the largest one):
+
+1. bare spaCy: import, load the same base model, ``nlp.pipe`` over the same texts
+   (the article bodies newsie processes), batch size 16;
+2. ``newsie run CORPUS --out TMP -q --workers N`` for each N of ``--workers``.
+
+Rounds are interleaved and the best of each counts, so other load on the machine hits all
+alike. Not a unit test: copy the figures into the README.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import platform
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-import spacy
+BARE = """
+import json, sys, spacy
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+nlp = spacy.load(sys.argv[1])
+for _ in nlp.pipe(texts, batch_size=16):
+    pass
+"""
 
-from pipeline.core.config import load_pipeline, resolve_model_name
-from pipeline.core.inputs import read_inputs
 
-
-def timed(nlp, texts, workers: int) -> float:
+def measure(cmd: list[str]) -> dict:
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=workers, batch_size=16):
-        pass
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    out = proc.stdout.read().decode()
+    err = proc.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "rss_mb": usage.ru_maxrss / 1024, "out": out}
+
+
+def build_corpus(paths: list[str], repeat: int, folder: Path) -> list[str]:
+    from pipeline.core.inputs import read_inputs
+
+    arts = [a for a in read_inputs([Path(p) for p in paths]) if not a.error]
+    for r in range(repeat):
+        for art in arts:
+            name = f"r{r:03d}_{art.article_id.replace('/', '_')}.txt"
+            (folder / name).write_text(art.text, encoding="utf-8")
+    return [a.body for a in arts] * repeat
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", default=["corpus/articles"])
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best time of each counts")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
 
-    arts = [a for a in read_inputs([Path(p) for p in args.paths]) if not a.error]
-    texts = [a.body for a in arts] * args.repeat
-    words = sum(len(t.split()) for t in texts)
-    bare = spacy.load(resolve_model_name(None))
-    full = load_pipeline()
-    # warm up both (lazy initialisation, caches)
-    timed(bare, texts[:4], 1)
-    timed(full, texts[:4], 1)
+    from pipeline.core.config import resolve_model_name
 
-    # interleaved rounds, best of each: other load on the machine hits both alike
-    best = {"bare spaCy": float("inf"), "newsie": float("inf")}
-    for _ in range(args.rounds):
-        for name, nlp in (("bare spaCy", bare), ("newsie", full)):
-            best[name] = min(best[name], timed(nlp, texts, args.workers))
-    rows = [(name, s, len(texts) / s, words / s) for name, s in best.items()]
-    print(f"{len(arts)} articles x {args.repeat} = {len(texts)} texts, {words} words, "
-          f"workers={args.workers}, best of {args.rounds} rounds, {platform.processor() or platform.machine()}, spaCy {spacy.__version__}")
-    print(f"{'pipeline':<12} {'seconds':>8} {'articles/s':>11} {'words/s':>9}")
-    for name, seconds, aps, wps in rows:
-        print(f"{name:<12} {seconds:8.2f} {aps:11.1f} {wps:9.0f}")
-    print(f"newsie takes {rows[1][1] / rows[0][1]:.2f}x the time of bare spaCy")
+    newsie = str(Path(sys.executable).with_name("newsie"))
+    work = Path(tempfile.mkdtemp(prefix="newsie-bench-"))
+    try:
+        (work / "corpus").mkdir()
+        texts = build_corpus(args.paths, args.repeat, work / "corpus")
+        (work / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+        words = sum(len(t.split()) for t in texts)
+        runs = {"bare spaCy": [sys.executable, "-c", BARE, resolve_model_name(None), str(work / "texts.json")]}
+        for n in args.workers:
+            runs[f"newsie --workers {n}"] = [newsie, "run", str(work / "corpus"), "--out", str(work / f"out{n}"),
+                                             "-q", "--workers", str(n)]
+        best: dict[str, dict] = {}
+        for _ in range(args.rounds):
+            for name, cmd in runs.items():
+                result = measure(cmd)
+                if name not in best or result["cpu"] < best[name]["cpu"]:
+                    best[name] = result
+        report(best, len(texts), words, args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(best: dict, n: int, words: int, args) -> None:
+    import spacy
+
+    print(f"{n} articles ({words} words), whole processes (start-up and model loading included), "
+          f"best of {args.rounds} interleaved rounds; {os.cpu_count()} cores, "
+          f"{platform.processor() or platform.machine()}, spaCy {spacy.__version__}")
+    print(f"{'run':<20} {'CPU s':>7} {'wall s':>7} {'articles/s':>11} {'peak RSS MB':>12}")
+    for name, r in best.items():
+        print(f"{name:<20} {r['cpu']:7.1f} {r['wall']:7.1f} {n / r['wall']:11.1f} {r['rss_mb']:12.0f}")
+    bare = best["bare spaCy"]["cpu"]
+    one = best.get("newsie --workers 1")
+    if one:
+        print(f"newsie run CPU time: {one['cpu'] / bare:.2f}x bare spaCy nlp.pipe")
+    two = best.get("newsie --workers 2")
+    if one and two:
+        print(f"--workers 2: {one['wall'] / two['wall']:.2f}x the articles/s of --workers 1")
 
 
 if __name__ == "__main__":

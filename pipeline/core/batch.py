@@ -134,11 +134,13 @@ def tokenize(nlp: Language, text: str) -> Doc:
     return Doc.from_docs([d for d in docs if len(d)], ensure_whitespace=False)
 
 
-def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float]) -> Doc:
+def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float],
+              date_order: Optional[str] = None) -> Doc:
     doc = tokenize(nlp, model_text(art.body))
     doc._.published = art.published
     set_budget(doc, timeout)
-    doc._.date_order = str(art.meta.get("date_order") or "").upper() or None   # front matter: MDY|DMY|YMD
+    # front matter date_order: MDY|DMY|YMD, else the run's --date-order, else the stage's config
+    doc._.date_order = str(art.meta.get("date_order") or date_order or "").upper() or None
     return doc
 
 
@@ -149,18 +151,18 @@ def _error_rows(art: ArticleInput, error: str, doc: Optional[Doc] = None) -> dic
 
 
 def _run_docs(nlp: Language, arts: list[ArticleInput], workers: int, batch_size: int,
-              timeout: Optional[float]) -> list:
+              timeout: Optional[float], date_order: Optional[str] = None) -> list:
     """The processed doc of each article, or the exception that stopped it."""
     if not arts:
         return []
     try:
-        return list(nlp.pipe((_make_doc(nlp, a, timeout) for a in arts), n_process=workers,
+        return list(nlp.pipe((_make_doc(nlp, a, timeout, date_order) for a in arts), n_process=workers,
                              batch_size=batch_size))
     except Exception:  # noqa: BLE001 - find the article that broke the batch
         docs = []
         for art in arts:
             try:
-                docs.append(nlp(_make_doc(nlp, art, timeout)))
+                docs.append(nlp(_make_doc(nlp, art, timeout, date_order)))
             except Exception as exc:  # noqa: BLE001
                 docs.append(exc)
         return docs
@@ -168,17 +170,21 @@ def _run_docs(nlp: Language, arts: list[ArticleInput], workers: int, batch_size:
 
 def process_articles(articles: Iterable[ArticleInput], nlp: Language, workers: int = 1,
                      batch_size: int = 16, *, timeout: Optional[float] = DEFAULT_TIMEOUT,
-                     max_chars: Optional[int] = None) -> Iterator[dict[str, list[dict]]]:
+                     max_chars: Optional[int] = None,
+                     date_order: Optional[str] = None) -> Iterator[dict[str, list[dict]]]:
     """Rows for each article, in input order. A failure of one article (unreadable input,
     bad metadata, a body over ``max_chars`` (default ``nlp.max_length``), a stage raising
     or running out of its ``timeout`` seconds, a crash of the model on it) becomes its
-    articles row with status=error; the other articles are processed as usual."""
+    articles row with status=error; the other articles are processed as usual.
+    ``date_order`` (MDY/DMY/YMD) is how numeric dates read where the article's front matter
+    does not say (None: the dates stage's configured default)."""
     register_extensions()
     max_chars = max_chars or nlp.max_length
     pending: list[tuple[ArticleInput, Optional[str]]] = []   # (article, error before the pipeline)
 
     def flush() -> Iterator[dict[str, list[dict]]]:
-        docs = iter(_run_docs(nlp, [a for a, error in pending if not error], workers, batch_size, timeout))
+        docs = iter(_run_docs(nlp, [a for a, error in pending if not error], workers, batch_size, timeout,
+                              date_order))
         for art, error in pending:
             doc = None if error else next(docs)
             if error:

@@ -2,17 +2,24 @@
 
 CSV: UTF-8, header row, RFC 4180 quoting (csv module, CRLF line ends), empty cell for a
 missing value, ``true``/``false`` for booleans, amounts as exact decimals. Parquet: the
-same columns with the dtypes of ``pipeline.schema``. Tables are written into a temporary
-folder inside ``out`` and moved into place only when every table is complete, so an
-interrupted run never leaves half-written tables.
+same columns with the dtypes of ``pipeline.schema``.
+
+``TableWriter`` streams: every batch of articles is appended as it finishes (CSV rows to
+the table files, Parquet as one part file per batch and table, joined into row groups of
+one ``ParquetWriter`` file at the end), so memory stays flat in the corpus size. It
+writes into the run's work folder inside ``out`` and ``finish()`` moves the complete set
+into place, so an interrupted run never leaves half-written tables. For every article it
+records where its rows are (``spans``: byte offsets for CSV, row numbers for Parquet),
+which is what the manifest keeps for incremental runs.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -21,6 +28,7 @@ import pandas as pd
 from . import schema
 
 FORMATS = ("csv", "parquet")
+MANIFEST_PART = "manifest.jsonl"
 
 
 def cell(value) -> str:
@@ -32,71 +40,221 @@ def cell(value) -> str:
     return str(value)
 
 
-class TableWriter:
-    """Streams rows into one file per table; ``close()`` moves them into place."""
+def csv_bytes(table: str, rows: list[dict]) -> bytes:
+    """Rows of one table as CSV bytes (no header)."""
+    if not rows:
+        return b""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    cols = schema.columns(table)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in cols])
+    return buf.getvalue().encode("utf-8")
 
-    def __init__(self, out_dir: Path, fmt: str = "csv"):
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-        self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.fmt = fmt
-        self.tmp = Path(tempfile.mkdtemp(prefix=".newsie-", dir=self.out_dir))
-        self.counts = {name: 0 for name in schema.TABLES}
+
+def arrow_schema(table: str):
+    import pyarrow as pa
+
+    empty = typed_frame(table, pd.DataFrame(columns=schema.columns(table)))
+    return pa.Schema.from_pandas(empty, preserve_index=False)
+
+
+def arrow_rows(table: str, rows: list[dict]):
+    import pyarrow as pa
+
+    frame = typed_frame(table, pd.DataFrame(rows, columns=schema.columns(table)))
+    return pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False)
+
+
+class OldTables:
+    """The previous run's tables in ``out`` (for ``--incremental``): slices by span."""
+
+    def __init__(self, directory: Path, fmt: str):
+        self.directory, self.fmt = Path(directory), fmt
         self._files = {}
-        self._writers = {}
-        self._buffers = {name: [] for name in schema.TABLES}
-        if fmt == "csv":
-            for name in schema.TABLES:
-                fh = open(self.tmp / f"{name}.csv", "w", encoding="utf-8", newline="")
-                writer = csv.writer(fh, lineterminator="\r\n")
-                writer.writerow(schema.columns(name))
-                self._files[name], self._writers[name] = fh, writer
+        self._groups = {}   # table -> (ParquetFile, [first row of each group], cached (index, table))
 
-    def write(self, rows: dict[str, list[dict]]) -> None:
-        for name, table_rows in rows.items():
-            cols = schema.columns(name)
-            for row in table_rows:
-                if self.fmt == "csv":
-                    self._writers[name].writerow([cell(row.get(c)) for c in cols])
-                else:
-                    self._buffers[name].append(row)
-            self.counts[name] += len(table_rows)
+    def csv_slice(self, table: str, start: int, end: int) -> bytes:
+        fh = self._files.get(table)
+        if fh is None:
+            fh = self._files[table] = open(self.directory / f"{table}.csv", "rb")
+        fh.seek(start)
+        return fh.read(end - start)
+
+    def parquet_slice(self, table: str, start: int, end: int):
+        import bisect
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if table not in self._groups:
+            pf = pq.ParquetFile(self.directory / f"{table}.parquet")
+            firsts, n = [], 0
+            for i in range(pf.num_row_groups):
+                firsts.append(n)
+                n += pf.metadata.row_group(i).num_rows
+            self._groups[table] = [pf, firsts, None]
+        pf, firsts, cached = self._groups[table]
+        pieces, row = [], start
+        while row < end:
+            index = bisect.bisect_right(firsts, row) - 1
+            if cached is None or cached[0] != index:
+                cached = self._groups[table][2] = (index, pf.read_row_group(index))
+            group_start = firsts[index]
+            take = min(end, group_start + cached[1].num_rows) - row
+            pieces.append(cached[1].slice(row - group_start, take))
+            row += take
+        return pa.concat_tables(pieces) if pieces else arrow_rows(table, [])
 
     def close(self) -> None:
-        """Finish every table and move the set into ``out_dir`` (replacing an older set)."""
         for fh in self._files.values():
             fh.close()
+        self._files.clear()
+        self._groups.clear()
+
+
+def _csv_header(table: str) -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(schema.columns(table))
+    return buf.getvalue().encode("utf-8")
+
+
+class TableWriter:
+    """Streams batches of articles into the work folder ``work``; ``finish(out)`` moves the
+    complete set into ``out``. ``state`` (from the run's journal) continues a partial run:
+    every file is cut back to its size at the last committed batch."""
+
+    def __init__(self, work: Path, fmt: str = "csv", *, header: Optional[dict] = None,
+                 state: Optional[dict] = None, old: Optional[OldTables] = None):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        self.work, self.fmt, self.old = Path(work), fmt, old
+        self.work.mkdir(parents=True, exist_ok=True)
+        state = state or {}
+        self.batches = state.get("batches", 0)
+        self.counts = dict(state.get("counts") or {name: 0 for name in schema.TABLES})
+        sizes = state.get("sizes")
+        self._files = {}
+        if fmt == "csv":
+            for name in schema.TABLES:
+                self._files[name] = self._open(f"{name}.csv", sizes, _csv_header(name))
+        else:
+            for part in (self.work / "parts").glob("*/*.parquet"):
+                if int(part.stem) >= self.batches:
+                    part.unlink()
+        first = (json.dumps(header or {}, sort_keys=True) + "\n").encode("utf-8")
+        self._files["manifest"] = self._open(MANIFEST_PART, sizes, first)
+
+    def _open(self, filename: str, sizes: Optional[dict], first: bytes):
+        path = self.work / filename
+        if sizes is None:
+            path.write_bytes(first)
+        else:
+            os.truncate(path, sizes[filename])
+        return open(path, "ab")
+
+    def write_batch(self, items: list) -> None:
+        """One batch: ``(article, rows, old_spans)`` per article, in input order; ``rows`` is
+        None for an article carried over from the previous run through ``old_spans``."""
+        spans = [{} for _ in items]
+        for name in schema.TABLES:
+            if self.fmt == "csv":
+                self._csv_table(name, items, spans)
+            else:
+                self._parquet_table(name, items, spans)
+        lines = []
+        for (art, rows, _), article_spans in zip(items, spans):
+            status = rows["articles"][0]["status"] if rows and rows["articles"] else "ok"
+            lines.append(json.dumps({"article_id": art.article_id, "sha256": art.sha256,
+                                     "source_path": art.source_path, "status": status, "spans": article_spans}))
+        self._files["manifest"].write(("\n".join(lines) + "\n").encode("utf-8") if lines else b"")
+        self.batches += 1
+
+    def _csv_table(self, name: str, items: list, spans: list) -> None:
+        fh = self._files[name]
+        pos, chunks = fh.tell(), []
+        for (_, rows, old), article_spans in zip(items, spans):
+            if rows is None:
+                start, end, n = old[name]
+                data = self.old.csv_slice(name, start, end)
+            else:
+                data, n = csv_bytes(name, rows[name]), len(rows[name])
+            article_spans[name] = [pos, pos + len(data), n]
+            pos += len(data)
+            self.counts[name] += n
+            chunks.append(data)
+        fh.write(b"".join(chunks))
+
+    def _parquet_table(self, name: str, items: list, spans: list) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pieces, pending, pos = [], [], self.counts[name]
+        for (_, rows, old), article_spans in zip(items, spans):
+            if rows is None:
+                start, end, n = old[name]
+                if pending:
+                    pieces.append(arrow_rows(name, pending))
+                    pending = []
+                if n:
+                    pieces.append(self.old.parquet_slice(name, start, end))
+            else:
+                pending.extend(rows[name])
+                n = len(rows[name])
+            article_spans[name] = [pos, pos + n, n]
+            pos += n
+        if pending:
+            pieces.append(arrow_rows(name, pending))
+        self.counts[name] = pos
+        if sum(p.num_rows for p in pieces):
+            table = pa.concat_tables([p.replace_schema_metadata(None) for p in pieces]).combine_chunks()
+            folder = self.work / "parts" / name
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(table, folder / f"{self.batches:08d}.parquet")
+
+    def sync(self) -> dict:
+        """Flush every file; their sizes (what the journal records for a resume)."""
+        sizes = {}
+        for name, fh in self._files.items():
+            fh.flush()
+            sizes[Path(fh.name).name] = fh.tell()
+        return sizes
+
+    def close(self) -> None:
+        for fh in self._files.values():
+            fh.close()
+        if self.old is not None:
+            self.old.close()
+
+    def finish(self, out_dir: Path, manifest_name: str) -> None:
+        """Complete every table and move the set and its manifest into ``out_dir``."""
+        self.close()
         if self.fmt == "parquet":
-            for name, buf in self._buffers.items():
-                frame = typed_frame(name, pd.DataFrame(buf, columns=schema.columns(name)))
-                frame.to_parquet(self.tmp / f"{name}.parquet", index=False)
+            self._join_parts()
+        out_dir = Path(out_dir)
+        # the old manifest goes first, so it can never describe the new tables
+        (out_dir / manifest_name).unlink(missing_ok=True)
         for other in FORMATS:  # a run replaces the whole set, in either format
             for name in schema.TABLES:
-                stale = self.out_dir / f"{name}.{other}"
+                stale = out_dir / f"{name}.{other}"
                 if other != self.fmt and stale.exists():
                     stale.unlink()
         for name in schema.TABLES:
-            os.replace(self.tmp / f"{name}.{self.fmt}", self.out_dir / f"{name}.{self.fmt}")
-        shutil.rmtree(self.tmp, ignore_errors=True)
+            os.replace(self.work / f"{name}.{self.fmt}", out_dir / f"{name}.{self.fmt}")
+        os.replace(self.work / MANIFEST_PART, out_dir / manifest_name)
+        shutil.rmtree(self.work, ignore_errors=True)
 
-    def abort(self) -> None:
-        for fh in self._files.values():
-            fh.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+    def _join_parts(self) -> None:
+        import pyarrow.parquet as pq
 
+        for name in schema.TABLES:
+            with pq.ParquetWriter(self.work / f"{name}.parquet", arrow_schema(name)) as writer:
+                for part in sorted((self.work / "parts" / name).glob("*.parquet")):
+                    writer.write_table(pq.read_table(part))
 
-def write_tables(rows_per_article: Iterable[dict[str, list[dict]]], out_dir: Path, fmt: str = "csv") -> dict[str, int]:
-    """Write all rows; returns the number of rows per table."""
-    writer = TableWriter(out_dir, fmt)
-    try:
-        for rows in rows_per_article:
-            writer.write(rows)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
-    return writer.counts
+    def discard(self) -> None:
+        self.close()
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def typed_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:

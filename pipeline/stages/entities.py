@@ -105,14 +105,35 @@ class Gazetteer:
             self.name_heads.setdefault(row["head"].lower(), []).append(row)
         self.titles = {tuple(w.rstrip(".") for w in t.lower().split()) for t in read_lines(folder / "titles.txt")}
         self.max_title = max((len(t) for t in self.titles), default=0)
+        self.forget_doc()
 
     def title_at(self, doc: Doc, k: int) -> int:
-        """Length in tokens of the title starting at token k ("Secretary of State"), or 0."""
-        for n in range(min(self.max_title, len(doc) - k), 0, -1):
-            words = tuple(t.lower_.rstrip(".") for t in doc[k:k + n] if t.text != ".")
-            if words in self.titles:
+        """Length in tokens of the title starting at token k ("Secretary of State"), or 0.
+        The stage asks this many times per token: each doc's title words are computed once
+        and every answer is kept until the next doc."""
+        if k < 0:   # a slice from the end: as Python slices it
+            for n in range(min(self.max_title, len(doc) - k), 0, -1):
+                if tuple(t.lower_.rstrip(".") for t in doc[k:k + n] if t.text != ".") in self.titles:
+                    return n
+            return 0
+        if doc is not self._title_doc:
+            self._title_doc = doc
+            self._title_words = [t.lower_.rstrip(".") if t.text != "." else None for t in doc]
+            self._title_memo = {}
+        found = self._title_memo.get(k)
+        if found is None:
+            found = self._title_memo[k] = self._longest_title(self._title_words, k, min(self.max_title, len(doc) - k))
+        return found
+
+    def _longest_title(self, words: list, k: int, longest: int) -> int:
+        for n in range(longest, 0, -1):
+            if tuple(w for w in words[k:k + n] if w is not None) in self.titles:
                 return n
         return 0
+
+    def forget_doc(self) -> None:
+        """Drop the per-doc title cache (at the start of each doc)."""
+        self._title_doc, self._title_words, self._title_memo = None, [], {}
 
     def _add(self, entry: Entry) -> int:
         self.entries.append(entry)
@@ -578,6 +599,7 @@ class EntityStage(Stage):
 
     # -- the stage --------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
+        self.gaz.forget_doc()
         entries: dict[tuple[int, int], Entry] = {}
         candidates: list[tuple[int, Span]] = []
         runs = self.capitalised_runs(doc)
