@@ -175,7 +175,8 @@ def eval_(
     gold: Path = typer.Option(..., "--gold", help="folder of gold tables (articles.csv lists the articles scored)"),
     pred: Path = typer.Option(Path("outputs"), "--pred", help="folder of a run's tables"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="write every figure as JSON"),
-    report: Optional[Path] = typer.Option(None, "--report", help="write misses/spurious records: .md or .html"),
+    report: Optional[Path] = typer.Option(None, "--report", help="write misses/spurious records: .md or .html, "
+                                          "or a folder DIR/ (gold vs predicted pages per article)"),
     fail_under: Optional[List[str]] = typer.Option(None, "--fail-under",
                                                   help="TABLE=F1 (or TABLE.METRIC[.FIGURE]=X); exit 1 when not met"),
 ) -> None:
@@ -183,8 +184,9 @@ def eval_(
     from .evaluation.evaluate import (GoldError, check_thresholds, evaluate, format_table, parse_thresholds,
                            write_json, write_report)
 
-    if report is not None and report.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
-        _fail_usage(f"--report must end in .md or .html, not {report.name!r}")
+    if report is not None and report.suffix and not report.is_dir() \
+            and report.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
+        _fail_usage(f"--report must end in .md or .html (or be a folder), not {report.name!r}")
     try:
         thresholds = parse_thresholds(fail_under or [])
         ev = evaluate(gold, pred)
@@ -225,6 +227,32 @@ def import_gold(
     typer.echo(f"{result.articles} articles -> {out}/: " + ", ".join(f"{k} {v}" for k, v in result.rows.items()))
     for warning in result.warnings:
         typer.echo(f"  warning: {warning}", err=True)
+
+
+@app.command("package")
+def package(
+    out: Path = typer.Argument(..., help="folder to write the spaCy pipeline into (spacy.load(OUT))"),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy base model name or path"),
+    config: Optional[Path] = typer.Option(None, "--config", help="pipeline config (default: the package's)"),
+) -> None:
+    """Write the newsie pipeline as a spaCy pipeline directory: spacy.load(OUT) gives it whole."""
+    from . import __version__
+    from .core.config import ConfigError, ModelNotFound, load_pipeline
+    from .core.package import package_pipeline
+
+    if out.exists() and not out.is_dir():
+        _fail_usage(f"{out} is a file, not a folder")
+    try:
+        nlp = load_pipeline(model, config)
+    except (ModelNotFound, ConfigError) as exc:
+        _fail_usage(str(exc))
+    package_pipeline(nlp, out, __version__)
+    typer.echo(f"newsie {__version__} pipeline -> {out}/ (spacy.load('{out}'))")
+
+
+from .viewer.cli import export_app as _export_app, show as _show  # noqa: E402  (viewer, annotation export)
+app.command("show")(_show)
+app.add_typer(_export_app, name="export")
 
 
 def main() -> None:

@@ -25,10 +25,24 @@ def cpu_time(process: Callable[[str], Any], text: str, repeats: int = 3) -> floa
     return best
 
 
-def growth_ratio(process: Callable[[str], Any], make: Callable[[int], str], n: int,
-                 repeats: int = 3) -> float:
-    """Cost of make(2n) over cost of make(n), start-up (make(0)) subtracted from both."""
+def _one_ratio(process, make, n: int, repeats: int) -> float:
     base = cpu_time(process, make(0), repeats)
     small = max(cpu_time(process, make(n), repeats) - base, 1e-3)
     large = max(cpu_time(process, make(2 * n), repeats) - base, 1e-3)
     return large / small
+
+
+def growth_ratio(process: Callable[[str], Any], make: Callable[[int], str], n: int,
+                 repeats: int = 3, attempts: int = 3) -> float:
+    """Cost of make(2n) over cost of make(n), start-up (make(0)) subtracted from both.
+
+    Noise from other processes (a CI machine's neighbours, a garbage collection) only ever
+    inflates one measurement, so the smallest ratio of up to ``attempts`` measurements is
+    taken, stopping at the first within ``MAX_GROWTH``; a stage that really grows faster than
+    linearly exceeds it on every attempt."""
+    best = float("inf")
+    for _ in range(attempts):
+        best = min(best, _one_ratio(process, make, n, repeats))
+        if best <= MAX_GROWTH:
+            break
+    return best

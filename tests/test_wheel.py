@@ -6,6 +6,7 @@ tables."""
 from __future__ import annotations
 
 import filecmp
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -22,9 +23,14 @@ TABLES = ["articles", "sentences", "entities", "quotes", "documents", "document_
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    # built from a clean copy of the sources: an in-tree build/ folder left by an earlier
+    # build would otherwise leak stale modules into the wheel
+    src = tmp_path_factory.mktemp("src") / "newsie"
+    shutil.copytree(ROOT, src, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "*.egg-info", "corpus", "tests", "outputs", "docs", "__pycache__", ".pytest_cache"))
     dist = tmp_path_factory.mktemp("dist")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(dist), str(ROOT)], check=True, capture_output=True, text=True)
+                    "-w", str(dist), str(src)], check=True, capture_output=True, text=True)
     (found,) = dist.glob("newsie-*.whl")
     return found
 
@@ -87,3 +93,15 @@ def test_packaged_pipeline_loads_with_spacy(nlp, tmp_path):
     run([SEED], tmp_path / "packaged", nlp=loaded)
     run([SEED], tmp_path / "plain", nlp=nlp)
     _same_tables(tmp_path / "packaged", tmp_path / "plain")
+
+
+def test_package_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["package", str(tmp_path / "pkg")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pkg" / "config.cfg").is_file() and (tmp_path / "pkg" / "meta.json").is_file()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert CliRunner().invoke(app, ["package", str(tmp_path / "file")]).exit_code == 2

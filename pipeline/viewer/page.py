@@ -62,10 +62,14 @@ def meta_line(meta: dict) -> str:
 
 def front_matter(text: str, prefix: str = "") -> list:
     """The YAML front matter as a mark of its own (drawn small and muted)."""
-    from ..core.inputs import FRONT_MATTER
+    from ..core.inputs import split_front_matter
+    from ..core.metadata import MetadataError
 
-    m = FRONT_MATTER.match(text)
-    return [layout.Mark(0, m.end(), f"{prefix}fm", "frontmatter", title="front matter", lane=-1)] if m else []
+    try:
+        found = split_front_matter(text)
+    except MetadataError:
+        found = None
+    return [layout.Mark(0, found[1], f"{prefix}fm", "frontmatter", title="front matter", lane=-1)] if found else []
 
 
 def text_block(art: ArticleData, marks: list, label: str = "article text", prefix: str = "") -> str:
