@@ -27,9 +27,27 @@ def long_line(n: int) -> str:
     return "Leaders met. " * n
 
 
+def said_that_chain(n: int) -> str:
+    """"X said that Y said that ..." ``n`` deep."""
+    return "Officials said " + " ".join(f"minister {i} said that" for i in range(n)) + " the deal was signed."
+
+
+def spaces_in_signing(n: int) -> str:
+    """A run of ``n`` spaces inside a signing sentence."""
+    return "The two sides signed an agreement on" + " " * n + "trade in Astana."
+
+
+def dash_bullets_dates(n: int) -> str:
+    """``n`` dash bullets, each holding a date."""
+    return "Dates:\n" + "".join(f"- on 12 May 2023 item {i}\n" for i in range(n))
+
+
 FAMILIES = {
     "bullet_lines": bullet_lines,
     "nested_guillemets": nested_guillemets,
     "blank_line_runs": blank_line_runs,
     "long_line": long_line,
+    "said_that_chain": said_that_chain,
+    "spaces_in_signing": spaces_in_signing,
+    "dash_bullets_dates": dash_bullets_dates,
 }

@@ -23,7 +23,7 @@ def segment(nlp):
     return run
 
 
-@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("family", sorted(SIZES))
 def test_tokenizing_and_segmenting_grow_linearly(segment, family):
     ratio = growth_ratio(segment, FAMILIES[family], SIZES[family], repeats=2)
     assert ratio <= MAX_GROWTH, f"{family}: x{ratio:.2f} per doubling"
