@@ -1082,7 +1082,7 @@ class MoneyStage(Stage):
             else:
                 rec.update(money_context(doc, start, end, self.tables))
             records.append(rec)
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = doc.char_span(m.start, m.end, label=rec.get("currency") or "MONEY", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         mark_repeats(records)

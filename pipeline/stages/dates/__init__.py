@@ -102,10 +102,14 @@ class DatesStage(Stage):
     def process(self, doc) -> None:
         order = doc._.date_order if doc._.date_order in DATE_ORDERS else None
         doc._.dates = extract_dates(doc, self.grammar, doc._.published, order)
+        # for displaCy's span view: each date labelled with its TimeML value
+        spans = [doc.char_span(d["start"], d["end"], label=str(d.get("value") or "DATE"), alignment_mode="expand")
+                 for d in doc._.dates]
+        doc.spans["dates"] = [s for s in spans if s is not None]
 
 
 @Language.factory("newsie_dates", default_config={"data_dir": None, "countries_table": None, "date_order": "MDY"},
-                   assigns=["doc._.dates"],
+                   assigns=["doc._.dates", "doc.spans"],
                    requires=["doc.ents", "token.is_sent_start"])
 def make_dates(nlp: Language, name: str, data_dir: Optional[str], countries_table: Optional[str],
                date_order: str):

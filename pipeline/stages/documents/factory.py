@@ -52,7 +52,8 @@ class DocumentsStage(Stage):
         doc._.signings = signings
         spans = []
         for d in docs:
-            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            span = doc.char_span(d["start"], d["end"], label=d.get("doc_type") or "DOCUMENT",
+                                 alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans["documents"] = spans
