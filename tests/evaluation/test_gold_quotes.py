@@ -1,4 +1,5 @@
-"""Integrity of the quotes evaluation sets (corpus/eval/quotes, corpus/sealed/quotes; issue 12).
+"""Integrity of the quotes evaluation sets (corpus/eval/quotes, corpus/sealed/quotes,
+corpus/sealed2/quotes; issue 12).
 
 Only the gold files are read: no pipeline stage runs on these texts."""
 
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = {"eval": ROOT / "corpus" / "eval" / "quotes", "sealed": ROOT / "corpus" / "sealed" / "quotes"}
+SETS = {"eval": ROOT / "corpus" / "eval" / "quotes", "sealed": ROOT / "corpus" / "sealed" / "quotes",
+        "sealed2": ROOT / "corpus" / "sealed2" / "quotes"}
 
 
 @pytest.mark.parametrize("name", list(SETS))
@@ -57,3 +59,11 @@ def test_sealed_set_is_a_third():
     counts = {name: len(list((base / "articles").glob("*.txt"))) for name, base in SETS.items()}
     assert counts["sealed"] >= 13
     assert counts["sealed"] * 3 >= counts["eval"] + counts["sealed"] - 2
+
+
+def test_quote_sets_do_not_overlap():
+    """No text is in two of the quotes sets."""
+    sets = [{p.stem for p in (base / "articles").glob("*.txt")} for base in SETS.values()]
+    for i, a in enumerate(sets):
+        for b in sets[i + 1:]:
+            assert not a & b
