@@ -22,7 +22,7 @@ def normalise_name(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text)
 
 
-def _mention(span: Span, entry) -> dict:
+def _mention(span: Span, entry, peer: Optional[str]) -> dict:
     return {
         "start": span.start_char, "end": span.end_char, "text": span.text, "label": span.label_,
         "canonical": entry.canonical if entry else (
@@ -31,16 +31,21 @@ def _mention(span: Span, entry) -> dict:
         "country": entry.country if entry else None,
         "role": entry.role if entry else None,
         "_gaz": entry is not None,
+        "_peer": peer,
     }
 
 
-def canonicalise(doc: Doc, spans: list[Span], entries: dict) -> list[dict]:
-    """The entity records of the chosen spans (``entries``: gazetteer entry by token bounds)."""
+def canonicalise(doc: Doc, spans: list[Span], entries: dict, peers: Optional[dict] = None) -> list[dict]:
+    """The entity records of the chosen spans (``entries``: gazetteer entry by token bounds;
+    ``peers``: the peerage title before a person mention, by token bounds)."""
+    peers = peers or {}
     places = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), entry.country)
                     for (s, e), entry in entries.items()
                     if entry.label in ("GPE", "NORP") and entry.country)
-    mentions = [_mention(span, entries.get((span.start, span.end))) for span in spans]
+    mentions = [_mention(span, entries.get((span.start, span.end)), peers.get((span.start, span.end)))
+                for span in spans]
     link_people(mentions)
+    keep_peerage(mentions)
     text = doc.text          # built from the tokens on every access: read it once
     link_acronyms(text, mentions)
     for m in mentions:
@@ -55,6 +60,7 @@ def canonicalise(doc: Doc, spans: list[Span], entries: dict) -> list[dict]:
         ids.setdefault(key, len(ids))
         m["entity_id"] = ids[key]
         m.pop("_gaz")
+        m.pop("_peer")
         out.append(m)
     return out
 
@@ -84,6 +90,17 @@ def link_people(mentions: list[dict]) -> None:
                 if src:
                     m["country"], m["role"] = src["country"], src["role"]
                 break
+
+
+def keep_peerage(mentions: list[dict]) -> None:
+    """A peer the article names only by title and surname keeps the title in the canonical
+    name ("Baroness Keane", also for a later bare "Keane"); a fuller name in the article or a
+    gazetteer entry wins ("Lord Cameron" -> "David Cameron")."""
+    people = [m for m in mentions if m["label"] == "PERSON" and not m["_gaz"]]
+    titled = {m["canonical"]: m["_peer"] for m in people if m["_peer"] and " " not in m["canonical"]}
+    for m in people:
+        if m["canonical"] in titled:
+            m["canonical"] = titled[m["canonical"]] + " " + m["canonical"]
 
 
 def link_acronyms(text: str, mentions: list[dict]) -> None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ...core.paths import other_stage_path
 from ...core.stage import read_country_table, read_lines, read_tsv, split_cell
 from ...core.text import fold
+from .places import place_surfaces, read_forms, read_places
 
 
 @dataclass
@@ -33,9 +34,16 @@ class Gazetteer:
         self.patterns: dict[str, list[int]] = {}     # surface form -> entry indices
         self.country_by_adjective: dict[str, str] = {}
         self.country_names: dict[str, str] = {}       # iso2 -> short name
+        #: surface -> (text before, text after) the place name, where only the name is the
+        #: mention ("city of Taraz" -> "Taraz")
+        self.place_parts: dict[str, tuple[str, str]] = {}
+        self.place_forms = read_forms(folder / "region_forms.tsv")
         self._load_countries(folder / "countries.tsv")
         self._load_named(folder / "people.tsv", "PERSON")
         self._load_named(folder / "organisations.tsv", None)
+        for place in read_places(folder / "regions.tsv"):
+            index = self._add(Entry("GPE", place.canonical, place.country))
+            self._place_patterns(index, place.names, place.kind, place.bare)
         self.heads = {w.lower() for w in read_lines(folder / "institution_heads.txt")}
         self.place_nouns = {w.lower() for w in read_lines(folder / "place_nouns.txt")}
         self.generic_names = {w.lower() for w in read_lines(folder / "generic_names.txt")}
@@ -44,6 +52,8 @@ class Gazetteer:
         self.name_heads: dict[str, list[dict]] = {}
         for row in read_tsv(folder / "name_heads.tsv"):
             self.name_heads.setdefault(row["head"].lower(), []).append(row)
+        self.particles = {row["particle"]: row["position"] for row in read_tsv(folder / "name_particles.tsv")}
+        self.peerage = set(read_lines(folder / "peerage_titles.txt"))
         self.titles = {tuple(w.rstrip(".") for w in t.lower().split()) for t in read_lines(folder / "titles.txt")}
         self.max_title = max((len(t) for t in self.titles), default=0)
         self.forget_doc()
@@ -64,7 +74,7 @@ class Gazetteer:
                     self._pattern(form, norp)
                     self.country_by_adjective.setdefault(form.lower(), iso)
             for capital in row["capitals"]:
-                self._pattern(capital, self._add(Entry("GPE", capital.split(",")[0], iso)))
+                self._place_patterns(self._add(Entry("GPE", capital.split(",")[0], iso)), [capital], "capital", True)
 
     def _load_named(self, path: Path, label: Optional[str]) -> None:
         """people.tsv (label PERSON, with role and name order) or organisations.tsv (label
@@ -113,7 +123,12 @@ class Gazetteer:
         self.entries.append(entry)
         return len(self.entries) - 1
 
-    def _pattern(self, form: str, index: int) -> None:
+    def _place_patterns(self, index: int, names, kind: str, bare: bool) -> None:
+        """The bare names (when ``bare``) and every form of region_forms.tsv for ``kind``."""
+        for surface, parts in place_surfaces(names, kind, bare, self.place_forms):
+            self._pattern(surface, index, parts)
+
+    def _pattern(self, form: str, index: int, parts: Optional[tuple[str, str]] = None) -> None:
         variants = {form, form.replace("'", "’")}
         if self.entries[index].label == "GPE" and len(form) > 3 and form.upper() != form:
             variants.add(form.upper())          # datelines: "TASHKENT."
@@ -121,6 +136,8 @@ class Gazetteer:
             self.patterns.setdefault(variant, [])
             if index not in self.patterns[variant]:
                 self.patterns[variant].append(index)
+            if parts is not None:
+                self.place_parts[variant] = parts
 
     def entry_for(self, surface: str) -> Optional[Entry]:
         """The entry for a surface form; an ambiguous form (two entries) gives None."""

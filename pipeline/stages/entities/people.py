@@ -5,6 +5,7 @@ gazetteer surnames inside a longer local name."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
@@ -114,3 +115,94 @@ def drop_embedded_surnames(candidates, entries):
             continue
         out.append((prio, span))
     return out
+
+
+#: labels the statistical NER gives people by mistake ("Nabiyev" ORG, "Turgunbek" PRODUCT)
+MISREAD_PERSON = ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT")
+
+
+def _joinable(doc: Doc, left: Span, right: Span, gaz: Gazetteer) -> bool:
+    """Two person spans one name apart only by name particles ("Abdulaziz" + "bin Salman")."""
+    gap = doc[left.end:right.start]
+    if len(gap) > 2 or "\n" in doc[left.start:right.end].text:
+        return False
+    if any(gaz.particles.get(t.text) != "inner" for t in gap):
+        return False
+    return len(gap) > 0 or gaz.particles.get(doc[right.start].text) == "inner"
+
+
+def join_particles(doc: Doc, chosen: list[Span], entries: dict, taken: set, gaz: Gazetteer) -> list[Span]:
+    """Names split at a particle join ("Prince Abdulaziz bin Salman": "Abdulaziz" and "bin
+    Salman" are one name), and a patronymic word after a name belongs to it ("Nurlanbek
+    Turgunbek uulu"; the model's non-person reading of such a name is a person). Particles
+    are data (name_particles.tsv). Spans the gazetteer knows stay as they are."""
+    out: list[Span] = []
+    for span in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == span.label_ == "PERSON" \
+                and (prev.start, prev.end) not in entries and (span.start, span.end) not in entries \
+                and _joinable(doc, prev, span, gaz):
+            taken.update(range(prev.end, span.start))
+            out[-1] = Span(doc, prev.start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    for i, span in enumerate(out):
+        e = span.end
+        if e < len(doc) and gaz.particles.get(doc[e].text) == "after" and e not in taken \
+                and (span.start, span.end) not in entries and span.label_ in ("PERSON",) + MISREAD_PERSON:
+            taken.add(e)
+            out[i] = Span(doc, span.start, e + 1, label="PERSON")
+    return out
+
+
+def _given_name_before(doc: Doc, span: Span, prev: Optional[Span], entries: dict, gaz: Gazetteer) -> int:
+    """The start of a one-word given name right before a one-word person span, or the span's
+    own start: a capitalised proper noun the model left out ("Daler" of "Daler Juma") or read
+    as a body ("Kanat" ORG of "Kanat Ospanov")."""
+    k = span.start - 1
+    if len(span) != 1 or k < 0 or doc[k].whitespace_ != " " or not (doc[k].is_title and doc[k].is_alpha):
+        return span.start
+    if prev is not None and prev.end > k and not (prev.start == k and prev.label_ in MISREAD_PERSON
+                                                  and (prev.start, prev.end) not in entries):
+        return span.start
+    if doc[k].pos_ != "PROPN" or gaz.title_at(doc, k) or gaz.entry_for(doc[k].text) is not None \
+            or gaz.is_head(doc[k].text) or doc[k].lower_ in CONNECTORS:
+        return span.start
+    return k
+
+
+def join_given_names(doc: Doc, chosen: list[Span], entries: dict, taken: set, gaz: Gazetteer) -> list[Span]:
+    """A surname the model found, with the given name before it that it missed or misread,
+    is one person ("Daler Juma", "Kanat Ospanov")."""
+    out: list[Span] = []
+    for span in chosen:
+        if span.label_ == "PERSON" and (span.start, span.end) not in entries:
+            prev = out[-1] if out else None
+            start = _given_name_before(doc, span, prev, entries, gaz)
+            if start < span.start:
+                if prev is not None and prev.end > start:
+                    out.pop()
+                taken.add(start)
+                span = Span(doc, start, span.end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def relabel_surnames(chosen: list[Span], entries: dict) -> list[Span]:
+    """A one-word name the model read as a body or place that is the first or last word of a
+    person named in the article is that person ("Nabiyev" after "Rashad Nabiyev", "Wang" after
+    "Wang Li"). Names the gazetteer knows keep its label."""
+    parts = set()
+    for span in chosen:
+        if span.label_ == "PERSON" and len(span) > 1:
+            parts.update((span[0].text, span[-1].text))
+    return [Span(span.doc, span.start, span.end, label="PERSON")
+            if len(span) == 1 and span.label_ in MISREAD_PERSON and span.text in parts
+            and (span.start, span.end) not in entries else span
+            for span in chosen]
+
+
+def peer_titles(doc: Doc, chosen: list[Span], gaz: Gazetteer) -> dict[tuple[int, int], str]:
+    """The peerage title right before a person mention ("Baroness Keane" -> "Baroness")."""
+    return {(span.start, span.end): doc[span.start - 1].text for span in chosen
+            if span.label_ == "PERSON" and span.start > 0 and doc[span.start - 1].text in gaz.peerage}

@@ -16,13 +16,19 @@ from .gazetteer import Entry, Gazetteer, currency_nouns
 from .institutions import capitalised_runs, institution_beside_names, institution_spans
 from .model_spans import clean_model_span, dateline_places, model_priority, person_or_place
 from .named_heads import generic_phrase_tokens, named_head_spans
-from .people import appositive_names, drop_embedded_surnames, propagate_surnames, title_led_names
+from .people import (appositive_names, drop_embedded_surnames, join_given_names, join_particles, peer_titles,
+                     propagate_surnames, relabel_surnames, title_led_names)
 
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
 def _overlaps_any(span: Span, others) -> bool:
     return any(p.start < span.end and span.start < p.end for p in others)
+
+
+def _given_name_missed(name: Span, model: Span) -> bool:
+    """The model's person is the one-word surname of a two-word name."""
+    return len(model) == 1 and model.end == name.end and name.start == model.start - 1
 
 
 class EntityStage(Stage):
@@ -33,6 +39,9 @@ class EntityStage(Stage):
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form in self.gaz.patterns:
             self.matcher.add(form, [nlp.make_doc(form)])
+        # tokens to drop before and after the name in a form whose mention is the name
+        self.trims = {form: (len(nlp.make_doc(before.strip())), len(nlp.make_doc(after.strip())))
+                      for form, (before, after) in self.gaz.place_parts.items()}
         self.vocab = nlp.vocab
 
     def gazetteer_spans(self, doc: Doc) -> list[tuple[Span, Entry]]:
@@ -47,7 +56,8 @@ class EntityStage(Stage):
                 continue
             if end < len(doc) and doc[end].lower_ in self.currency_nouns:
                 continue            # "U.S. dollars", "Australian dollar": part of a currency name
-            out.append((Span(doc, start, end, label=entry.label), entry))
+            before, after = self.trims.get(surface, (0, 0))
+            out.append((Span(doc, start + before, end - after, label=entry.label), entry))
         return out
 
     def rule_candidates(self, doc: Doc, entries: dict) -> list[tuple[int, Span]]:
@@ -74,8 +84,10 @@ class EntityStage(Stage):
             if not _overlaps_any(span, model_people):
                 candidates.append((2, span))
         for span in title_led_names(doc, runs, gaz):
-            # the model's own reading of a name wins where it has one
-            if not _overlaps_any(span, model_people):
+            # the model's own reading of a name wins where it has one, unless it is the
+            # surname alone ("Minister of Energy Daler Juma": the model has "Juma")
+            if not any(p.start < span.end and span.start < p.end and not _given_name_missed(span, p)
+                       for p in model_people):
                 candidates.append((2, span))
         return candidates
 
@@ -113,7 +125,10 @@ class EntityStage(Stage):
             taken.update(range(span.start, span.end))
         chosen.sort(key=lambda s: s.start)
         chosen = [person_or_place(span, entries, self.gaz) for span in chosen]
+        chosen = join_particles(doc, chosen, entries, taken, self.gaz)
+        chosen = join_given_names(doc, chosen, entries, taken, self.gaz)
+        chosen = relabel_surnames(chosen, entries)
         chosen = propagate_surnames(doc, chosen, taken, self.gaz)
         keep_numeric = [e for e in numeric if not any(k in taken for k in range(e.start, e.end))]
         doc.ents = filter_spans(chosen + keep_numeric)
-        doc._.entities = canonicalise(doc, chosen, entries)
+        doc._.entities = canonicalise(doc, chosen, entries, peer_titles(doc, chosen, self.gaz))
