@@ -1057,11 +1057,11 @@ def test_turkmenistan_iran_ink_one_deal(nlp):
 # side. Documents as (doc_type, [party], [country], subject).
 DESCRIPTORS = [
     ("Heilongjiang-based Jinlong Food and Kazakhstan's Kazakh Beef signed a contract on meat supplies on Monday.",
-     [("contract", ["Jinlong Food", "Kazakh Beef"], [None, "KZ"], "meat supplies")]),
+     [("contract", ["Jinlong Food", "Kazakh Beef"], ["CN", "KZ"], "meat supplies")]),
     ("Shenzhen-based BYD and the Almaty-based lender Halyk Bank signed a memorandum on car loans.",
-     [("memorandum", ["BYD", "Halyk Bank"], [None, None], "car loans")]),
+     [("memorandum", ["BYD", "Halyk Bank"], ["CN", "KZ"], "car loans")]),
     ("Astana-based Air Astana and Dubai-based Emirates signed an agreement on code-sharing.",
-     [("agreement", ["Air Astana", "Emirates"], ["KZ", None], "code-sharing")]),
+     [("agreement", ["Air Astana", "Emirates"], ["KZ", "AE"], "code-sharing")]),
     ("Uzbekistan's state oil and gas company Uzbekneftegaz and China's CNPC signed an agreement on gas "
      "exploration on Friday.",
      [("agreement", ["Uzbekneftegaz", "CNPC"], ["UZ", "CN"], "gas exploration")]),

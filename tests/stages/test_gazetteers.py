@@ -208,3 +208,58 @@ def test_word_lists(name, expected):
 def test_institution_heads_exclude_non_institutions():
     heads = set(read_lines(DATA / "institution_heads.txt"))
     assert not heads & {"Initiative", "Partnership", "Forum", "Programme"}
+
+
+REGION_COLUMNS = ["name", "canonical", "aliases", "country", "kind", "bare"]
+
+
+@pytest.fixture(scope="module")
+def regions():
+    return read_tsv(DATA / "regions.tsv")
+
+
+@pytest.fixture(scope="module")
+def region_forms():
+    return read_tsv(DATA / "region_forms.tsv")
+
+
+def test_regions_columns_codes_and_kinds(regions, region_forms, countries):
+    kinds = {k for form in region_forms for k in values(form["kinds"])}
+    assert len(regions) >= 300
+    for row in regions:
+        assert list(row) == REGION_COLUMNS, row
+        assert all(cell == cell.strip() and "’" not in cell for cell in row.values()), row
+        assert row["country"] in countries, row
+        assert row["kind"] in kinds, row
+        assert row["bare"] in {"yes", "no"}, row
+    for form in region_forms:
+        assert form["form"].count("{name}") == 1 and form["mention"] in {"whole", "name"}, form
+
+
+def test_region_names_unique_within_a_kind(regions):
+    seen = set()
+    for row in regions:
+        for name in [row["name"]] + values(row["aliases"]):
+            key = (name, row["kind"])
+            assert key not in seen, row
+            seen.add(key)
+
+
+def test_bare_region_names_are_not_other_entries(regions, tables):
+    """A bare place name must not also be a country form, a person or an organisation."""
+    others = set()
+    for name, columns in (("countries.tsv", ["name", "aliases", "adjectives", "demonyms", "capitals"]),
+                          ("people.tsv", ["canonical", "aliases"]), ("organisations.tsv", ["canonical", "aliases"])):
+        for row in tables[name]:
+            for column in columns:
+                others.update(values(row[column]))
+    bare = {n for row in regions if row["bare"] == "yes" for n in [row["name"]] + values(row["aliases"])}
+    assert bare & others == set()
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Heilongjiang", "CN"), ("Xinjiang", "CN"), ("Kostanay", "KZ"), ("Taraz", "KZ"), ("Amur", "RU"),
+    ("Odisha", "IN"), ("Sughd", "TJ"), ("Lebap", "TM"), ("Osh", "KG"), ("Samarkand", "UZ"), ("Dubai", "AE"),
+])
+def test_tracked_places_present(regions, name, country):
+    assert any(row["name"] == name and row["country"] == country for row in regions)
