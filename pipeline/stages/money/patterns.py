@@ -1,0 +1,139 @@
+"""Regex building for the money tables: the helpers and the compiled patterns of
+``MoneyTables`` (markers before/after a number, numbers with scales, minor units, vague
+amounts, approximation, range and conversion cues). Everything here is built from the rule
+data once, when the tables are loaded; no word of the patterns is written in the code."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: horizontal whitespace (never crosses a line break)
+_SP = r"[^\S\r\n]"
+
+_DIGITS = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 12,34,567.89 (Indian lakh grouping)
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
+           r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567,5 (spaced groups)
+           r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234.567,5 (European)
+           r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.234.567
+           r"|\d+(?:[.,]\d+)?"  # 345,0 / 2.5 / 21
+           r"|\.\d+)")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _has_currency_sign(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Sc" for ch in text)
+
+
+def _phrase_re(phrase: str) -> str:
+    """A phrase as a regex: escaped, any horizontal whitespace between its words."""
+    return f"{_SP}+".join(re.escape(part) for part in phrase.split())
+
+
+def _longest_first(phrases) -> list:
+    return sorted(set(phrases), key=len, reverse=True)
+
+
+def _word_bounded(alt_phrases: list[str], case_insensitive) -> str:
+    """Alternatives, each with a word boundary on the sides that end in a word character."""
+    parts = []
+    for phrase in _longest_first(alt_phrases):
+        body = _phrase_re(phrase)
+        if case_insensitive(phrase):
+            body = f"(?i:{body})"
+        left = r"(?<![^\W\d_])" if re.match(r"\w", phrase) else ""
+        right = r"(?![^\W_])" if re.search(r"\w$", phrase) else ""
+        parts.append(f"{left}{body}{right}")
+    return "|".join(parts)
+
+
+def _bounded(phrases) -> str:
+    """Alternatives of phrases with word boundaries where they start or end in a word character."""
+    out = []
+    for p in sorted(phrases, key=len, reverse=True):
+        body = _phrase_re(p)
+        left = r"(?<!\w)" if re.match(r"\w", p) else ""
+        right = r"(?!\w)" if re.search(r"\w$", p) else ""
+        out.append(left + body + right)
+    return "|".join(out)
+
+
+def _words(phrases) -> str:
+    return "|".join(_phrase_re(w) for w in _longest_first(phrases))
+
+
+def compile_patterns(t, attached_only: list[str], spaced: list[str]) -> None:
+    """Set the ``re_*`` attributes of the tables ``t``."""
+    _compile_markers(t)
+    _compile_numbers(t, attached_only, spaced)
+    _compile_vague(t, spaced)
+    _compile_cues(t)
+
+
+def _compile_markers(t) -> None:
+    ci_keys = set(t.markers)
+    parts = []
+    before = {k for k, m in t.markers.items() if m.kind != "word"} | set(t.markers_cs)
+    for text in _longest_first(before):
+        body = re.escape(text).replace(r"\ ", f"{_SP}*")
+        if text in ci_keys and text not in t.markers_cs:
+            body = f"(?i:{body})"
+        left = r"(?<![^\W\d_])" if re.match(r"[^\W\d_]", text) else ""
+        parts.append(left + body)
+    # a marker ending right before the number (a space allowed: "$ 75", "USD 345")
+    t.re_before = re.compile(f"(?:{'|'.join(parts)}){_SP}?$")
+    after_words = list(set(t.markers) | set(t.markers_cs))
+    t.re_after = re.compile(
+        rf"^(?:{_SP}*-?{_SP}*)(?:" + _word_bounded(after_words, lambda p: p in ci_keys and p not in t.markers_cs) + ")")
+    # a currency name written right before the number ("dollar 22.5 million", "rupees 500 crore")
+    names = [k for k, m in t.markers.items() if m.kind == "word" and not m.after_only]
+    t.re_name_before = re.compile(rf"(?<![^\W\d_])(?i:{_words(names)}){_SP}$")
+    named = [k for k, m in t.markers.items() if m.kind == "word" and not m.generic and m.code]
+    t.re_named = re.compile(rf"(?<!\w)(?i:{_words(named)})(?!\w)")
+
+
+def _compile_numbers(t, attached_only: list[str], spaced: list[str]) -> None:
+    words = "|".join(re.escape(w) for w in _longest_first(t.number_words))
+    word_seq = (rf"(?<![\w'])(?i:(?!point(?!\w))(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
+    any_scale = "|".join(re.escape(w) for w in _longest_first(spaced))
+    only_scale = "|".join(re.escape(w) for w in _longest_first(attached_only))
+    scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
+    t.re_atom = re.compile(
+        rf"(?P<num>(?<!\d)(?<!\d[.,:]){_DIGITS}|{word_seq})(?P<scale>{scale}*)(?![\d%])")
+    # "75 USD million": a scale word after a code written after the number
+    t.re_scale_after = re.compile(rf"^(?:{_SP}+(?i:{any_scale})(?!\w))+")
+    # minor units: "50 cents", "a 12-cent dividend"; "3 dollars and 50 cents", "five mao"; and the
+    # bare minor number ("15 dollars 50", "one dollar and one"): digits or words without "and"
+    minors = _word_bounded(list(t.minor), lambda p: True)
+    t.re_minor_after = re.compile(rf"{_SP}*-?{_SP}*(?:{minors})")
+    small_words = rf"(?<![\w'])(?i:(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:{words})(?!\w))*)"
+    t.re_minor_part = re.compile(
+        rf"{_SP}*(?:,{_SP}*)?(?:(?P<and>(?i:and)){_SP}+)?(?P<num>\d{{1,3}}(?:\.\d+)?(?![\d,])|{small_words})"
+        rf"{_SP}*-?{_SP}*(?P<sub>{minors})")
+    t.re_minor_bare = re.compile(
+        rf"{_SP}+(?:(?P<and>(?i:and)){_SP}+)?(?P<num>\d{{1,3}}(?!\w|[.,]\d)|{small_words})")
+
+
+def _compile_vague(t, spaced: list[str]) -> None:
+    vague = _words(t.vague)
+    plural = "|".join(re.escape(p) for p in _longest_first(t.plural_scales))
+    singular = "|".join(re.escape(w) for w in _longest_first(spaced) if w not in t.plural_scales)
+    wm = _words(k for k, m in t.markers.items() if m.kind == "word")
+    vprefix = _words(t.vague_prefix)
+    t.re_vague = re.compile(
+        rf"(?<!\w)(?i:(?:(?:{vague}){_SP}+)?(?:{plural})(?:{_SP}+of)?{_SP}+(?P<w1>{wm})"
+        rf"|(?:{vague}){_SP}+(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w2>{wm})"
+        rf"|(?:{vprefix}){_SP}*-?{_SP}*(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w3>{wm}))(?!\w)")
+
+
+def _compile_cues(t) -> None:
+    t.re_between = re.compile(rf"(?<!\w)(?i:{_bounded(t.range_cues['between'])}){_SP}+$")
+    t.re_from = re.compile(rf"(?<!\w)(?i:{_bounded(t.range_cues['from'])}){_SP}+$")
+    t.re_approx_before = re.compile(rf"(?i:{_bounded(t.approx_before)}){_SP}+$")
+    t.re_approx_after = re.compile(rf"^(?i:{_SP}*(?:{_bounded(t.approx_after)}))")
+    cues = _bounded(t.conversion_cues + t.approx_before)
+    t.re_conversion = re.compile(
+        rf"^(?:{_SP}*[(\[]{_SP}*(?:(?i:{cues}){_SP}*)*|{_SP}*,{_SP}*(?i:or){_SP}+(?:(?i:{cues}){_SP}+)*)$")
