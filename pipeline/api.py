@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
-import pandas as pd
 from spacy.language import Language
 
 from .core import schema
@@ -18,6 +17,9 @@ from .core.inputs import article_from_text, normalise_date
 from .core.manifest import OutputError, RunLocked, pipeline_version
 from .core.runner import RunPlan, RunSummary, execute
 from .core.tables import FORMATS, typed_frame
+
+if TYPE_CHECKING:   # pandas is imported by extract() only: a run writing CSV never needs it
+    import pandas as pd
 
 __all__ = ["extract", "run", "RunSummary", "Interrupted", "OutputError", "RunLocked", "ENGINES"]
 
@@ -31,6 +33,8 @@ def extract(text: str, published: Optional[str] = None, *, nlp: Optional[Languag
     Pass ``nlp`` (from ``load_pipeline()``) when calling this repeatedly: loading the
     pipeline takes a second or two.
     """
+    import pandas as pd
+
     nlp = nlp or load_pipeline()
     art = article_from_text(article_id, "<text>", text, published=normalise_date(published))
     if title:

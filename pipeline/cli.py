@@ -7,8 +7,37 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperGroup
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class _Commands(TyperGroup):
+    """newsie's commands; the viewer's (``show``, ``export``) are added when first named or
+    listed (``--help``): the viewer imports pandas, which ``newsie run`` does not need."""
+
+    LAZY = ("show", "export")
+
+    def _add_viewer(self) -> None:
+        if all(name in self.commands for name in self.LAZY):
+            return
+        from .viewer.cli import export_app, show
+
+        viewer = typer.Typer(add_completion=False)
+        viewer.command("show")(show)
+        viewer.add_typer(export_app, name="export")
+        for name, command in typer.main.get_command(viewer).commands.items():
+            self.add_command(command, name)
+
+    def list_commands(self, ctx) -> list[str]:
+        self._add_viewer()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx, name: str):
+        if name in self.LAZY:
+            self._add_viewer()
+        return super().get_command(ctx, name)
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
                   help="newsie: quotes, signed documents, money and dates from news articles, as tables.")
 
 
@@ -247,11 +276,6 @@ def package(
         _fail_usage(str(exc))
     package_pipeline(nlp, out, __version__)
     typer.echo(f"newsie {__version__} pipeline -> {out}/ (spacy.load('{out}'))")
-
-
-from .viewer.cli import export_app as _export_app, show as _show  # noqa: E402  (viewer, annotation export)
-app.command("show")(_show)
-app.add_typer(_export_app, name="export")
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """Speed benchmark (`make bench`): `newsie run` against bare spaCy `nlp.pipe`, whole processes.
 
     .venv/bin/python scripts/bench_speed.py [PATH ...] [--repeat N] [--rounds R] [--workers 1 2]
+                                            [--baseline DIR]
 
 The articles under PATH (default corpus/articles) are copied ``--repeat`` times into a
 temporary corpus. Each round runs, as separate processes measured with ``wait4`` (CPU =
@@ -11,7 +12,10 @@ user + system of the process and its workers, peak RSS of the largest one):
 2. ``newsie run CORPUS --out TMP -q --workers N`` for each N of ``--workers``.
 
 Rounds are interleaved and the best of each counts, so other load on the machine hits all
-alike. Not a unit test: copy the figures into the README.
+alike. ``--baseline DIR`` adds ``newsie run --workers 1`` of another checkout (DIR holds its
+``pipeline`` package, e.g. from ``git archive OLD pipeline | tar -x -C DIR``; it runs with
+``PYTHONPATH=DIR`` in this environment) to every round: a before/after comparison under
+the same load. Not a unit test: copy the figures into the README.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 BARE = """
 import json, sys, spacy
@@ -36,9 +41,12 @@ for _ in nlp.pipe(texts, batch_size=16):
 """
 
 
-def measure(cmd: list[str]) -> dict:
+def measure(cmd: list[str], env: Optional[dict] = None) -> dict:
+    """One process; ``env`` with PYTHONPATH (a baseline) also runs in that folder, which
+    ``python -c``/``-m`` put first on sys.path."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    cwd = env["PYTHONPATH"] if env else None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     out = proc.stdout.read().decode()
@@ -65,6 +73,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--baseline", type=Path, help="folder holding another checkout's pipeline package")
     args = parser.parse_args()
 
     from pipeline.core.config import resolve_model_name
@@ -80,10 +89,17 @@ def main() -> None:
         for n in args.workers:
             runs[f"newsie --workers {n}"] = [newsie, "run", str(work / "corpus"), "--out", str(work / f"out{n}"),
                                              "-q", "--workers", str(n)]
+        envs = {}
+        if args.baseline:   # spaCy imports newsie's stage modules (entry points): bare too is per checkout
+            runs["baseline bare spaCy"] = runs["bare spaCy"]
+            envs["baseline bare spaCy"] = dict(os.environ, PYTHONPATH=str(args.baseline.resolve()))
+            runs["baseline --workers 1"] = [sys.executable, "-m", "pipeline.cli", "run", str(work / "corpus"),
+                                            "--out", str(work / "out-baseline"), "-q", "--workers", "1"]
+            envs["baseline --workers 1"] = dict(os.environ, PYTHONPATH=str(args.baseline.resolve()))
         best: dict[str, dict] = {}
         for _ in range(args.rounds):
             for name, cmd in runs.items():
-                result = measure(cmd)
+                result = measure(cmd, envs.get(name))
                 if name not in best or result["cpu"] < best[name]["cpu"]:
                     best[name] = result
         report(best, len(texts), words, args)
@@ -104,6 +120,10 @@ def report(best: dict, n: int, words: int, args) -> None:
     one = best.get("newsie --workers 1")
     if one:
         print(f"newsie run CPU time: {one['cpu'] / bare:.2f}x bare spaCy nlp.pipe")
+    base = best.get("baseline --workers 1")
+    if base:
+        print(f"baseline ({args.baseline}) newsie run CPU time: "
+              f"{base['cpu'] / best['baseline bare spaCy']['cpu']:.2f}x bare spaCy nlp.pipe")
     two = best.get("newsie --workers 2")
     if one and two:
         print(f"--workers 2: {one['wall'] / two['wall']:.2f}x the articles/s of --workers 1")

@@ -21,11 +21,12 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable, Optional
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from . import schema
+
+if TYPE_CHECKING:   # pandas and pyarrow are imported where used: a CSV run never needs them
+    import pandas as pd
 
 FORMATS = ("csv", "parquet")
 MANIFEST_PART = "manifest.jsonl"
@@ -53,6 +54,7 @@ def csv_bytes(table: str, rows: list[dict]) -> bytes:
 
 
 def arrow_schema(table: str):
+    import pandas as pd
     import pyarrow as pa
 
     empty = typed_frame(table, pd.DataFrame(columns=schema.columns(table)))
@@ -60,6 +62,7 @@ def arrow_schema(table: str):
 
 
 def arrow_rows(table: str, rows: list[dict]):
+    import pandas as pd
     import pyarrow as pa
 
     frame = typed_frame(table, pd.DataFrame(rows, columns=schema.columns(table)))
@@ -259,6 +262,8 @@ class TableWriter:
 
 def typed_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Cast a table's columns to the schema's dtypes (missing columns are added empty)."""
+    import pandas as pd
+
     out = {}
     for col, dtype in schema.dtypes(table).items():
         series = frame[col] if col in frame else pd.Series([None] * len(frame), dtype="object")
@@ -278,6 +283,8 @@ def typed_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def read_table(directory: Path, table: str) -> pd.DataFrame:
     """One table of a run (CSV or Parquet), typed; an absent table is an empty frame."""
+    import pandas as pd
+
     directory = Path(directory)
     csv_path, pq_path = directory / f"{table}.csv", directory / f"{table}.parquet"
     if csv_path.exists():
