@@ -1,5 +1,6 @@
-"""The money stage on newsie's own expression suite (tests/data/money_expressions.tsv), open
-bounds, restated amounts (repeat_of) and the currency table against ISO 4217."""
+"""The money stage on newsie's own expression suites (tests/data/money_expressions.tsv and the blind
+money_expressions_blind.tsv), open bounds, restated amounts (repeat_of) and the currency table
+against ISO 4217."""
 
 from pathlib import Path
 
@@ -8,33 +9,16 @@ import pytest
 from pipeline.evaluation.suites import money_case_ok, read_suite
 from pipeline.stages.money import find_money, load_tables, mark_repeats
 
-SUITE = Path(__file__).resolve().parent.parent / "data" / "money_expressions.tsv"
-CASES = read_suite(SUITE)
-#: cases the stage does not read yet (issue 13, left open: informal amounts,
-#: a main unit with its minor unit as one amount, dinars by country); the floor holds the rest
-NOT_YET = {
-    'The Kuwaiti firm paid 2 million dinars for the site.',
-    "Jordan's budget set aside 500 million dinars for schools.",
-    'Tunisia will spend 100 million dinars on roads.',
-    'Iraq approved 3 trillion dinars for salaries.',
-    'A sweet costs 50 sen.',
-    'The stamp costs 500 fils.',
-    'The gum costs 10 c.',
-    'It costs a dollar.',
-    'He bet ten pounds on it.',
-    'The studio raised a couple of million dollars.',
-    'Tea costs a pound.',
-    'A bottle costs a euro.',
-    'The pint was five quid.',
-    'They raised a couple of billion euros.',
-    'The change was $20 and 43c.',
-    'The fee is 3 CHF 4 cents.',
-    'It costs twenty ringgit 43 sens.',
-    'The toll is £3 and 20p.',
-    'The price was $1 and 5c.',
-    'Anything above a dollar is taxed.',
-}
-FLOOR = 0.87
+DATA = Path(__file__).resolve().parent.parent / "data"
+SUITE = DATA / "money_expressions.tsv"
+#: the blind suite: written after the rules of the first one, scored once before the rules
+#: changed for it (README); kept as a regression suite since
+BLIND = DATA / "money_expressions_blind.tsv"
+CASES = read_suite(SUITE) + read_suite(BLIND)
+#: cases the stage does not read yet (none left of issue 13's list: informal amounts, a main
+#: unit with its minor unit, dinars by country and bare minor units now pass)
+NOT_YET: set = set()
+FLOOR = 0.99
 PASSING = [c for c in CASES if c["text"] not in NOT_YET]
 
 
@@ -52,7 +36,7 @@ def test_suite_case(case, suite_rows):
 
 def test_suite_floor(suite_rows):
     rate = sum(money_case_ok(c, suite_rows[c["text"]]) for c in CASES) / len(CASES)
-    assert len(CASES) >= 150 and rate >= FLOOR
+    assert len(CASES) >= 250 and rate >= FLOOR
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +86,37 @@ def test_headline_figure_restated_in_body(nlp):
               "the ministry said. A further $2 billion will go to ports.")
     rows = [(r["text"], r["repeat_of"]) for r in doc._.money]
     assert rows == [("$5 billion", None), ("$5 billion", 0), ("$2 billion", None)]
+
+
+@pytest.mark.parametrize("text,repeats", [
+    # a headline amount restated in the body, whatever the body's context
+    ("Kazakhstan, China ink deals worth $2.6 billion\n\nThe firms signed 14 agreements worth a total of "
+     "$2.6 billion on Monday.", [None, 0]),
+    ("EU and Uzbekistan sign €76 million in grants\n\nThe two sides signed three financing agreements "
+     "worth €76 million.", [None, 0]),
+    # a total restated: the measure noun "total" says nothing, the head noun decides
+    ("The 24 agreements are worth $10 billion in total, the ministry said. Officials said the agreements, "
+     "worth $10 billion, cover energy.", [None, 0]),
+    ("Trade reached $30 billion last year. Trade reached $30 billion, Tokayev said, and investment "
+     "reached $30 billion.", [None, 0, None]),
+    # two figures of one amount stay two; a headline amount is restated once
+    ("Russia lends $1 billion\n\nRussia lends $1 billion for roads. Japan lends $1 billion for ports.",
+     [None, 0, None]),
+])
+def test_restated_amounts_point_to_the_first_mention(nlp, text, repeats):
+    assert [r["repeat_of"] for r in nlp(text)._.money] == repeats
+
+
+@pytest.mark.parametrize("text,end", [
+    ("China to invest $5 billion\n\nChina will.", 28),
+    ("He said so.\n\nMore.", 0),       # a sentence, no headline
+    ("One line only", 0),
+    ("Line one\nline two\n\nBody.", 0),  # the text starts with a paragraph
+])
+def test_headline_end(text, end):
+    from pipeline.stages.money.repeats import headline_end
+
+    assert headline_end(text) == end
 
 
 def test_currency_table_is_iso_4217():

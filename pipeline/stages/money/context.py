@@ -126,7 +126,13 @@ def _money_root(span) -> tuple:
     return root, inside
 
 
-def _purpose_object(span, root, inside: set):
+def _bare_measure(tok, tables) -> bool:
+    """A measure noun without what it measures ("in total", "in value"): no purpose."""
+    measure = tables.measure_nouns if tables else set()
+    return tok.lower_ in measure and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+
+
+def _purpose_object(span, root, inside: set, tables):
     """"€150 billion worth of investments", "$5 billion of/in/for investments": a noun after
     the money, through "worth (of)" or a purpose preposition hanging off it."""
     if root.head.lower_ == "worth" and root.head.i > span.end - 1:
@@ -147,7 +153,8 @@ def _purpose_object(span, root, inside: set):
                     return obj
             if child.dep_ == "prep" and child.lower_ in _PURPOSE_PREPS:
                 obj = _prep_object(child)
-                if obj is not None and _is_noun(obj, inside) and obj.ent_type_ not in ("DATE", "TIME", "GPE"):
+                if (obj is not None and _is_noun(obj, inside) and obj.ent_type_ not in ("DATE", "TIME", "GPE")
+                        and not _bare_measure(obj, tables)):
                     return obj
     return None
 
@@ -169,7 +176,7 @@ def _attached_noun(span, root, inside: set):
         if prep.lower_ == "worth" and attach.pos_ in ("ADJ",) and _is_noun(attach.head, inside):
             return attach.head
         # "amounted to $5 billion", "increase assistance from $660 million to $1 billion"
-        if attach.pos_ in ("VERB", "AUX") and prep.lower_ in ("to", "at", "from", "by", "of"):
+        if attach.pos_ in ("VERB", "AUX") and prep.lower_ in ("to", "at", "from", "by", "of", "worth"):
             obj = next((c for c in attach.children if c.dep_ in ("dobj",) and c.i not in inside), None)
             if obj is not None and _is_noun(obj, inside) and prep.lower_ in ("from", "to", "by"):
                 return obj
@@ -208,7 +215,7 @@ def money_context(doc, start: int, end: int, tables: Optional[MoneyTables] = Non
     if span is None or len(span) == 0:
         return {"context": None, "count": None, "item": None}
     root, inside = _money_root(span)
-    noun = (_purpose_object(span, root, inside) or _attached_noun(span, root, inside)
+    noun = (_purpose_object(span, root, inside, tables) or _attached_noun(span, root, inside)
             or _verb_subject(root, inside))
     if noun is None:
         return {"context": None, "count": None, "item": None}

@@ -51,19 +51,34 @@ def _named_codes(text: str, atoms: list, tables: MoneyTables) -> set:
     return codes
 
 
-def resolve_currency(marker: Marker, named: set, tables: MoneyTables) -> Optional[str]:
-    """The ISO code of a marker. A generic marker ("$", "dollars", "¥", "rupees") is the
-    family's default, unless the article names exactly one other member of the family and
-    never the default itself ("A$" or "Australian dollars" elsewhere: "$" = AUD)."""
+def resolve_currency(marker: Marker, named: set, tables: MoneyTables, here: frozenset = frozenset(),
+                     article: frozenset = frozenset()) -> Optional[str]:
+    """The ISO code of a marker. A generic marker ("$", "dollars", "¥", "rupees", "dinars") is,
+    in order: the one member of its family whose country the amount's sentence names (``here``:
+    codes of the countries named there; "Kuwait ... dinars" = KWD); the family's default when
+    the article names it; the one other member the article names ("A$" or "Australian dollars"
+    elsewhere: "$" = AUD); the one member whose country the article names (``article``); else
+    the family's default (None for "dinars", "kr")."""
     if not marker.generic:
         return marker.code
-    default = tables.family_default.get(marker.family)
-    members = {c for c in named if _family_of(c, tables) == marker.family}
-    if default in members:
+    family = marker.family
+
+    def members(codes):
+        return {c for c in codes if c and _family_of(c, tables) == family}
+
+    local = members(here)
+    if len(local) == 1:
+        return next(iter(local))
+    default = tables.family_default.get(family)
+    named_members = members(named)
+    if default in named_members:
         return default
-    others = members - {default}
+    others = named_members - {default}
     if len(others) == 1:
         return next(iter(others))
+    by_country = members(article)
+    if len(by_country) == 1:
+        return next(iter(by_country))
     return default
 
 

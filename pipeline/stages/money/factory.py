@@ -11,7 +11,7 @@ from spacy.language import Language
 from ...core.paths import stage_data_dir
 from ...core.stage import Stage
 from .context import money_context
-from .repeats import mark_repeats
+from .repeats import headline_end, mark_repeats
 from .scan import find_money
 from .tables import load_tables
 
@@ -43,7 +43,7 @@ class MoneyStage(Stage):
             span = doc.char_span(m.start, m.end, label=rec.get("currency") or "MONEY", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        mark_repeats(records)
+        mark_repeats(records, self.tables, headline_end(doc.text))
         # key order of the schema
         order = ["start", "end", "text", "amount", "currency", "approximate", "context", "count",
                  "item", "range_id", "range_bound", "equivalent_of", "repeat_of"]

@@ -66,13 +66,14 @@ def _has_minor_part(text: str, pos: int, marker: Marker, tables: MoneyTables) ->
     return part is not None and _norm(part.group("sub")) in _minor_units(marker, tables)
 
 
-def _minor_marker(word: str, tables: MoneyTables) -> Optional[Marker]:
-    """A lone minor unit ("50 cents") as a marker of its default currency (alternatives kept)."""
-    rows = tables.minor.get(_norm(word)) or []
-    if not rows or not rows[0][2]:
+def _minor_marker(word: str, tables: MoneyTables, price_cue: bool = False) -> Optional[Marker]:
+    """A lone minor unit ("50 cents") as a marker of its default currency (alternatives kept);
+    a unit that is also a word or a letter ("sen", "c", "p") only after a price word."""
+    rows = [r for r in tables.minor.get(_norm(word)) or [] if r[2] or price_cue]
+    if not rows:
         return None
     code, fraction, _alone = rows[0]
     return Marker(word, code, _family_of(code, tables) or code, False, "minor", fraction=fraction,
-                  alternatives=tuple(dict.fromkeys(c for c, _f, a in rows if a)))
+                  alternatives=tuple(dict.fromkeys(c for c, _f, _a in rows)))
 
 

@@ -15,7 +15,7 @@ def parse_number(text: str, tables) -> Optional[Decimal]:
     if not s:
         return None
     if re.match(r"[\d.]", s):
-        s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+        s = re.sub(r"[ \u00a0\u202f\u2009'\u2019]", "", s)
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):  # 1.234,5
             s = s.replace(".", "").replace(",", ".")
         elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):  # 1.234.567
@@ -45,7 +45,7 @@ def _spoken_decimal(tokens: list[str], tables) -> Optional[Decimal]:
 
 
 def _parse_number_words(text: str, tables) -> Optional[Decimal]:
-    tokens = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    tokens = [w for w in re.split(r"[\s-]+", text.lower()) if w and w not in ("and", "of")]
     if not tokens or any(w not in tables.number_words for w in tokens):
         return None
     if "point" in tokens:
@@ -56,7 +56,7 @@ def _parse_number_words(text: str, tables) -> Optional[Decimal]:
     i = 0
     while i < len(tokens):
         value, kind = tables.number_words[tokens[i]]
-        if kind == "unit" or kind == "ten":
+        if kind in ("unit", "ten", "couple"):
             current += value
             seen_number = True
         elif kind == "hundred":
@@ -64,7 +64,7 @@ def _parse_number_words(text: str, tables) -> Optional[Decimal]:
             seen_number = True
         elif kind == "article":
             # "a hundred", "a billion"; "half a", "and a half": the fraction decides
-            if i + 1 < len(tokens) and tables.number_words[tokens[i + 1]][1] in ("half", "quarter"):
+            if i + 1 < len(tokens) and tables.number_words[tokens[i + 1]][1] in ("half", "quarter", "couple"):
                 pass
             elif i > 0 and tables.number_words[tokens[i - 1]][1] in ("half", "quarter"):
                 pass

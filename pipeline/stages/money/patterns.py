@@ -16,6 +16,7 @@ _DIGITS = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 12,34,567.89 (Indian lakh
            r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567,5 (spaced groups)
            r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234.567,5 (European)
            r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.234.567
+           r"|\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?"  # 1'000 (Swiss grouping)
            r"|\d+(?:[.,]\d+)?"  # 345,0 / 2.5 / 21
            r"|\.\d+)")
 
@@ -71,6 +72,7 @@ def compile_patterns(t, attached_only: list[str], spaced: list[str]) -> None:
     _compile_numbers(t, attached_only, spaced)
     _compile_vague(t, spaced)
     _compile_cues(t)
+    _compile_context(t)
 
 
 def _compile_markers(t) -> None:
@@ -95,9 +97,21 @@ def _compile_markers(t) -> None:
     t.re_named = re.compile(rf"(?<!\w)(?i:{_words(named)})(?!\w)")
 
 
+def _number_words_re(t) -> str:
+    """Number words in a row: "two hundred and fifty", "one-and-a-half"; "of" after a fraction or
+    "couple" joins ("a quarter of a", "three-quarters of a") or ends it before a scale or unit
+    ("a couple of million dollars", "a couple of bucks")."""
+    words = "|".join(re.escape(w) for w in _longest_first(t.number_words))
+    joiners = [w for w, (_v, kind) in t.number_words.items() if kind in ("half", "quarter", "couple")]
+    after_joiner = "|".join(f"(?<={re.escape(w)})" for w in _longest_first(joiners))
+    join = rf"(?:(?:{after_joiner}){_SP}+of{_SP}+|(?:{_SP}+|-)(?:and{_SP}+)?)"
+    return (rf"(?<![\w'])(?i:(?!point(?!\w))(?:{words})(?!\w)(?:{join}(?:{words})(?!\w))*"
+            rf"(?:(?:{after_joiner}){_SP}+of(?={_SP}))?)")
+
+
 def _compile_numbers(t, attached_only: list[str], spaced: list[str]) -> None:
     words = "|".join(re.escape(w) for w in _longest_first(t.number_words))
-    word_seq = (rf"(?<![\w'])(?i:(?!point(?!\w))(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{words})(?!\w))*)")
+    word_seq = _number_words_re(t)
     any_scale = "|".join(re.escape(w) for w in _longest_first(spaced))
     only_scale = "|".join(re.escape(w) for w in _longest_first(attached_only))
     scale = rf"(?:(?:{_SP}*|-)(?i:{any_scale})(?!\w)|(?i:{only_scale})(?!\w))"
@@ -120,13 +134,23 @@ def _compile_numbers(t, attached_only: list[str], spaced: list[str]) -> None:
 def _compile_vague(t, spaced: list[str]) -> None:
     vague = _words(t.vague)
     plural = "|".join(re.escape(p) for p in _longest_first(t.plural_scales))
-    singular = "|".join(re.escape(w) for w in _longest_first(spaced) if w not in t.plural_scales)
+    hundreds = [w for w, (_v, kind) in t.number_words.items() if kind == "hundred"]  # "a few hundred dollars"
+    singular = "|".join(re.escape(w) for w in _longest_first(spaced + hundreds) if w not in t.plural_scales)
     wm = _words(k for k, m in t.markers.items() if m.kind == "word")
     vprefix = _words(t.vague_prefix)
     t.re_vague = re.compile(
         rf"(?<!\w)(?i:(?:(?:{vague}){_SP}+)?(?:{plural})(?:{_SP}+of)?{_SP}+(?P<w1>{wm})"
         rf"|(?:{vague}){_SP}+(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w2>{wm})"
         rf"|(?:{vprefix}){_SP}*-?{_SP}*(?:{singular})(?:{_SP}*-{_SP}*|{_SP}+)(?P<w3>{wm}))(?!\w)")
+
+
+def _compile_context(t) -> None:
+    """Country names (case-sensitive, whole words) and price words before an amount."""
+    countries = _longest_first(t.countries)
+    t.re_country = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(_phrase_re(c) for c in countries)})(?![^\W\d_])"
+                              if countries else r"(?!x)x")
+    cues = _bounded(t.price_cues) if t.price_cues else r"(?!x)x"
+    t.re_price_cue = re.compile(rf"(?i:{cues})(?:{_SP}+[^\W\d_][\w'-]*){{0,2}}{_SP}+$")
 
 
 def _compile_cues(t) -> None:

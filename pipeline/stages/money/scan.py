@@ -3,6 +3,8 @@ ranges, approximation, conversions). Text in, ``MoneyMatch`` list out; no spaCy 
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Optional
 
 from .currency import _named_codes, resolve_currency
@@ -28,16 +30,46 @@ def _vague(text: str, tables: MoneyTables, taken: list[tuple[int, int]]) -> list
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+class _Countries:
+    """The countries an article names (``currencies.tsv`` column countries), by sentence: one
+    scan of the text for the names and one for the sentence ends."""
+
+    def __init__(self, text: str, tables: MoneyTables):
+        self.mentions = [(m.start(), tables.countries[m.group(0)]) for m in tables.re_country.finditer(text)]
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)] if self.mentions else []
+        self.article = frozenset(code for _pos, code in self.mentions)
+
+    def here(self, pos: int) -> frozenset:
+        """Codes of the countries named in the sentence holding ``pos``."""
+        if not self.mentions:
+            return frozenset()
+        k = bisect.bisect_right(self.ends, pos)
+        lo = self.ends[k - 1] if k else 0
+        hi = self.ends[k] if k < len(self.ends) else float("inf")
+        return frozenset(code for p, code in self.mentions if lo <= p < hi)
+
+
 def _resolve(text: str, money: list[MoneyMatch], tables: MoneyTables) -> None:
-    """Each amount's ISO code by the "$" policy; a lone minor unit ("50 cents") is in the
-    article's currency of that unit, else its default."""
+    """Each amount's ISO code by the "$" policy and the countries named (``resolve_currency``);
+    a lone minor unit ("50 cents", "500 fils") is in the currency of that unit named in its
+    sentence's country, else the article's currency of that unit, else its default."""
     named = _named_codes(text, money, tables)
+    countries = _Countries(text, tables)
     for m in money:
-        m.currency = resolve_currency(m.marker, named, tables)
+        m.currency = resolve_currency(m.marker, named, tables, countries.here(m.start), countries.article)
     present = named | {m.currency for m in money if m.marker.kind != "minor"}
     for m in money:
         if m.marker.kind == "minor":
-            m.currency = next((c for c in m.marker.alternatives if c in present), m.marker.code)
+            here = countries.here(m.start)
+            m.currency = next((c for group in (here, present, countries.article)
+                               for c in m.marker.alternatives if c in group), m.marker.code)
+            fraction = next((f for c, f, _a in tables.minor.get(_norm(m.marker.text), []) if c == m.currency),
+                            m.marker.fraction)
+            if fraction != m.marker.fraction and m.amount is not None:
+                m.amount = m.amount / m.marker.fraction * fraction  # "500 fils" in Kuwait: 0.500 KWD
 
 
 def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMatch]:
@@ -46,9 +78,13 @@ def find_money(text: str, tables: Optional[MoneyTables] = None) -> list[MoneyMat
     and bracketed conversions (equivalent_of = the list index of the amount converted)."""
     tables = tables or load_tables()
     atoms = _atoms(text, tables)
+    vague = _vague(text, tables, [])
+    # "a few hundred dollars": a vague amount holding a number read after its start wins
+    atoms = [a for a in atoms if not any(v.start < a.start and a.end <= v.end for v in vague)]
     pairs = link_ranges(text, atoms, tables)
     money = [a for a in atoms if a.marker is not None]
-    money += _vague(text, tables, [(a.start, a.end) for a in money])
+    taken = [(a.start, a.end) for a in money]
+    money += [v for v in vague if not any(s < v.end and v.start < e for s, e in taken)]
     money = [m for m in money if not (m.vague is False and m.amount is None)]
     money.sort(key=lambda m: m.start)
     _resolve(text, money, tables)

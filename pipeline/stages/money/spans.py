@@ -32,6 +32,14 @@ class _Atom:
     glued: bool
     marker: Optional[Marker] = None
     written_after: bool = False
+    article_only: bool = False  # "a dollar": the number is only "a"/"an"
+    cue: Optional[bool] = None  # a price word just before it ("costs", price_cues.txt); None: not looked at
+
+    def price_cue(self, text: str, tables: MoneyTables) -> bool:
+        """Looked up only when an ambiguous reading needs it (a regex search per number is costly)."""
+        if self.cue is None:
+            self.cue = tables.re_price_cue.search(text, max(0, self.start - 40), self.start) is not None
+        return self.cue
 
 
 def _read_number(m, text: str, tables: MoneyTables) -> Optional[_Atom]:
@@ -39,6 +47,8 @@ def _read_number(m, text: str, tables: MoneyTables) -> Optional[_Atom]:
     num_text, scale_text = m.group("num"), m.group("scale")
     is_words = not re.match(r"[\d.]", num_text)
     num_start = m.start()
+    if num_text.startswith(".") and num_start > 0 and text[num_start - 1].isalpha():
+        num_text, num_start = num_text[1:], num_start + 1  # "Rs.100": the dot ends the abbreviation
     if is_words:
         # "a one and a half trillion": an article before another number is not part of it
         lead = re.match(r"(?i:an?)(?:\s+|-)(?=(\w+))", num_text)
@@ -49,14 +59,17 @@ def _read_number(m, text: str, tables: MoneyTables) -> Optional[_Atom]:
     if number is None:
         return None
     has_scale = bool(scale_text.strip(" -\u00a0"))
+    article_only = False
     if is_words:
-        kinds = {tables.number_words[w][1] for w in re.split(r"[\s-]+", num_text.lower()) if w and w != "and"}
-        if kinds <= {"article", "half", "quarter"} and not has_scale:
+        kinds = {tables.number_words[w][1] for w in re.split(r"[\s-]+", num_text.lower())
+                 if w and w not in ("and", "of")}
+        article_only = kinds == {"article"} and not has_scale
+        if kinds <= {"article", "half", "quarter"} and not has_scale and not article_only:
             return None
     power = sum(tables.scales[w.lower()] for w in re.findall(r"[A-Za-z]+", scale_text))
     end = m.end()
     glued = end < len(text) and (text[end].isalpha() or text[end] == "_")
-    return _Atom(num_text, number, is_words, num_start, end, power, has_scale, glued)
+    return _Atom(num_text, number, is_words, num_start, end, power, has_scale, glued, article_only=article_only)
 
 
 def _marker_before(a: _Atom, text: str, consumed: int, tables: MoneyTables) -> None:
@@ -76,6 +89,9 @@ def _marker_after(a: _Atom, text: str, tables: MoneyTables) -> None:
         return
     mk = _lookup(tables, after.group(0).strip(" -\u00a0\t"))
     a_end = a.end + after.end()
+    minor = tables.re_minor_after.match(text, a.end)
+    if minor is not None and minor.end() > a_end:
+        return  # "50 euro cents": the longer minor unit wins
     # "1 $10": a sign followed by a number opens the next amount
     opens_next = mk is not None and mk.kind in ("symbol", "code") and _opens_next(
         text, a_end, tables, need_scale=mk.kind == "code")
@@ -87,9 +103,13 @@ def _marker_after(a: _Atom, text: str, tables: MoneyTables) -> None:
         if mk.family == a.marker.family and (mk.generic or mk.code == a.marker.code):
             a.end = a_end  # "$10 dollars", "US$ 5 million USD"
         return
-    if ((mk.needs_scale and not a.has_scale and not _has_minor_part(text, a_end, mk, tables))
+    if ((mk.needs_scale and not a.has_scale and not _has_minor_part(text, a_end, mk, tables)
+         and not a.price_cue(text, tables))
             or (not a.is_words and _is_year(a.num_text, a.has_scale))):
-        return  # "100 pounds" (weight) unless "one pound and twenty pence"; "in 2015 dollars"
+        return  # "100 pounds" (weight) unless "one pound and twenty pence", "costs ten pounds"; "in 2015 dollars"
+    if (a.article_only or mk.informal) and (mk.kind != "word" or not (_follows_ok(text, a_end, tables)
+                                                                      or a.price_cue(text, tables))):
+        return  # "a dollar", "3 grand": before punctuation or a closed-class word, or after a price word
     a.marker = mk
     a.end = a_end
     a.written_after = True
@@ -117,7 +137,8 @@ def _lone_minor(a: _Atom, text: str, tables: MoneyTables) -> None:
     """A lone minor unit: "50 cents", "470 pence", "a 12-cent dividend"."""
     minor = tables.re_minor_after.match(text, a.end)
     if minor:
-        mk = _minor_marker(minor.group(0).strip(" -\u00a0\t"), tables)
+        word = minor.group(0).strip(" -\u00a0\t")
+        mk = _minor_marker(word, tables) or (_minor_marker(word, tables, True) if a.price_cue(text, tables) else None)
         if mk is not None:
             a.marker = mk
             a.end = minor.end()
@@ -150,13 +171,15 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
         a = _read_number(m, text, tables)
         if a is None:
             continue
+        if a.article_only and not tables.re_after.match(text[a.end:a.end + 40]):
+            continue  # "a" before no currency word
         _marker_before(a, text, consumed, tables)
         _marker_after(a, text, tables)
         if a.marker is None:
             _name_before(a, text, consumed, tables)
         if a.marker is None:
             _lone_minor(a, text, tables)
-        if a.glued and a.end == m.end():
+        if (a.glued and a.end == m.end()) or (a.article_only and a.marker is None):
             continue  # "15x", "2nd": letters glued to the number that are no currency
         match = _finish(a, text, tables)
         out.append(match)

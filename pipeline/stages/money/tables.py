@@ -32,6 +32,7 @@ class Marker:
     fraction: Decimal = Decimal(1)  # a minor unit's value in its major unit ("cents" = 0.01)
     alternatives: tuple = ()  # a minor unit's currencies, default first ("cents": USD, EUR, ...)
     after_only: bool = False  # a word that is also English ("won", "sum"): never before a number
+    informal: bool = False  # "grand", "quid" (informal.tsv): no noun after it ("3 grand masters")
 
 
 @dataclass
@@ -70,6 +71,11 @@ class MoneyTables:
     re_minor_after: re.Pattern = field(repr=False, default=None)
     re_minor_part: re.Pattern = field(repr=False, default=None)
     re_minor_bare: re.Pattern = field(repr=False, default=None)
+    countries: dict = field(default_factory=dict)  # country word -> ISO code ("Kuwaiti" -> KWD)
+    price_cues: list = field(default_factory=list)  # price words before an amount ("costs")
+    re_country: re.Pattern = field(repr=False, default=None)
+    re_price_cue: re.Pattern = field(repr=False, default=None)
+    determiners: frozenset = frozenset()  # dropped before contexts are compared (repeat_of)
 
 
 
@@ -98,11 +104,22 @@ def _add_code_markers(code: str, family: str, lower_ok: bool, prefixes: dict, ma
             markers.setdefault((prefix + code).lower(), Marker(prefix + code, code, family, False, "code", power=power))
 
 
-def read_currencies(data_dir: Path) -> tuple[dict, dict, dict]:
-    """``currencies.tsv`` -> (markers by lower-cased text, case-sensitive markers, family -> default code)."""
+def _needs_scale(flags: str, text: str) -> bool:
+    """``needs_scale`` (every word of the row) or ``needs_scale:pound|pounds`` (the words listed)."""
+    for flag in flags.split(","):
+        name, _, words = flag.strip().partition(":")
+        if name == "needs_scale":
+            return not words or _norm(text) in {_norm(w) for w in words.split("|")}
+    return False
+
+
+def read_currencies(data_dir: Path) -> tuple[dict, dict, dict, dict]:
+    """``currencies.tsv`` -> (markers by lower-cased text, case-sensitive markers, family ->
+    default code, country word -> code)."""
     markers: dict = {}
     markers_cs: dict = {}
     family_default: dict = {}
+    countries: dict = {}
     prefixes = _code_prefixes(data_dir)
     for row in read_tsv(data_dir / "currencies.tsv"):
         code = row["code"].strip()
@@ -113,8 +130,11 @@ def read_currencies(data_dir: Path) -> tuple[dict, dict, dict]:
         if generic:
             family_default[family] = real_code
 
+        for country in _split(row.get("countries")):
+            countries.setdefault(country, real_code)
+
         def add(text, kind, is_generic):
-            m = Marker(text, real_code, family, is_generic, kind, "needs_scale" in flags and kind == "word",
+            m = Marker(text, real_code, family, is_generic, kind, kind == "word" and _needs_scale(flags, text),
                        after_only="after_only" in flags and kind == "word")
             if kind == "word" or _has_currency_sign(text):
                 markers.setdefault(_norm(text), m)
@@ -130,7 +150,18 @@ def read_currencies(data_dir: Path) -> tuple[dict, dict, dict]:
             add(word, "word", False)
         for g in generic:
             add(g, "symbol" if _has_currency_sign(g) else "word", True)
-    return markers, markers_cs, family_default
+    _add_informal(data_dir, markers, markers_cs, family_default)
+    return markers, markers_cs, family_default, countries
+
+
+def _add_informal(data_dir: Path, markers: dict, markers_cs: dict, family_default: dict) -> None:
+    """``informal.tsv``: "quid" (GBP), "grand" (a thousand of the article's dollar)."""
+    for row in read_tsv(data_dir / "informal.tsv"):
+        code = row["code"].strip()
+        family = markers_cs[code].family
+        generic = (row.get("generic") or "").strip() == "yes"
+        markers.setdefault(_norm(row["word"]), Marker(row["word"].strip(), code, family, generic, "word",
+                                                      power=int(row["power"]), after_only=True, informal=True))
 
 
 def read_minor_units(data_dir: Path) -> tuple[dict, dict]:
@@ -176,7 +207,7 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     ``number_words.tsv``, ``approximation.tsv``, ``range_cues.tsv``, ``conversion_cues.txt``,
     ``measure_nouns.txt`` and ``followers.txt`` (default: models/money)."""
     data_dir = Path(data_dir) if data_dir else stage_data_dir("money", None)
-    markers, markers_cs, family_default = read_currencies(data_dir)
+    markers, markers_cs, family_default, countries = read_currencies(data_dir)
     minor, minor_fractions = read_minor_units(data_dir)
     scales, attached_only, spaced, plural = read_scales(data_dir)
     number_words = {row["word"].strip().lower(): (Decimal(row["value"]), row["kind"].strip())
@@ -191,6 +222,8 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     t = MoneyTables(markers, markers_cs, family_default, scales, minor, minor_fractions, followers,
                     plural, number_words,
                     approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues,
-                    range_cues, measure, bounds)
+                    range_cues, measure, bounds, countries=countries,
+                    price_cues=[_norm(x) for x in read_lines(data_dir / "price_cues.txt")],
+                    determiners=frozenset(_norm(x) for x in read_lines(data_dir / "determiners.txt")))
     compile_patterns(t, attached_only, spaced)
     return t
