@@ -4,13 +4,19 @@ priority a model span gets against gazetteer matches."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Optional
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from ...core.text import fold
 from .gazetteer import Gazetteer
 from .institutions import CONNECTORS
+
+#: where a line's first word starts (after any blanks: what `str.strip` removes)
+LINE_START = re.compile(r"^\s*", re.M)
 
 
 def _trim_edges(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -108,11 +114,13 @@ def dateline_places(doc: Doc, entries: dict, gaz: Gazetteer) -> list[Span]:
     dateline's place (names known to the gazetteer are matched there already)."""
     out = []
     text = doc.text
-    for tok in doc:
-        if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i + 1 >= len(doc):
+    starts = doc.to_array(IDX).tolist()
+    for line in LINE_START.finditer(text):
+        k = bisect.bisect_left(starts, line.end())
+        if k >= len(doc) or starts[k] != line.end():
             continue
-        line_start = text.rfind("\n", 0, tok.idx) + 1
-        if text[line_start:tok.idx].strip():
+        tok = doc[k]
+        if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i + 1 >= len(doc):
             continue
         if doc[tok.i + 1].text not in (",", ".", "(", "-", "–", "—"):
             continue
