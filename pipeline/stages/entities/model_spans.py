@@ -71,10 +71,10 @@ def _not_a_name(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, currency_n
 
 def model_priority(span: Span, entries: dict) -> int:
     """A model name of a place, body or event that starts with a country, city or
-    nationality and goes on in capitals ("Prague Castle", "Spanish Hall") beats the
+    nationality and goes on in capitals ("Prague Castle", "Spanish Hall", "Fergana Valley") beats the
     gazetteer match of its first word (unless the gazetteer knows the whole span: "Hokkaido
     Prefecture")."""
-    if span.label_ in ("FAC", "ORG", "EVENT", "LAW", "PRODUCT") and (span.start, span.end) not in entries:
+    if span.label_ in ("FAC", "ORG", "EVENT", "LAW", "PRODUCT", "LOC") and (span.start, span.end) not in entries:
         for (s, e), entry in entries.items():
             if s == span.start and e < span.end and entry.label in ("GPE", "NORP") \
                     and all(t.is_title or t.is_upper for t in span.doc[e:span.end]):
