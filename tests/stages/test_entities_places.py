@@ -81,3 +81,16 @@ def test_a_region_and_its_city_are_two_entities(nlp, text, region, city):
 def test_a_bare_name_that_is_no_place_stays_none(nlp, text, surface):
     doc = nlp(text)
     assert not any(m["text"] == surface and m["label"] == "GPE" and m["country"] for m in doc._.entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Water in the Fergana Valley is scarce.", "Fergana Valley"),
+    ("The Korean Peninsula was discussed.", "Korean Peninsula"),
+    ("Farms across the Chuy Valley need water.", "Chuy Valley"),
+    ("Ships crossed the Amur River in May.", "Amur River"),
+    ("The Samarkand Valley draws tourists.", "Samarkand Valley"),
+])
+def test_a_model_place_name_that_starts_with_a_known_place_is_one_mention(nlp, text, name):
+    """The model's name of a valley, river or peninsula beats the gazetteer match of its first word."""
+    found = [m["text"] for m in nlp(text)._.entities]
+    assert name in found and name.split()[0] not in found, found

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from ...core.paths import other_stage_path
@@ -56,6 +57,9 @@ class Gazetteer:
         self.peerage = set(read_lines(folder / "peerage_titles.txt"))
         self.titles = {tuple(w.rstrip(".") for w in t.lower().split()) for t in read_lines(folder / "titles.txt")}
         self.max_title = max((len(t) for t in self.titles), default=0)
+        self.title_first = {t[0] for t in self.titles if t}     # a title can only start with one of these
+        #: first words of generic document names (a name can only start with one of these)
+        self.generic_first = {g.split()[0] for g in self.generic_names if g.split()}
         self.forget_doc()
 
     def _load_countries(self, path: Path) -> None:
@@ -102,11 +106,16 @@ class Gazetteer:
             return 0
         if doc is not self._title_doc:
             self._title_doc = doc
-            self._title_words = [t.lower_.rstrip(".") if t.text != "." else None for t in doc]
+            self._title_words = [w.rstrip(".") if w != "." else None for w in self.words(doc)[1]]
             self._title_memo = {}
         found = self._title_memo.get(k)
         if found is None:
-            found = self._title_memo[k] = self._longest_title(self._title_words, k, min(self.max_title, len(doc) - k))
+            word = self._title_words[k] if k < len(self._title_words) else None
+            if word is not None and word not in self.title_first:
+                found = 0
+            else:
+                found = self._longest_title(self._title_words, k, min(self.max_title, len(doc) - k))
+            self._title_memo[k] = found
         return found
 
     def _longest_title(self, words: list, k: int, longest: int) -> int:
@@ -115,9 +124,20 @@ class Gazetteer:
                 return n
         return 0
 
+    def words(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """The texts and lower-case forms of a doc's tokens, read once per doc from the token
+        array (no Token objects)."""
+        if doc is not self._words_doc:
+            strings = doc.vocab.strings
+            rows = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
+            self._words_doc = doc
+            self._words = ([strings[o] for o, _ in rows], [strings[w] for _, w in rows])
+        return self._words
+
     def forget_doc(self) -> None:
-        """Drop the per-doc title cache (at the start of each doc)."""
+        """Drop the per-doc caches (at the start of each doc)."""
         self._title_doc, self._title_words, self._title_memo = None, [], {}
+        self._words_doc, self._words = None, ([], [])
 
     def _add(self, entry: Entry) -> int:
         self.entries.append(entry)

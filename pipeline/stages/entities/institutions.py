@@ -25,9 +25,10 @@ def capitalised_runs(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words joined by connectors (of, for, and, the ...),
     within one line, without connectors at either end."""
     runs = []
+    texts = gaz.words(doc)[0]
     i, n = 0, len(doc)
     while i < n:
-        if not capitalised(doc[i]):
+        if not texts[i][:1].isupper() or not capitalised(doc[i]):    # the text check spares a Token
             i += 1
             continue
         j = i

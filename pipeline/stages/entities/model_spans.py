@@ -4,13 +4,19 @@ priority a model span gets against gazetteer matches."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Optional
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from ...core.text import fold
 from .gazetteer import Gazetteer
 from .institutions import CONNECTORS
+
+#: where a line's first word starts (after any blanks: what `str.strip` removes)
+LINE_START = re.compile(r"^\s*", re.M)
 
 
 def _trim_edges(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -65,10 +71,10 @@ def _not_a_name(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, currency_n
 
 def model_priority(span: Span, entries: dict) -> int:
     """A model name of a place, body or event that starts with a country, city or
-    nationality and goes on in capitals ("Prague Castle", "Spanish Hall") beats the
+    nationality and goes on in capitals ("Prague Castle", "Spanish Hall", "Fergana Valley") beats the
     gazetteer match of its first word (unless the gazetteer knows the whole span: "Hokkaido
     Prefecture")."""
-    if span.label_ in ("FAC", "ORG", "EVENT", "LAW", "PRODUCT") and (span.start, span.end) not in entries:
+    if span.label_ in ("FAC", "ORG", "EVENT", "LAW", "PRODUCT", "LOC") and (span.start, span.end) not in entries:
         for (s, e), entry in entries.items():
             if s == span.start and e < span.end and entry.label in ("GPE", "NORP") \
                     and all(t.is_title or t.is_upper for t in span.doc[e:span.end]):
@@ -108,11 +114,13 @@ def dateline_places(doc: Doc, entries: dict, gaz: Gazetteer) -> list[Span]:
     dateline's place (names known to the gazetteer are matched there already)."""
     out = []
     text = doc.text
-    for tok in doc:
-        if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i + 1 >= len(doc):
+    starts = doc.to_array(IDX).tolist()
+    for line in LINE_START.finditer(text):
+        k = bisect.bisect_left(starts, line.end())
+        if k >= len(doc) or starts[k] != line.end():
             continue
-        line_start = text.rfind("\n", 0, tok.idx) + 1
-        if text[line_start:tok.idx].strip():
+        tok = doc[k]
+        if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i + 1 >= len(doc):
             continue
         if doc[tok.i + 1].text not in (",", ".", "(", "-", "–", "—"):
             continue

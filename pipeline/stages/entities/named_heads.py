@@ -66,8 +66,10 @@ def names_a_subject(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
 def generic_phrase_tokens(doc: Doc, gaz: Gazetteer) -> set[int]:
     """Tokens inside a generic document name ("Memorandum of Understanding")."""
     out = set()
-    lowers = [t.lower_ for t in doc]
+    lowers = gaz.words(doc)[1]
     for i in range(len(doc)):
+        if fold(lowers[i]) not in gaz.generic_first:
+            continue
         for n in range(min(gaz.max_generic, len(doc) - i), 1, -1):
             if fold(" ".join(lowers[i:i + n])) in gaz.generic_names:
                 out.update(range(i, i + n))

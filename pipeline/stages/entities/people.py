@@ -18,8 +18,9 @@ def appositive_names(doc: Doc, entries: dict, gaz: Gazetteer) -> list[Span]:
     Azerbaijan, noted": capitalised words right before a comma and a title are a
     person's name (one word only when "the" and a title follow)."""
     out = []
+    texts = gaz.words(doc)[0]
     for k in range(1, len(doc) - 2):
-        if doc[k].text != ",":
+        if texts[k] != ",":
             continue
         after = k + 1
         with_the = doc[after].lower_ == "the"
@@ -88,8 +89,10 @@ def propagate_surnames(doc: Doc, chosen: list[Span], taken: set, gaz: Gazetteer)
     if not surnames:
         return chosen
     extra = []
-    for tok in doc:
-        if tok.text in surnames and tok.i not in taken:
+    texts = gaz.words(doc)[0]
+    for i in range(len(doc)):
+        if texts[i] in surnames and i not in taken:
+            tok = doc[i]
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if nxt is not None and nxt.is_title and nxt.text not in surnames:

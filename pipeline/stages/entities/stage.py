@@ -60,7 +60,7 @@ class EntityStage(Stage):
             out.append((Span(doc, start + before, end - after, label=entry.label), entry))
         return out
 
-    def rule_candidates(self, doc: Doc, entries: dict) -> list[tuple[int, Span]]:
+    def rule_candidates(self, doc: Doc, entries: dict, model_ents) -> list[tuple[int, Span]]:
         """(priority, span) of the gazetteer, institution runs, named heads, datelines,
         appositions and title-led names; ``entries`` gets the gazetteer's entries."""
         gaz = self.gaz
@@ -77,7 +77,7 @@ class EntityStage(Stage):
                 # a one-word name split off a run is only as sure as a model guess
                 headless = not any(gaz.is_head(t.text) for t in span) and span.label_ == "ORG"
                 candidates.append((1 if headless else 3, span))
-        model_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        model_people = [e for e in model_ents if e.label_ == "PERSON"]
         for span in dateline_places(doc, entries, gaz):
             candidates.append((2, span))
         for span in appositive_names(doc, entries, gaz):
@@ -104,10 +104,11 @@ class EntityStage(Stage):
     def process(self, doc: Doc) -> None:
         self.gaz.forget_doc()
         entries: dict[tuple[int, int], Entry] = {}
-        candidates = self.rule_candidates(doc, entries)
+        model_ents = doc.ents          # built from the tokens on every access: read it once
+        candidates = self.rule_candidates(doc, entries, model_ents)
         in_title = self.title_tokens(doc)
         numeric = []
-        for ent in doc.ents:
+        for ent in model_ents:
             if ent.label_ in NUMERIC_LABELS:
                 numeric.append(ent)
                 continue
