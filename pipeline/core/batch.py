@@ -8,6 +8,7 @@ be mapped over a distributed engine (one pipeline per worker).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict
 from typing import Iterable, Iterator, Optional
 
@@ -18,7 +19,8 @@ from . import schema
 from .budget import DEFAULT_TIMEOUT, set_budget
 from .extensions import records, register_extensions
 from .inputs import ArticleInput
-from .stage import content_sentences, sentence_index
+from .stage import content_sentences
+from .text import text_of
 
 #: doc._ record list -> (table, id column)
 RECORD_TABLES = {
@@ -35,14 +37,21 @@ def empty_rows() -> dict[str, list[dict]]:
     return {name: [] for name in schema.TABLES}
 
 
-def article_row(art: ArticleInput, status: str, error: Optional[str] = None, doc: Optional[Doc] = None) -> dict:
+def article_row(art: ArticleInput, status: str, error: Optional[str] = None, doc: Optional[Doc] = None,
+                n_sentences: Optional[int] = None) -> dict:
+    if doc is not None and n_sentences is None:
+        n_sentences = len(content_sentences(doc))
     row = schema.Article(
         article_id=art.article_id, source_path=art.source_path, title=art.title,
         published=art.published, url=art.url, source=art.source, status=status, error=error,
-        n_sentences=len(content_sentences(doc)) if doc is not None else None,
-        n_tokens=len(doc) if doc is not None else None, sha256=art.sha256,
+        n_sentences=n_sentences, n_tokens=len(doc) if doc is not None else None, sha256=art.sha256,
     )
     return asdict(row)
+
+
+#: table -> its columns, and the columns other than start/end holding offsets (built once)
+_COLUMNS = {table: schema.columns(table) for table in schema.TABLES}
+_OFFSETS = {table: schema.offset_columns(table) for table in schema.TABLES}
 
 
 def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
@@ -51,28 +60,30 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
     rows = empty_rows()
     shift = art.body_start
     errors = list(records(doc, "errors"))
-    sent_of = sentence_index(doc)
-    doc_text = doc.text  # doc.text is rebuilt from the tokens on every access
+    doc_text = text_of(doc)
     # texts are the file's: where the model saw LF for a lone CR, they are sliced again
     body = art.body if doc_text != art.body else doc_text
+    sents = content_sentences(doc)
+    starts = [sent.start_char for sent in sents]
 
-    for i, sent in enumerate(content_sentences(doc)):
-        lead = len(sent.text) - len(sent.text.lstrip())
-        start = sent.start_char + lead
-        text = body[start:start + len(sent.text.strip())]
-        rows["sentences"].append(asdict(schema.Sentence(
-            article_id=art.article_id, sentence_id=i, start=sent.start_char + lead + shift,
-            end=sent.start_char + lead + len(text) + shift, text=text)))
+    for i, sent in enumerate(sents):
+        start, end = sent.start_char, sent.end_char
+        raw = doc_text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        text = body[start:start + len(raw.strip())]
+        rows["sentences"].append({"article_id": art.article_id, "sentence_id": i, "start": start + shift,
+                                  "end": start + len(text) + shift, "text": text})
 
     for attr, (table, id_col) in RECORD_TABLES.items():
+        cols, offsets = _COLUMNS[table], _OFFSETS[table]
         for idx, rec in enumerate(records(doc, attr)):
             rec = dict(rec)
             parties = rec.pop("parties", None) if table == "documents" else None
-            row = {c: None for c in schema.columns(table)}
+            row = dict.fromkeys(cols)
             row.update({k: v for k, v in rec.items() if k in row})
             row["article_id"] = art.article_id
             row[id_col] = idx
-            row["sentence_id"] = sent_of(rec["start"])
+            row["sentence_id"] = max(0, bisect_right(starts, rec["start"]) - 1)
             if row.get("text") is not None and doc_text[rec["start"]:rec["end"]] != row["text"]:
                 errors.append(f"{table} row {idx}: offsets {rec['start']}-{rec['end']} do not slice "
                               f"to its text {row['text']!r}")
@@ -81,18 +92,18 @@ def doc_rows(doc: Doc, art: ArticleInput) -> dict[str, list[dict]]:
                 row["text"] = body[rec["start"]:rec["end"]]
             row["start"] = rec["start"] + shift
             row["end"] = rec["end"] + shift
-            for c in schema.offset_columns(table):  # e.g. quotes' speaker_start/speaker_end
+            for c in offsets:  # e.g. quotes' speaker_start/speaker_end
                 if row.get(c) is not None:
                     row[c] += shift
             rows[table].append(row)
             for order, party in enumerate(parties or []):
-                prow = {c: None for c in schema.columns("document_parties")}
+                prow = dict.fromkeys(_COLUMNS["document_parties"])
                 prow.update({k: v for k, v in party.items() if k in prow})
                 prow.update(article_id=art.article_id, document_id=idx, party_order=order)
                 rows["document_parties"].append(prow)
 
     status = "error" if errors else "ok"
-    rows["articles"].append(article_row(art, status, "; ".join(errors) or None, doc))
+    rows["articles"].append(article_row(art, status, "; ".join(errors) or None, doc, n_sentences=len(sents)))
     return rows
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 from spacy.tokens import Doc
 
 from .budget import ArticleTimeout, expired, spend
 from .extensions import record_error, register_extensions
+from .text import text_of
 
 
 class Stage:
@@ -91,18 +92,8 @@ def read_jsonl(path: Path) -> Iterator[dict]:
 
 
 def content_sentences(doc: Doc) -> list:
-    """The sentences that hold text (a run of blank lines is not a sentence)."""
-    return [sent for sent in doc.sents if sent.text.strip()]
-
-
-def sentence_index(doc: Doc) -> Callable[[int], int]:
-    """A function mapping a character offset to the index of its sentence (as numbered by
-    ``content_sentences``)."""
-    import bisect
-
-    starts = [sent.start_char for sent in content_sentences(doc)]
-
-    def lookup(char: int) -> int:
-        return max(0, bisect.bisect_right(starts, char) - 1)
-
-    return lookup
+    """The sentences that hold text (a run of blank lines is not a sentence). Reads each
+    sentence's text from the doc's text (``Span.text`` builds a Token per token)."""
+    text = text_of(doc)
+    return [sent for sent in doc.sents if not text[sent.start_char:sent.end_char].isspace()
+            and sent.end_char > sent.start_char]

@@ -4,12 +4,16 @@
 * ``squash`` — runs of whitespace to one space, stripped.
 * ``alternation`` — a regex alternation of words, escaped, longest first (so "Kazakh" never
   wins over "Kazakhstan"); ``words_regex`` wraps it in word boundaries and compiles it.
+* ``text_of`` — ``doc.text``, built once per doc (spaCy rebuilds it from every token on
+  each access).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Iterable
+
+from spacy.tokens import Doc
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 #: for scoring only: also primes, acute accents and backticks typed for apostrophes
@@ -43,3 +47,18 @@ def words_regex(words: Iterable[str], flags: int = re.I, after: str = r"(?![\w$�
     if not alt:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![\w])(?:" + alt + r")" + after, flags)
+
+
+#: doc.user_data key of the doc's text (a str: travels with the doc between processes)
+TEXT_KEY = "newsie.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed on the first call and kept in ``doc.user_data``. spaCy joins
+    every token's text on each ``doc.text`` (a Token object per token); the text of a doc
+    never changes after tokenizing (retokenizing keeps it), so one copy serves every stage."""
+    text = doc.user_data.get(TEXT_KEY)
+    # a copy that came with a doc made from this one (Span.as_doc, Doc.from_docs) has another length
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

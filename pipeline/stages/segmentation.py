@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..core.paths import stage_data_dir
 from ..core.stage import Stage, read_lines, read_tsv
+from ..core.text import text_of
 
 NUMBERED = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 SENTENCE_END = set(".!?;:")
@@ -79,14 +80,16 @@ class Segmenter(Stage):
         return False
 
     def is_ordinal_marker(self, tok: Token) -> bool:
+        if tok.lower_ not in self.ordinals:   # checked first: called for every token
+            return False
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return tok.lower_ in self.ordinals and nxt is not None and nxt.text == ":"
+        return nxt is not None and nxt.text == ":"
 
     # -- the rules --------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         if len(doc) == 0:
             return
-        text = doc.text
+        text = text_of(doc)
         starts: dict[int, bool] = {}
 
         def force(i: int, value: bool) -> None:
@@ -119,9 +122,10 @@ class Segmenter(Stage):
 
         # the title line is one sentence
         if line_first and first_line_end != -1:
-            for tok in doc:
-                if line_first[0].idx < tok.idx < first_line_end:
-                    starts[tok.i] = False
+            for tok in doc[line_first[0].i + 1:]:
+                if tok.idx >= first_line_end:
+                    break
+                starts[tok.i] = False
             title_end = first_line_end
         else:
             title_end = 0
