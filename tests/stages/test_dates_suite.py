@@ -9,6 +9,7 @@ import pytest
 from pipeline.evaluation.suites import date_case_ok, read_suite
 from pipeline.stages.dates import Grammar, normalise
 from tests.growth import MAX_GROWTH, growth_ratio
+from tests.stages.test_dates import dates_nlp  # noqa: F401  (the shared session fixture)
 
 SUITE = Path(__file__).resolve().parent.parent / "data" / "dates_expressions.tsv"
 CASES = read_suite(SUITE)
@@ -16,22 +17,20 @@ CASES = read_suite(SUITE)
 FLOOR = 0.98
 
 
-@pytest.fixture(scope="module")
-def dates_nlp():
-    from pipeline import load_pipeline
-
-    return load_pipeline(stages=["newsie_segmenter", "newsie_dates"])
+def rows_for(nlp, cases: list[dict]) -> list[list[dict]]:
+    """The date rows of each suite case's sentence (its reference date and day/month order)."""
+    docs = []
+    for case in cases:
+        doc = nlp.make_doc(case["text"])
+        doc._.published = case["reference"]
+        doc._.date_order = case["order"] or None
+        docs.append(doc)
+    return [list(d._.dates) for d in nlp.pipe(docs)]
 
 
 @pytest.fixture(scope="module")
 def suite_rows(dates_nlp):
-    docs = []
-    for case in CASES:
-        doc = dates_nlp.make_doc(case["text"])
-        doc._.published = case["reference"]
-        doc._.date_order = case["order"] or None
-        docs.append(doc)
-    return [list(d._.dates) for d in dates_nlp.pipe(docs)]
+    return rows_for(dates_nlp, CASES)
 
 
 @pytest.mark.parametrize("i", range(len(CASES)),

@@ -45,10 +45,11 @@ from ...core.countries import CountryIndex
 from ...core.paths import other_stage_path
 from ...core.stage import Stage
 from .grammar import FUTURE, PAST, Grammar
+from .locale import detected_order, order_for_locale
 from .normalise import normalise
 from .periods import _dateparse, _published
 from .spans import find_candidates
-from .tense import governing_tense
+from .tense import generic_present, governing_tense
 
 __all__ = ["Grammar", "normalise", "governing_tense", "find_candidates", "extract_dates", "PAST", "FUTURE"]
 
@@ -67,15 +68,20 @@ def _entity_value(text: str, base: Optional[dt.date]):
 
 def extract_dates(doc: Doc, g: Grammar, published=None, order: Optional[str] = None) -> list[dict]:
     """The date records of one doc (plain dicts, sorted by start); ``order`` (MDY, DMY, YMD)
-    reads numeric dates, default the grammar's."""
+    reads numeric dates; None: the order the article's own dates show (locale.py), else the
+    grammar's default."""
     out = []
     text = doc.text
     base = _published(published)
-    for c in find_candidates(doc, g):
+    candidates = find_candidates(doc, g)
+    order = order or detected_order(candidates)
+    for c in candidates:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         tense = governing_tense(span, g) if span is not None and len(span) else None
         if c.kind == "entity":
             res = _entity_value(c.norm_text, base)
+        elif c.kind == "anchor" and span is not None and generic_present(span, g):
+            res = ("PRESENT_REF", "reference", None)
         else:
             res = normalise(c.norm_text, published, tense, g, order)
         if res is None:
@@ -100,7 +106,9 @@ class DatesStage(Stage):
         self.grammar = Grammar.load(data_dir, countries=countries, date_order=date_order)
 
     def process(self, doc) -> None:
-        order = doc._.date_order if doc._.date_order in DATE_ORDERS else None
+        order = doc._.date_order
+        if order not in DATE_ORDERS:   # a locale or country ("en-GB", "US") or nothing
+            order = order_for_locale(order, self.grammar.locale_orders)
         doc._.dates = extract_dates(doc, self.grammar, doc._.published, order)
         # for displaCy's span view: each date labelled with its TimeML value
         spans = [doc.char_span(d["start"], d["end"], label=str(d.get("value") or "DATE"), alignment_mode="expand")

@@ -9,6 +9,7 @@ from typing import Optional
 from ...core.paths import stage_data_dir
 from ...core.stage import read_lines, read_tsv
 from ...core.text import alternation
+from .holiday_names import holiday_key, holiday_regex
 
 PAST, FUTURE = "past", "future"
 
@@ -44,10 +45,14 @@ class Grammar:
     mod_lead: Optional[re.Pattern] = None
     not_dates: list = field(default_factory=list)
     names: Optional[re.Pattern] = None
-    holidays: dict = field(default_factory=dict)   # lower-cased name -> (rule, argument)
+    holidays: dict = field(default_factory=dict)   # holiday_key(name) -> (rule, argument)
+    holiday_names: list = field(default_factory=list)  # the names as written
     countries: dict = field(default_factory=dict)  # lower-cased country name/adjective -> ISO2
     country_forms: list = field(default_factory=list)  # the names/adjectives as written
     numeric_context: set = field(default_factory=set)
+    lower_not_months: set = field(default_factory=set)  # "may": a month only capitalised
+    locale_orders: dict = field(default_factory=dict)   # country code -> MDY/YMD (others DMY)
+    generic_present: dict = field(default_factory=dict)  # anchor -> cue words ("today": {"than"})
     date_order: str = "MDY"                        # numeric dates without a doc._.date_order
 
     @classmethod
@@ -77,10 +82,16 @@ class Grammar:
         season_context = set(read_lines(d / "season_context.txt"))
         g = cls(months, weekdays, seasons, numbers, ordinals, units, relative, modifiers, anchors,
                 year_context, year_attributive, tense, season_context)
-        g.holidays = {r["phrase"].lower(): (r["rule"], r["argument"]) for r in read_tsv(d / "holidays.tsv")}
+        holiday_rows = read_tsv(d / "holidays.tsv")
+        g.holidays = {holiday_key(r["phrase"]): (r["rule"], r["argument"]) for r in holiday_rows}
+        g.holiday_names = [r["phrase"] for r in holiday_rows]
         g.countries = {k.lower(): v for k, v in (countries or {}).items()}
         g.country_forms = list(countries or {})
         g.numeric_context = set(read_lines(d / "numeric_context.txt"))
+        g.lower_not_months = set(read_lines(d / "lower_case_not_months.txt"))
+        g.locale_orders = {r["country"]: r["order"] for r in read_tsv(d / "date_orders.tsv")}
+        for r in read_tsv(d / "generic_present.tsv"):
+            g.generic_present.setdefault(r["anchor"], set()).add(r["cue"])
         g.date_order = date_order
         g.compile(d, month_full, month_abbr, weekday_rows)
         return g
@@ -97,14 +108,17 @@ class Grammar:
         abbr_any = month_abbr + [m.lower() for m in month_abbr]
         month_a = "(?:" + _alt(months_any) + "|" + _alt(abbr_any) + r"\.?" + ")"
         weekday = "(?:" + _alt(full_days + [w.lower() for w in full_days]) + "|" + _alt(abbr_days + lower_abbr) + ")"
+        prefix_days = [r["surface"] for r in weekday_rows if r["kind"] == "prefix"]
         slots = {
             "MONTHA": month_a,
             "MONTH": _alt(month_full),
+            "MONTHABBR": _alt(month_abbr) + r"\.?",
             "MONTHI": _alt(months_any),
             "WEEKDAY": weekday,
+            "WEEKDAYP": "(?:" + weekday + "|" + _alt(prefix_days) + ")",
             "WEEKDAYS": "(?:" + _alt(full_days + [w.lower() for w in full_days]) + ")s",
             "PART": _alt(read_lines(d / "parts_of_day.txt")),
-            "HOLIDAY": "(?i:" + _alt(list(g.holidays) + [h.replace("'", "’") for h in g.holidays]) + ")",
+            "HOLIDAY": holiday_regex(g.holiday_names),
             "COUNTRY": _alt(g.country_forms) if g.country_forms else "(?!x)x",
             "SEASON": _alt(seasons, cap=True),
             "REL": _alt(relative, cap=True),
@@ -113,6 +127,8 @@ class Grammar:
             "NUM": "(?:" + _alt(numbers, cap=True) + r"|\d{1,3})",
             "ORD": "(?:" + _alt(ordinals, cap=True) + r"|\d{1,2}(?:st|nd|rd|th))",
             "YEAR": r"(?:1[89]\d\d|20\d\d|2100)",
+            "YEARX": r"(?:1[89]\d\d|20\d\d|2100|['’]\d\d(?![\w'’]))",
+            "ORDW": _alt([w for w, (_, kind) in ordinals.items() if kind == "ordinal"], cap=True),
             "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|\s*(?:%|percent|per\b))",
             "ANCHOR": _alt(anchors, cap=True),
         }
@@ -120,13 +136,14 @@ class Grammar:
             body = re.sub(r"\{([A-Z]+)\}", lambda m: slots[m.group(1)], r["pattern"])
             rx = re.compile(r"(?<![\w$€£¥])(?<!\d[-–,.])(?:" + body + r")(?![\w%])(?!,\d)(?![-–]\d)")
             g.patterns.append((r["kind"], r["context"], rx))
-        mods = _alt(modifiers, cap=True)
-        g.mod_prefix = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<mod>" + mods + r")(?:\s+|-)$")
-        g.mod_lead = re.compile(r"^(?P<mod>" + mods + r")(?:\s+|-)")
+        mods = _alt([m for m in modifiers if not m.endswith("-")], cap=True)
+        hyphened = _alt([m for m in modifiers if m.endswith("-")], cap=True)
+        g.mod_prefix = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<mod>" + mods + r"(?=\s|-)|" + hyphened + r")(?:\s+|-)?$")
+        g.mod_lead = re.compile(r"^(?P<mod>" + mods + r"(?=\s|-)|" + hyphened + r")(?:\s+|-)?")
         g.not_dates = [re.compile(r["pattern"], re.I) for r in read_tsv(d / "not_dates.tsv")]
         g.names = re.compile(r"\b" + _alt(read_lines(d / "names.txt")) + r"\b")
 
     def mod_of(self, phrase: str) -> Optional[str]:
         key = re.sub(r"\s+", " ", phrase.strip()).lower()
-        return self.modifiers.get(key)
+        return self.modifiers.get(key, self.modifiers.get(key + "-"))
 

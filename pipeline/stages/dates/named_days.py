@@ -12,7 +12,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Optional
 
-from ...core.text import fold, squash
+from .holiday_names import holiday_key
 from .grammar import FUTURE, PAST, Grammar
 
 
@@ -28,8 +28,20 @@ def _library_day(country: str, name: str, year: int) -> Optional[dt.date]:
     return days[0] if days else None
 
 
-def day_in_year(rule: str, argument: str, year: int, country: Optional[str] = None) -> Optional[dt.date]:
-    """The date of a holidays.tsv rule in ``year`` (None when the calendar has no such day)."""
+def day_in_year(rule: str, argument: str, year: int, country: Optional[str] = None,
+                table: Optional[dict] = None) -> Optional[dt.date]:
+    """The date of a holidays.tsv rule in ``year`` (None when the calendar has no such day);
+    ``table`` (key -> (rule, argument)) resolves the ``after`` rule's other day."""
+    if rule == "weekday":
+        start, wd = argument.split()
+        month, day = (int(x) for x in start.split("-"))
+        first = dt.date(year, month, day)
+        return first + dt.timedelta(days=(int(wd) - first.weekday()) % 7)
+    if rule == "after":
+        name, n = argument.rsplit(" ", 1)
+        other = (table or {}).get(holiday_key(name))
+        d = day_in_year(*other, year, country, None) if other and other[0] != "after" else None
+        return d + dt.timedelta(days=int(n)) if d else None
     if rule == "fixed":
         month, day = (int(x) for x in argument.split("-"))
         return dt.date(year, month, day)
@@ -45,25 +57,23 @@ def day_in_year(rule: str, argument: str, year: int, country: Optional[str] = No
     return None
 
 
-def _key(text: str) -> str:
-    return squash(fold(text)).lower()
-
-
 def holiday(g: Grammar, gd: dict, base: Optional[dt.date], tense, order):
-    rule, argument = g.holidays.get(_key(gd["holiday"]), (None, None))
-    country = g.countries.get(_key(gd["country"])) if gd.get("country") else None
+    rule, argument = g.holidays.get(holiday_key(gd["holiday"]), (None, None))
+    country = g.countries.get(holiday_key(gd["country"])) if gd.get("country") else None
     if rule is None or (rule == "national" and not country):
         return None
 
     def on(year: int) -> Optional[dt.date]:
-        return day_in_year(rule, argument, year, country)
+        return day_in_year(rule, argument, year, country, g.holidays)
 
-    if gd.get("year"):
-        d = on(int(gd["year"]))
+    year = gd.get("year") or gd.get("year2")
+    rel_year = gd.get("rel2") or gd.get("rel3") or gd.get("relyear")
+    if year:
+        d = on(int(year))
     elif base is None:
         return None, "day", None
-    elif gd.get("rel2"):
-        d = on(base.year + g.relative[gd["rel2"].lower()])
+    elif rel_year:
+        d = on(base.year + g.relative[rel_year.lower()])
     else:
         d = on(base.year)
         off = g.relative.get((gd.get("rel") or "").lower(), 0)

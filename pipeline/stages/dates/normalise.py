@@ -7,12 +7,13 @@ import re
 from typing import Optional
 
 from .grammar import FUTURE, PAST, Grammar
+from .calendar_units import UNITS, day_number, full_year
 from .compose import COMPOSED
 from .named_days import holiday, national
 from .periods import (_add_months, _at, _dateparse, _direction_year, _season_year, _shift, _the_unit, _year2,
                       anchor_bounds)
 
-COMPOSED = {**COMPOSED, "holiday": holiday, "national": national}
+COMPOSED = {**COMPOSED, **UNITS, "holiday": holiday, "national": national}
 
 
 def _number(g: Grammar, s: str) -> Optional[int]:
@@ -98,19 +99,21 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
     """The (value, granularity, kind's own mod) of one parsed pattern."""
     if kind in ("iso", "numeric", "mdy", "dmy"):
         clean = text if kind in ("iso", "numeric") else _clean_month(
-            f"{gd['month']} {re.sub(r'(st|nd|rd|th)$', '', gd['day'])} {gd['year']}")
+            f"{gd['month']} {day_number(g, gd['day'])} {full_year(gd['year'], base)}")
         d = _dateparse(clean, base, ["day", "month", "year"])
         return (d.date().isoformat(), "day", None) if d else None
     if kind in ("md", "dm"):
         if base is None:
             return None, "day", None
         month = g.months[_clean_month(gd["month"]).lower()]
-        day = int(re.sub(r"\D", "", gd["day"]))
+        day = day_number(g, gd["day"])
+        if not day:
+            return None
         year = _direction_year(base, (month, day), tense)
         d = _dateparse(f"{year:04d}-{month:02d}-{day:02d}", base, ["day", "month", "year"])
         return (d.date().isoformat(), "day", None) if d else None
     if kind == "month_year":
-        d = _dateparse(_clean_month(f"{gd['month']} {gd['year']}"), base, ["month", "year"])
+        d = _dateparse(_clean_month(f"{gd['month']} {full_year(gd['year'], base)}"), base, ["month", "year"])
         return (f"{d.year:04d}-{d.month:02d}", "month", None) if d else None
     if kind == "year":
         return gd["year"], "year", None
@@ -138,27 +141,30 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
         q = gd.get("q") or gd.get("q2") or _number(g, gd.get("ord") or "")
         if not q or int(q) > 4:
             return None
-        return f"{gd['year']}-Q{int(q)}", "quarter", None
+        return f"{full_year(gd['year'], base):04d}-Q{int(q)}", "quarter", None
     if kind == "half_year":
-        h = gd.get("h") or (1 if gd.get("ord", "").lower() == "first" else 2)
-        return f"{gd['year']}-H{int(h)}", "half", None
+        h = gd.get("h") or gd.get("h2") or (1 if (gd.get("ord") or "").lower() == "first" else 2)
+        return f"{full_year(gd['year'], base):04d}-H{int(h)}", "half", None
     if kind == "half_rel":
         h = 1 if gd["ord"].lower() == "first" else 2
         if base is None:
             return None, "half", None
         return f"{base.year + g.relative.get((gd.get('rel') or 'this').lower(), 0):04d}-H{h}", "half", None
     if kind == "quarter":
-        if g.ordinals.get(gd["ord"].lower(), (0, ""))[1] == "last_ordinal":
+        if gd.get("ord") and g.ordinals.get(gd["ord"].lower(), (0, ""))[1] == "last_ordinal":
             return _shift(base, "quarter", -1)   # "the last quarter": the previous one
-        q = _number(g, gd["ord"])
+        q = int(gd["q"]) if gd.get("q") else _number(g, gd["ord"])
         if not q or q > 4:
             return None
         if base is None:
             return None, "quarter", None
         year = _direction_year(base, ((q - 1) * 3 + 1,), tense)
         return f"{year:04d}-Q{q}", "quarter", None
+    return _relative_value(g, kind, gd, base, tense, mod)
 
-    # ---- relative to the publication date
+
+def _relative_value(g: Grammar, kind: str, gd: dict, base: Optional[dt.date], tense, mod):
+    """The value of a pattern read relative to the publication date ("last month", "Friday")."""
     if kind == "anchor":
         akind, aval = g.anchors[re.sub(r"\s+", " ", gd["anchor"].lower())]
         if akind == "ref":
@@ -210,7 +216,7 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
     if kind == "month":
         if base is None:
             return None, "month", None
-        month = g.months[gd["month"].lower()]
+        month = g.months[_clean_month(gd["month"]).lower()]
         return f"{_direction_year(base, (month,), tense):04d}-{month:02d}", "month", None
     if kind == "rel_season":
         code, start = g.seasons[gd["season"].lower()]
@@ -223,20 +229,25 @@ def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], 
             return None, "season", None
         return f"{_season_year(base, start, 0, tense):04d}-{code}", "season", None
     if kind == "weekday":
-        if base is None:
-            return None, "day", None
-        wd = g.weekdays[gd["weekday"].lower()]
-        rel = (gd.get("rel") or "").lower()
-        delta = wd - base.weekday()  # same ISO week
-        if rel in g.relative and g.relative[rel] < 0:
-            delta = delta if delta < 0 else delta - 7
-        elif rel in g.relative and g.relative[rel] > 0:
-            delta = delta if delta > 0 else delta + 7
-        elif not rel or g.relative.get(rel) == 0:
-            if tense == PAST and delta > 0:
-                delta -= 7
-            elif tense == FUTURE and delta < 0:
-                delta += 7
-        return (base + dt.timedelta(days=delta)).isoformat(), "day", None
+        return _weekday_value(g, gd, base, tense)
     return None
 
+
+def _weekday_value(g: Grammar, gd: dict, base: Optional[dt.date], tense):
+    """A weekday ("Friday", "next Friday", "last Friday"): in the publication week, moved by
+    its relative word or, bare, by the tense."""
+    if base is None:
+        return None, "day", None
+    wd = g.weekdays[gd["weekday"].lower()]
+    rel = (gd.get("rel") or "").lower()
+    delta = wd - base.weekday()  # same ISO week
+    if rel in g.relative and g.relative[rel] < 0:
+        delta = delta if delta < 0 else delta - 7
+    elif rel in g.relative and g.relative[rel] > 0:
+        delta = delta if delta > 0 else delta + 7
+    elif not rel or g.relative.get(rel) == 0:
+        if tense == PAST and delta > 0:
+            delta -= 7
+        elif tense == FUTURE and delta < 0:
+            delta += 7
+    return (base + dt.timedelta(days=delta)).isoformat(), "day", None

@@ -98,6 +98,23 @@ def _numeric_context(doc: Doc, start: int, end: int, g: Grammar, ix: EntIndex) -
     return _in_date_ent(ix, start, end) or (prev is not None and prev.lower_ in g.numeric_context)
 
 
+def _after_word(doc: Doc, start: int, words: set) -> bool:
+    prev = _prev_token(doc, start)
+    return prev is not None and prev.lower_ in words
+
+
+def _lower_context(doc: Doc, start: int, end: int, g: Grammar) -> bool:
+    """A lower-case month ("in july"), a month abbreviation alone ("in Sept") or a year
+    written "'98": only after a time preposition (year_context.txt), never a modal or verb."""
+    tok = _token_at(doc, start)
+    if tok is None or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX") or tok.text in g.lower_not_months:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s"):
+        return False
+    return _after_word(doc, start, g.year_context)
+
+
 def _month_context(doc: Doc, start: int, end: int, g: Grammar, ix: EntIndex) -> bool:
     """A bare month name is a month unless tagged as a modal ("May") or lower-level noun."""
     tok = _token_at(doc, start)
@@ -187,11 +204,15 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
             before = g.mod_prefix.search(text, max(0, s - 40), s)
             if context == "modifier" and not _modifier_ok(before, m.group(0)):
                 continue
-            if kind == "year" and not _year_context(doc, s, e, g, ix):
+            if context == "context" and kind == "year" and not _year_context(doc, s, e, g, ix):
                 continue
-            if kind == "month" and not _month_context(doc, s, e, g, ix):
+            if context == "context" and kind == "month" and not _month_context(doc, s, e, g, ix):
                 continue
-            if kind == "numeric_md" and not _numeric_context(doc, s, e, g, ix):
+            if context == "context" and kind == "weekend" and not _after_word(doc, s, g.season_context):
+                continue
+            if context == "lower" and not _lower_context(doc, s, e, g):
+                continue
+            if context == "numeric" and not _numeric_context(doc, s, e, g, ix):
                 continue
             if kind == "season":
                 if not _season_context(doc, m.start("season"), before is not None, g):

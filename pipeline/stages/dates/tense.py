@@ -120,3 +120,17 @@ def governing_tense(span: Span, grammar: Grammar) -> Optional[str]:
         return None
     return None
 
+
+
+def generic_present(span: Span, grammar: Grammar) -> bool:
+    """A day anchor that means "nowadays" (generic_present.tsv): a cue word before it in its
+    clause ("faster than can be done today"); the clause ends at a comma or semicolon."""
+    cues = grammar.generic_present.get(span.text.lower())
+    if not cues:
+        return False
+    for tok in reversed(span.doc[span.sent.start:span.start]):
+        if tok.text in (",", ";", ":"):
+            return False
+        if tok.lower_ in cues:
+            return True
+    return False
