@@ -111,6 +111,12 @@ CASES = [
     ("Bids close in the 2nd week of Nov.", "the 2nd week of Nov", "2023-W45", None),
     ("Schools will shut on Martin Luther King Jr Day.", "Martin Luther King Jr Day", "2024-01-15", None),
     ("Church bells rang on Easter Day.", "Easter Day", "2023-04-09", None),
+    # a part-of-day modifier before a day anchor
+    ("The blast came late last night.", "late last night", "2023-10-16", "END"),
+    ("Talks resume early tomorrow.", "early tomorrow", "2023-10-18", "START"),
+    ("Stocks slid late today.", "late today", "2023-10-17", "END"),
+    ("He called early yesterday.", "early yesterday", "2023-10-16", "START"),
+    ("Results are due around now.", "now", "PRESENT_REF", None),
     # "today" compared with another era is the generic present; elsewhere the day
     ("Phones are far cheaper than they are today.", "today", "PRESENT_REF", None),
     ("Ships were slower than today.", "today", "PRESENT_REF", None),

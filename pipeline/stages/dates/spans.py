@@ -98,6 +98,13 @@ def _numeric_context(doc: Doc, start: int, end: int, g: Grammar, ix: EntIndex) -
     return _in_date_ent(ix, start, end) or (prev is not None and prev.lower_ in g.numeric_context)
 
 
+def _part_of_day_anchor(g: Grammar, m: re.Match, before: re.Match) -> bool:
+    """"late yesterday", "early tomorrow": a START/MID/END modifier joins a day anchor (not a
+    reference such as "now", nor "about"/"later")."""
+    akind = g.anchors.get(re.sub(r"\s+", " ", m.group("anchor").lower()), ("", ""))[0]
+    return akind == "day" and g.mod_of(before.group("mod")) in ("START", "MID", "END")
+
+
 def _after_word(doc: Doc, start: int, words: set) -> bool:
     prev = _prev_token(doc, start)
     return prev is not None and prev.lower_ in words
@@ -233,7 +240,7 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
                 continue
             if kind in ("weekday", "month", "md", "dm", "season") and _inside_name(text, s, e, g, ix):
                 continue
-            if before and kind not in ("anchor",):
+            if before and (kind != "anchor" or _part_of_day_anchor(g, m, before)):
                 s = before.start("mod")
             if text[e - 1] == "." and _sentence_ends(text, e):
                 e -= 1   # "on the 2nd of feb." - the abbreviation's dot is the full stop
