@@ -285,6 +285,15 @@ class OccasionMixin:
             return date, place
         if earlier and date is None:
             return date, place
+        got = self.occasion_of(i, date, place, linked)
+        if got[0] is None:
+            return self.lead_day(i), got[1]
+        return got
+
+    def occasion_of(self, i: int, date: Optional[str], place: Optional[str],
+                    linked: bool) -> tuple[Optional[str], Optional[str]]:
+        """The date and place an undated or unplaced signing of sentence ``i`` takes from the
+        signings before it (see same_occasion)."""
         prev = [ev for ev in self.found.events if ev["sent"] <= i and (linked or i - ev["sent"] <= OCCASION_WINDOW)]
         if not prev:
             main = self.main_event(i)
@@ -297,6 +306,17 @@ class OccasionMixin:
         if place is None and (date is None or date == ev["date"]):
             return date, ev["place"]
         return date, place
+
+    def lead_day(self, i: int) -> Optional[str]:
+        """The date of the article's lead (its first body sentence), for an undated signing of a
+        later sentence ``i`` that nothing marks as earlier: "Seoul hosted the business forum on
+        June 16. ... Among them, A and B signed an agreement" (a date in the lead dates what the
+        following paragraphs report of that event; the dateline's date alone dates nothing)."""
+        body = next((k for k, st in enumerate(self.sents) if st.start_char >= self.title_end
+                     and st.text.strip()), None)
+        if body is None or i <= body:
+            return None
+        return self.date_in(max(self.sents[body].start_char, self.dateline_end), self.sents[body].end_char)
 
     def main_event(self, i: int) -> Optional[dict]:
         """The article's main reported signing before sentence ``i``: its first dated signing in
