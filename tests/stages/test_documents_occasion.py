@@ -64,3 +64,46 @@ def test_lead_date_carried(nlp, text):
 ])
 def test_earlier_signing_keeps_its_time(nlp, text):
     assert dates(run(nlp, text, PUBLISHED)) != ["2024-03-04"]
+
+
+SPEECH_DAY = [
+    ('Speaking to reporters after the session on Monday, the minister said: "Today we signed an agreement '
+     'on fisheries with Peru."', "2024-03-04"),
+    ('Speaking on Monday, Chile\'s minister said: "This morning we signed a memorandum on mining with Peru."',
+     "2024-03-04"),
+    ('LIMA, March 4 — "This morning we signed a memorandum on tourism with Chile," the minister told reporters.',
+     "2024-03-04"),
+    ('ACCRA, March 4 — "Today Ghana and Togo signed an agreement on border patrols," the minister said.',
+     "2024-03-04"),
+    ('At a briefing on Monday, the envoy said: "Today we signed a protocol on customs with Norway."', "2024-03-04"),
+]
+
+
+@pytest.mark.parametrize("text, day", SPEECH_DAY)
+def test_today_is_the_speakers_day(nlp, text, day):
+    got = dates(run(nlp, text, PUBLISHED))
+    assert got and got[0] == day, got
+
+
+DATELINE_ALONE = [
+    "KAZAN, March 4. /TASS/. Tatarstan and Hunan Province have signed an agreement on trade.",
+    "Accra, March 4, GNA – Ghana and Togo have signed an agreement on border patrols.",
+    "TASHKENT, March 4 (Xinhua) -- Uzbekistan and Chile have signed an agreement on mining.",
+    "MINSK, March 4. /BelTA/. Belarus and Oman have signed a memorandum on potash.",
+    "Lome, March 4, ATOP – Togo and Benin have signed a protocol on customs.",
+]
+
+
+@pytest.mark.parametrize("text", DATELINE_ALONE)
+def test_dateline_date_alone_dates_no_recent_signing(nlp, text):
+    got = run(nlp, text, PUBLISHED)._.documents
+    assert got and got[0]["signed_date"] is None, got
+
+
+@pytest.mark.parametrize("text", [
+    "KAZAN, March 4. /TASS/. Tatarstan and Hunan Province signed an agreement on trade on Monday.",
+    "Accra, March 4, GNA – Ghana and Togo on Monday signed an agreement on border patrols.",
+    "TASHKENT, March 4 (Xinhua) -- Uzbekistan and Chile signed an agreement on mining on Monday.",
+])
+def test_dateline_yields_to_own_day(nlp, text):
+    assert dates(run(nlp, text, PUBLISHED)) == ["2024-03-04"]

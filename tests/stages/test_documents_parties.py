@@ -194,3 +194,18 @@ def test_people_for_the_sides(nlp, text):
 ])
 def test_no_record_unsigned(nlp, text):
     assert run(nlp, text)._.documents == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rosneft and Sinopec signed a memorandum on crude supplies in Beijing on Monday. The companies also signed "
+     "an agreement on rail freight.", ["Rosneft", "Sinopec"]),
+    ("Volta Power and Lome Grid signed a contract on exports on Monday. The firms also concluded an agreement "
+     "on grid maintenance.", ["Volta Power", "Lome Grid"]),
+    ("KazMunayGas and PetroChina signed a memorandum on gas on Monday. The two companies also signed "
+     "a contract on drilling.", ["KazMunayGas", "PetroChina"]),
+    ("Equinor and Petrobras signed a memorandum on offshore wind on Monday. The firms also signed "
+     "a contract on carbon capture.", ["Equinor", "Petrobras"]),
+])
+def test_the_companies_are_the_last_signers(nlp, text, expected):
+    got = parties(run(nlp, text))
+    assert got[-1] == expected, got

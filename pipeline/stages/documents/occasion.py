@@ -31,9 +31,15 @@ class OccasionMixin:
         own = [d for d in cands if d["start"] >= self.dateline_end]
         if own:
             cands = own  # "TASHKENT, May 14 (Xinhua) -- ... signed ... on Monday": the event's own day
+        elif tok is not None and self.perfect(tok):
+            return None  # "ACCRA, May 14, GNA – A and B have signed ...": the filing day dates no recent signing
         if near is not None:
             cands.sort(key=lambda d: abs(d["start"] - near))
-        return str(cands[0]["value"])
+        d = cands[0]
+        if self.lex.today_re.fullmatch(d["text"].strip()):
+            # "Today we signed ...", said on Thursday: the day the speaker spoke
+            return self.speech_day(self.sents[self.sent_of(d["start"])], d) or str(d["value"])
+        return str(d["value"])
 
     def date_ok(self, d: dict, tok=None) -> bool:
         if self.in_quote(d["start"], tok):
@@ -93,7 +99,7 @@ class OccasionMixin:
         if value:
             return value
         if self.published and self.lex.today_re.search(sent.text):
-            return self.published
+            return self.speech_day(sent) or self.published
         # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
         j = sent_i
         cues, prev = [], []
@@ -306,6 +312,22 @@ class OccasionMixin:
         if place is None and (date is None or date == ev["date"]):
             return date, ev["place"]
         return date, place
+
+    def speech_day(self, sent: Span, cue: Optional[dict] = None) -> Optional[str]:
+        """The day a "today"/"this morning" of sentence ``sent`` means: the day its speaker spoke
+        ("Speaking after the session on Thursday, X said: 'Today we signed ...'"), a full date of
+        the sentence outside quotes, else the date of a wire dateline ("DAKAR, March 19 —"); None
+        leaves the publication date."""
+        days = [d for d in self.dates if sent.start_char <= d["start"] < sent.end_char and not self.period_date(d)
+                and not self.in_quote(d["start"]) and len(str(d["value"])) == 10 and d is not cue
+                and not self.lex.today_re.fullmatch(d["text"].strip())]
+        if days:
+            return str(days[0]["value"])
+        if self.dateline_end:
+            line = [d for d in self.dates if self.title_end <= d["start"] < self.dateline_end and len(str(d["value"])) == 10]
+            if line:
+                return str(line[0]["value"])
+        return None
 
     def lead_day(self, i: int) -> Optional[str]:
         """The date of the article's lead (its first body sentence), for an undated signing of a

@@ -423,6 +423,11 @@ class PartiesMixin:
                     return [dict(p) for p in same]
             return [{"party": f"{singular} of {c['party']}", "party_entity_id": None, "country": c["country"]}
                     for c in self.context_sides(pos)]
+        if kind == "organisation":
+            for rec in reversed(self.found.records):
+                orgs = [p for p in rec.parties if p.get("party") and not self.lex.is_country_name(p["party"])]
+                if len(orgs) >= 2 and len(orgs) == len(rec.parties):
+                    return [dict(p) for p in orgs]
         return self.context_sides(pos)
 
     def countries_in(self, s: int, e: int) -> list[dict]:
