@@ -13,6 +13,7 @@ from ...core.stage import read_lines, read_tsv
 from ...core.text import alternation, fold, words_regex
 from .deals import DealMarkers
 from .grammar import run_start, strip_the
+from .party_text import PartyWords
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Lexicon:
     provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
     speaker_pronouns: frozenset = frozenset()          # "we" signing in a quote: the speaker's side
     deal_markers: DealMarkers = None                   # inline deal lists ("with A for X and with B for Y")
+    party_words: PartyWords = None                     # words around a party's name (party_trims.tsv, body_heads.tsv)
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -106,6 +108,7 @@ class Lexicon:
         _load_parties(lex, folder, units)
         _load_phrasing(lex, folder, reporting_verbs)
         _load_places(lex, segmentation, countries)
+        lex.party_words = PartyWords.load(folder)
         return lex
 
     # small lookups -------------------------------------------------------------------

@@ -31,9 +31,15 @@ class OccasionMixin:
         own = [d for d in cands if d["start"] >= self.dateline_end]
         if own:
             cands = own  # "TASHKENT, May 14 (Xinhua) -- ... signed ... on Monday": the event's own day
+        elif tok is not None and self.perfect(tok):
+            return None  # "ACCRA, May 14, GNA – A and B have signed ...": the filing day dates no recent signing
         if near is not None:
             cands.sort(key=lambda d: abs(d["start"] - near))
-        return str(cands[0]["value"])
+        d = cands[0]
+        if self.lex.today_re.fullmatch(d["text"].strip()):
+            # "Today we signed ...", said on Thursday: the day the speaker spoke
+            return self.speech_day(self.sents[self.sent_of(d["start"])], d) or str(d["value"])
+        return str(d["value"])
 
     def date_ok(self, d: dict, tok=None) -> bool:
         if self.in_quote(d["start"], tok):
@@ -93,7 +99,7 @@ class OccasionMixin:
         if value:
             return value
         if self.published and self.lex.today_re.search(sent.text):
-            return self.published
+            return self.speech_day(sent) or self.published
         # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
         j = sent_i
         cues, prev = [], []
@@ -285,6 +291,15 @@ class OccasionMixin:
             return date, place
         if earlier and date is None:
             return date, place
+        got = self.occasion_of(i, date, place, linked)
+        if got[0] is None:
+            return self.lead_day(i), got[1]
+        return got
+
+    def occasion_of(self, i: int, date: Optional[str], place: Optional[str],
+                    linked: bool) -> tuple[Optional[str], Optional[str]]:
+        """The date and place an undated or unplaced signing of sentence ``i`` takes from the
+        signings before it (see same_occasion)."""
         prev = [ev for ev in self.found.events if ev["sent"] <= i and (linked or i - ev["sent"] <= OCCASION_WINDOW)]
         if not prev:
             main = self.main_event(i)
@@ -297,6 +312,33 @@ class OccasionMixin:
         if place is None and (date is None or date == ev["date"]):
             return date, ev["place"]
         return date, place
+
+    def speech_day(self, sent: Span, cue: Optional[dict] = None) -> Optional[str]:
+        """The day a "today"/"this morning" of sentence ``sent`` means: the day its speaker spoke
+        ("Speaking after the session on Thursday, X said: 'Today we signed ...'"), a full date of
+        the sentence outside quotes, else the date of a wire dateline ("DAKAR, March 19 —"); None
+        leaves the publication date."""
+        days = [d for d in self.dates if sent.start_char <= d["start"] < sent.end_char and not self.period_date(d)
+                and not self.in_quote(d["start"]) and len(str(d["value"])) == 10 and d is not cue
+                and not self.lex.today_re.fullmatch(d["text"].strip())]
+        if days:
+            return str(days[0]["value"])
+        if self.dateline_end:
+            line = [d for d in self.dates if self.title_end <= d["start"] < self.dateline_end and len(str(d["value"])) == 10]
+            if line:
+                return str(line[0]["value"])
+        return None
+
+    def lead_day(self, i: int) -> Optional[str]:
+        """The date of the article's lead (its first body sentence), for an undated signing of a
+        later sentence ``i`` that nothing marks as earlier: "Seoul hosted the business forum on
+        June 16. ... Among them, A and B signed an agreement" (a date in the lead dates what the
+        following paragraphs report of that event; the dateline's date alone dates nothing)."""
+        body = next((k for k, st in enumerate(self.sents) if st.start_char >= self.title_end
+                     and st.text.strip()), None)
+        if body is None or i <= body:
+            return None
+        return self.date_in(max(self.sents[body].start_char, self.dateline_end), self.sents[body].end_char)
 
     def main_event(self, i: int) -> Optional[dict]:
         """The article's main reported signing before sentence ``i``: its first dated signing in

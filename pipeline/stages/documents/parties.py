@@ -10,6 +10,8 @@ from ...core.extensions import records
 from ...core.text import fold
 from .grammar import DET_ALT, run_start
 from .phrases import strip_the, trim_span, split_conjuncts, adjective_parties, collective_head
+from .party_text import (strip_leads, cut_time, country_possessor, descriptor_before, descriptor_after,
+                         place_after, coordinated_bodies, heads_of_countries, side_people)
 
 
 class PartiesMixin:
@@ -18,19 +20,69 @@ class PartiesMixin:
 
     def resolve_party(self, s: int, e: int) -> Optional[dict]:
         """A party dict for text[s:e]; {"party": None, ...} for a person of unknown country;
-        {"collective": (singular, kind)} for "the two sides"."""
+        {"collective": (singular, kind)} for "the two sides". The phrase is first taken down to
+        the name it holds (party_text: no dateline, time, descriptor or locating place)."""
         text = self.text
-        # drop a trailing parenthesised short form and a leading article
+        # drop a trailing parenthesised short form
         m = re.search(run_start(r"\s*\([^()]{1,40}\)\s*$"), text[s:e])
         if m:
             e = s + m.start()
-        lead = re.match(r"(?:the|The)\s+", text[s:e])
         with_the = text[s:e]
-        if lead:
-            s += lead.end()
-        s, e = trim_span(text, s, e, " \t\n;.,:'\"’")
+        s, e, iso, body = self.name_bounds(s, e)
         if e <= s:
             return None
+        if body:
+            return {"party": text[s:e], "party_entity_id": None, "country": iso or self.place_country(s, e)}
+        own = with_the.split()[0].lower() in self.lex.party_words.possessives if with_the.split() else False
+        if (own or not (collective_head(strip_the(with_the), self.lex) or collective_head(with_the.strip(), self.lex))) \
+                and side_people(with_the.strip(), self.lex.heads, self.lex.party_words, self.lex.country_re):
+            return {"collective": ("side", "country")}  # "our ministers of education": the sides
+        p = self.resolve_name(s, e, with_the)
+        if p and p.get("party") and iso and not p.get("country"):
+            p["country"] = iso
+        return p
+
+    def name_bounds(self, s: int, e: int) -> tuple[int, int, Optional[str], bool]:
+        """The bounds of the name in the party phrase text[s:e], the country a possessor before
+        it gives ("Kazakhstan's Almaty region on Thursday" -> "Almaty region", KZ) and whether a
+        body head named it ("the northern border province of Quang Ninh": a place, no person)."""
+        text, words = self.text, self.lex.party_words
+        s = strip_leads(text, s, e, words)
+        lead = re.match(r"(?:the|The)\s+", text[s:e])
+        s += lead.end() if lead else 0
+        e = cut_time(text, s, e, records(self.doc, "dates"), words)
+        s, e = trim_span(text, s, e, " \t\n;.,:'\"’")
+        iso = None
+        owner = country_possessor(text[s:e], self.lex.country_re, self.lex.country_of)
+        if owner:
+            s, iso = s + owner[0], owner[1]
+        cut, body = descriptor_before(text[s:e], self.lex.appositive_heads, words)
+        s += cut
+        e = s + descriptor_after(text[s:e], self.lex.appositive_heads)
+        ents = list(self.ents.overlapping(s, e))
+        places = [m for m in ents if m["label"] in ("GPE", "LOC")] + self.named_places(s, e)
+        e = place_after(text, s, e, places, [m for m in ents if m["label"] in ("ORG", "FAC")], words)
+        s, e = trim_span(text, s, e, " \t\n;.,:'\"’")
+        return s, e, iso, body
+
+    def named_places(self, s: int, e: int) -> list[dict]:
+        """Places inside text[s:e] that an organisation's span swallowed ("Fudan University in
+        Shanghai" as one ORG): the words after its last " in " when they are a capital or a
+        place the article names elsewhere."""
+        m = None
+        for m in self.lex.party_words.place_link_re.finditer(self.text, s, e):
+            pass
+        if m is None:
+            return []
+        name = self.text[m.end():e].strip()
+        known = fold(name).lower() in self.lex.capitals or any(
+            x["label"] == "GPE" and x["text"] == name for x in self.ents.mentions)
+        return [{"start": m.end(), "end": e, "label": "GPE"}] if known and name else []
+
+    def resolve_name(self, s: int, e: int, with_the: str) -> Optional[dict]:
+        """A party dict for the name text[s:e] (``with_the``: the phrase as written)."""
+        text = self.text
+        lead = with_the.lstrip()[:4].lower() == "the "
         raw = text[s:e]
         if raw.lower() in self.lex.speaker_pronouns:
             return self.speaker_side(s)
@@ -187,7 +239,8 @@ class PartiesMixin:
         return whole[0]["entity_id"] if whole else None
 
     def parties_from_zone(self, s: int, e: int, pos: int) -> list[dict]:
-        adj = adjective_parties(self.text[s:e], self.lex)
+        s = strip_leads(self.text, s, e, self.lex.party_words)
+        adj = adjective_parties(self.text[s:e], self.lex) or self.zone_forms(s, e)
         if adj:
             return adj
         out = []
@@ -215,6 +268,29 @@ class PartiesMixin:
             other = [c for c in self.context_sides(pos) if c["country"] != out[0].get("country")]
             out += other[:1]
         return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def zone_forms(self, s: int, e: int) -> Optional[list[dict]]:
+        """Parties a whole phrase names at once: names sharing a plural body head ("the Osh and
+        Andijan regions" -> Osh region | Andijan region) or countries after a plural head
+        ("Presidents of Kyrgyzstan and Uzbekistan Sadyr Japarov and ..." -> the countries)."""
+        text, lex = self.text, self.lex
+        e = cut_time(text, s, e, records(self.doc, "dates"), lex.party_words)
+        raw = text[s:e].strip()
+        bodies = coordinated_bodies(raw, lex.party_words)
+        if bodies:
+            out = []
+            for name in bodies:
+                a = text.find(name.rsplit(" ", 1)[0], s, e)
+                b = a + len(name.rsplit(" ", 1)[0])
+                ent = next((m for m in self.ents.overlapping(a, b) if m["start"] <= a and m["end"] >= b), None)
+                out.append({"party": name, "party_entity_id": ent["entity_id"] if ent else None,
+                            "country": self.place_country(a, b) if a >= 0 else None})
+            return out
+        isos = heads_of_countries(raw, lex.heads_alt, lex.country_re, lex.country_of)
+        if isos:
+            return [{"party": lex.country_name.get(i, i), "party_entity_id": self.gpe_entity(i), "country": i}
+                    for i in isos]
+        return None
 
     def speaker_side(self, pos: int) -> Optional[dict]:
         """The side of the speaker of the quote holding ``pos`` (a "we" signing in a quote): the
@@ -347,6 +423,11 @@ class PartiesMixin:
                     return [dict(p) for p in same]
             return [{"party": f"{singular} of {c['party']}", "party_entity_id": None, "country": c["country"]}
                     for c in self.context_sides(pos)]
+        if kind == "organisation":
+            for rec in reversed(self.found.records):
+                orgs = [p for p in rec.parties if p.get("party") and not self.lex.is_country_name(p["party"])]
+                if len(orgs) >= 2 and len(orgs) == len(rec.parties):
+                    return [dict(p) for p in orgs]
         return self.context_sides(pos)
 
     def countries_in(self, s: int, e: int) -> list[dict]:

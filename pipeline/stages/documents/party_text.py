@@ -1,0 +1,206 @@
+"""Party text: pure functions that take a party phrase down to the name of the body it names
+(no dateline, time, descriptor or locating place around it) and that read the phrase shapes
+naming several bodies or the sides at once. Words and patterns come from party_trims.tsv and
+body_heads.tsv (models/documents/); the functions read only their arguments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from ...core.stage import read_tsv
+from ...core.text import alternation, fold
+from .grammar import run_start
+
+NEVER = re.compile(r"(?!x)x")
+NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|and|de|&)\s+)?[A-Z0-9][\w'’.&-]*){0,5}"
+
+
+@dataclass(frozen=True)
+class PartyWords:
+    """The words and patterns of party_trims.tsv and body_heads.tsv."""
+
+    leads: tuple = ()                     # compiled patterns removed from a phrase's start
+    tail_re: re.Pattern = NEVER           # removed from its end once a time is cut off
+    place_link_re: re.Pattern = NEVER     # "in" before a trailing place
+    determiners: frozenset = frozenset()  # "our", "the", "both": a phrase of people for the sides
+    after_head: frozenset = frozenset()   # "concerned": closes such a phrase ("the ministers concerned")
+    possessives: frozenset = frozenset()  # "our": such a phrase names the sides, never "<Institution> of X"
+    body_of: dict = field(default_factory=dict)  # lower singular or plural -> (singular, is_plural)
+
+    @classmethod
+    def load(cls, folder: Path) -> "PartyWords":
+        rows = read_tsv(folder / "party_trims.tsv") if (folder / "party_trims.tsv").exists() else []
+        of_kind = lambda k: [r["pattern"] for r in rows if r["kind"].strip() == k]
+        body_of = {}
+        if (folder / "body_heads.tsv").exists():
+            for r in read_tsv(folder / "body_heads.tsv"):
+                sing, plur = r["singular"].strip().lower(), r["plural"].strip().lower()
+                body_of[sing], body_of[plur] = (sing, False), (sing, True)
+        # tried only where a whitespace run starts (linear in a long run of spaces)
+        one = lambda ps: re.compile(run_start("(?:" + "|".join(f"(?:{p})" for p in ps) + ")")) if ps else NEVER
+        return cls(leads=tuple(re.compile(p) for p in of_kind("lead")), tail_re=one(of_kind("tail")),
+                   place_link_re=one(of_kind("place_link")),
+                   determiners=frozenset(w.strip().lower() for w in of_kind("determiner")),
+                   after_head=frozenset(w.strip().lower() for w in of_kind("after_head")),
+                   possessives=frozenset(w.strip().lower() for w in of_kind("possessive")), body_of=body_of)
+
+    @property
+    def body_alt(self) -> str:
+        return alternation(self.body_of)
+
+
+def strip_leads(text: str, s: int, e: int, words: PartyWords) -> int:
+    """The start of text[s:e] past the material before a party's name: a dateline ("ABU DHABI:
+    The UAE", "Quang Ninh (VNA) – The province"), people standing for the body ("Officials from
+    the Almaty region"), a lowercase possessor ("the republic's Investment Agency"). An article
+    goes only with such material after it."""
+    while s < e:
+        at = [s]
+        lead = re.match(r"(?:the|The)\s+", text[s:e])
+        if lead:
+            at.append(s + lead.end())
+        m = next((m for k in at for p in words.leads for m in [p.match(text, k, e)] if m and m.end() < e), None)
+        if m is None:
+            return s
+        s = m.end()
+    return s
+
+
+def cut_time(text: str, s: int, e: int, dates: list[dict], words: PartyWords) -> int:
+    """The end of text[s:e] before a time written after the name ("Odisha government on
+    Tuesday", "Guangxi Zhuang Autonomous Region on March 13"): a date record starting inside
+    the phrase after its first word and running to its end cuts it, with the preposition before."""
+    for d in dates:
+        if s < d["start"] < e and d["end"] >= e - 1 and not text[d["start"] - 1].isalnum() \
+                and re.search(r"\w", text[s:d["start"]]):
+            cut = d["start"]
+            m = words.tail_re.search(text, s, cut)
+            if m:
+                cut = m.start()
+            return cut if cut > s else e
+    return e
+
+
+def country_possessor(raw: str, country_re: re.Pattern, country_of: dict) -> Optional[tuple[int, str]]:
+    """"northwest China's Xinjiang Uygur Autonomous Region", "Kazakhstan's Almaty region",
+    "Egypt's National Authority for Tunnels": (offset of the name after the possessor, the
+    possessor's ISO2) when a country possessive (after at most two lowercase words) opens
+    ``raw`` and a capitalised name follows; else None."""
+    m = re.match(r"(?:[a-z][\w-]*\s+){0,2}", raw)
+    cm = country_re.match(fold(raw), m.end())
+    if not cm:
+        return None
+    pm = re.match(r"['’]s?\s+(?=[A-Z0-9])", raw[cm.end():])
+    if not pm:
+        return None
+    return cm.end() + pm.end(), country_of[cm.group(0)]
+
+
+def descriptor_before(raw: str, appositive_heads: frozenset, words: PartyWords) -> tuple[int, bool]:
+    """(the offset of the name after a lowercase descriptor, whether a body head named it): a
+    descriptor ending in an organisation head ("state power company Uzbekenergo"), or words + a
+    body head + "of" ("the northern border province of Quang Ninh", "the cities of Harbin");
+    (0, False) when there is none ("the city of Taraz" is the name's own form)."""
+    m = re.match(r"(?:the\s+)?((?:[a-z][\w-]*\s+)+)(?=[A-Z0-9])", raw)
+    if not m:
+        return 0, False
+    lower = m.group(1).split()
+    if lower[-1] in appositive_heads:
+        return m.end(), False
+    if lower[-1] == "of" and len(lower) >= 2 and lower[-2] in words.body_of:
+        plural = words.body_of[lower[-2]][1]
+        if plural or len(lower) >= 3:
+            return m.end(), True
+    return 0, False
+
+
+def descriptor_after(raw: str, appositive_heads: frozenset) -> int:
+    """The end of a name followed by a lowercase descriptor ending in an organisation head
+    ("TALCO aluminium company" -> "TALCO"); len(raw) when there is none."""
+    m = re.fullmatch(rf"({NAME})((?:\s+[a-z][\w-]*)+)", raw)
+    if m and m.group(2).split()[-1] in appositive_heads:
+        return m.end(1)
+    return len(raw)
+
+
+def place_after(text: str, s: int, e: int, places: list[dict], orgs: list[dict], words: PartyWords) -> int:
+    """The end of a name before a place that only locates it ("Northwest University in Xi'an",
+    "Tsinghua University in Beijing"): a place mention ending the phrase after "in", or a
+    capitalised name after "in" right after an organisation mention; e when there is none."""
+    for p in places:
+        if s < p["start"] and p["end"] >= e - 1:
+            m = next((m for m in words.place_link_re.finditer(text, s, p["start"]) if m.end() == p["start"]), None)
+            if m and re.match(r"[A-Z]", text[s:m.start()]):
+                return m.start()
+    for o in orgs:
+        if s <= o["start"] and o["end"] < e:
+            m = words.place_link_re.match(text, o["end"], e)
+            if m and re.fullmatch(NAME, text[m.end():e].strip()):
+                return o["end"]
+    return e
+
+
+def coordinated_bodies(raw: str, words: PartyWords) -> Optional[list[str]]:
+    """"the Osh and Andijan regions" -> ["Osh region", "Andijan region"]: two or more names
+    sharing one plural body head, a lowercase common noun ("Dubai-based Emirates" is a name);
+    None for any other phrase."""
+    parts = raw.split()
+    if len(parts) < 4 or not parts[-1].islower() or words.body_of.get(parts[-1], ("", False))[1] is False:
+        return None
+    singular = words.body_of[parts[-1].lower()][0]
+    head = raw.rstrip()[:-len(parts[-1])].strip()
+    head = head[4:] if head[:4].lower() == "the " else head
+    names = [n for n in re.split(run_start(r"\s*,\s*(?:and\s+)?|\s+and\s+"), head) if n]
+    if len(names) < 2 or not all(re.fullmatch(NAME, n) for n in names):
+        return None
+    return [f"{n} {singular}" for n in names]
+
+
+def heads_of_countries(raw: str, heads_alt: str, country_re: re.Pattern, country_of: dict) -> Optional[list[str]]:
+    """"Presidents of Kyrgyzstan and Uzbekistan Sadyr Japarov and Shavkat Mirziyoyev", "the
+    foreign ministers of Chile and Peru": people of two or more countries named after a plural
+    head -> the countries' ISO2 codes in order; None for any other phrase."""
+    if not heads_alt:
+        return None
+    m = re.match(rf"(?:the\s+)?(?:{heads_alt})\s+of\s+(?:the\s+)?", fold(raw), re.I)
+    if not m:
+        return None
+    rest, isos = fold(raw)[m.end():], []
+    while True:
+        cm = country_re.match(rest)
+        if not cm:
+            break
+        isos.append(country_of[cm.group(0)])
+        sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", rest[cm.end():])
+        if not sep:
+            rest = rest[cm.end():]
+            break
+        rest = rest[cm.end() + sep.end():]
+    if len(isos) < 2 or re.match(r"[\w'’-]", rest):
+        return None
+    return isos
+
+
+def side_people(raw: str, heads: dict, words: PartyWords, country_re: re.Pattern) -> bool:
+    """Does ``raw`` name people or bodies standing for the sides without naming a side ("our
+    ministers of education", "the Ministers of Transport", "the ministers concerned", "the heads
+    of the two border guard services", "our central banks")? A plural party head (party_heads.tsv)
+    after determiners, with an "of" phrase or "concerned" after it, and no country in it."""
+    t = fold(raw).strip().lower()
+    if country_re.search(fold(raw)) or not heads:
+        return False
+    dets = alternation(words.determiners) if words.determiners else "(?!x)x"
+    m = re.match(rf"(?:(?:{dets})\s+)*({alternation(heads)})(?=\s|$)", t)
+    if not m:
+        return False
+    rest = t[m.end():].strip()
+    lead = re.match(rf"(?:{dets})\s+", t)
+    if not rest:
+        return bool(lead)  # "our central banks"; a bare "ministers" may be anyone's
+    if rest in words.after_head:
+        return True
+    of = re.fullmatch(rf"of\s+(?:(?:{dets})\s+)*[a-z][a-z ,-]*", rest)
+    return bool(of)
