@@ -71,7 +71,7 @@ def run(
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1,
                                             help="longest article body in characters (default: the model's nlp.max_length, 1,000,000); a longer one is an error row"),
     date_order: Optional[str] = typer.Option(None, "--date-order",
-                                             help="MDY, DMY or YMD: how numeric dates read (front matter date_order overrides)"),
+                                             help="MDY, DMY or YMD: how numeric dates read when the article does not say (front matter date_order/locale) and its own dates do not show it"),
 ) -> None:
     """Extract every table from the articles under PATHS into --out."""
     from .api import Interrupted, OutputError, RunLocked, run as run_batch

@@ -150,8 +150,11 @@ def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float],
     doc = tokenize(nlp, model_text(art.body))
     doc._.published = art.published
     set_budget(doc, timeout)
-    # front matter date_order: MDY|DMY|YMD, else the run's --date-order, else the stage's config
-    doc._.date_order = str(art.meta.get("date_order") or date_order or "").upper() or None
+    # front matter date_order (MDY|DMY|YMD) or locale ("en-GB") says how the article writes numeric
+    # dates; without it the article's own dates decide, then the run's --date-order, then the config
+    stated = art.meta.get("date_order") or art.meta.get("locale")
+    doc._.date_order = str(stated).strip() or None if stated else None
+    doc._.date_order_default = str(date_order).upper() if date_order else None
     return doc
 
 

@@ -15,10 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 #: doc._ attribute -> default factory. ``published`` is an ISO date string or None.
-#: ``date_order`` (MDY, DMY or YMD) reads numeric dates ("5/6/2023"); None: the stage's default.
+#: ``date_order`` (MDY, DMY or YMD, or a locale/country such as "en-GB") is how the article says its
+#: numeric dates ("5/6/2023") read (front matter); None: its own dates decide, else
+#: ``date_order_default`` (the run's --date-order), else the stage's configured default.
 DOC_ATTRIBUTES = {
     "published": None,
     "date_order": None,
+    "date_order_default": None,
     "entities": list,
     "quotes": list,
     "documents": list,

@@ -96,6 +96,29 @@ def test_front_matter_date_order(nlp):
     assert [(r["text"], r["value"]) for r in rows] == [("5/6/2023", "2023-06-05")]
 
 
+@pytest.mark.parametrize("front, run_order, body, value", [
+    # front matter date_order or locale says how the article writes dates: it wins over the run
+    ("date_order: dmy\n", "MDY", "The vote took place on 5/6/2023.", "2023-06-05"),
+    ("locale: en-GB\n", "MDY", "The vote took place on 5/6/2023.", "2023-06-05"),
+    ("locale: en-US\n", "DMY", "The vote took place on 5/6/2023.", "2023-05-06"),
+    # nothing stated: the article's own unambiguous dates decide, over the run's default
+    ("", "MDY", "Talks opened on 25/6/2023. The vote took place on 5/6/2023.", "2023-06-05"),
+    ("", "DMY", "Talks opened on October 17, 2023. The vote took place on 5/6/2023.", "2023-05-06"),
+    # no evidence at all: the run's --date-order
+    ("", "DMY", "The vote took place on 5/6/2023.", "2023-06-05"),
+    ("", "MDY", "The vote took place on 5/6/2023.", "2023-05-06"),
+])
+def test_date_order_precedence(nlp, front, run_order, body, value):
+    """Front matter (date_order/locale) > the article's own dates > the run's --date-order."""
+    from pipeline.core.batch import process_articles
+    from pipeline.core.inputs import article_from_text
+
+    text = f"---\ntitle: t\npublished: 2023-10-17\n{front}---\n{body}\n"
+    art = article_from_text("a", "a.txt", text)
+    rows = [r for out in process_articles([art], nlp, date_order=run_order) for r in out["dates"]]
+    assert {r["text"]: r["value"] for r in rows}["5/6/2023"] == value
+
+
 def test_dash_bullets_with_dates_grow_linearly(dates_nlp):
     """Issue 10: the stage once walked every entity per date (4x per doubling here)."""
     stage = dates_nlp.get_pipe("newsie_dates")

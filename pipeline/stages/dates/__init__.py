@@ -66,15 +66,16 @@ def _entity_value(text: str, base: Optional[dt.date]):
     return f"{d.year:04d}", "year", None
 
 
-def extract_dates(doc: Doc, g: Grammar, published=None, order: Optional[str] = None) -> list[dict]:
+def extract_dates(doc: Doc, g: Grammar, published=None, order: Optional[str] = None,
+                  default: Optional[str] = None) -> list[dict]:
     """The date records of one doc (plain dicts, sorted by start); ``order`` (MDY, DMY, YMD)
-    reads numeric dates; None: the order the article's own dates show (locale.py), else the
-    grammar's default."""
+    reads numeric dates; None: the order the article's own dates show (locale.py), else
+    ``default`` (the run's --date-order), else the grammar's configured default."""
     out = []
     text = doc.text
     base = _published(published)
     candidates = find_candidates(doc, g)
-    order = order or detected_order(candidates)
+    order = order or detected_order(candidates) or default
     for c in candidates:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         tense = governing_tense(span, g) if span is not None and len(span) else None
@@ -106,10 +107,10 @@ class DatesStage(Stage):
         self.grammar = Grammar.load(data_dir, countries=countries, date_order=date_order)
 
     def process(self, doc) -> None:
-        order = doc._.date_order
+        order = str(doc._.date_order or "").upper() or None
         if order not in DATE_ORDERS:   # a locale or country ("en-GB", "US") or nothing
-            order = order_for_locale(order, self.grammar.locale_orders)
-        doc._.dates = extract_dates(doc, self.grammar, doc._.published, order)
+            order = order_for_locale(doc._.date_order, self.grammar.locale_orders)
+        doc._.dates = extract_dates(doc, self.grammar, doc._.published, order, doc._.date_order_default)
         # for displaCy's span view: each date labelled with its TimeML value
         spans = [doc.char_span(d["start"], d["end"], label=str(d.get("value") or "DATE"), alignment_mode="expand")
                  for d in doc._.dates]
