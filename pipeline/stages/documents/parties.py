@@ -123,6 +123,9 @@ class PartiesMixin:
         orgs = [m for m in mentions if m["label"] in ("ORG", "GPE", "NORP", "FAC")]
         if whole and whole[0]["label"] == "GPE":
             iso = whole[0].get("country") or self.lex.country_in(whole[0].get("canonical") or raw)
+            if whole[0].get("canonical") and not self.lex.is_country_name(whole[0]["canonical"]):
+                # a sub-national place (region, province, city): the body as written, with its country
+                return {"party": raw, "party_entity_id": whole[0]["entity_id"], "country": iso}
             name = self.country_of_iso(iso) or whole[0].get("canonical") or raw
             return {"party": name, "party_entity_id": whole[0]["entity_id"], "country": iso}
         side = self.person_side(s, e, raw, mentions, persons, whole)
