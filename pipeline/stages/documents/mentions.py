@@ -15,6 +15,16 @@ from .phrases import trim_span, find_types, _marker_at, parse_after_type
 from .findings import Mention
 
 
+def _compound_start(pre: list, k: int) -> int:
+    """The index of the first token of the hyphenated compound ending at ``pre[k]`` ("sister -
+    city", "cross - border"), or ``k`` when ``pre[k]`` ends no such compound."""
+    j = k
+    while j >= 2 and pre[j - 1].text == "-" and not pre[j - 1].whitespace_ and not pre[j - 2].whitespace_ \
+            and pre[j - 2].is_alpha:
+        j -= 2
+    return j
+
+
 class MentionsMixin:
     """Document mentions: a document name's description, parties and subject; coordinated and
     included names; the subject when none follows the name."""
@@ -186,6 +196,19 @@ class MentionsMixin:
             measure = self.measure_start(pre, k)
             if measure is not None:
                 k = measure - 1  # "a ten-year gas contract": a duration, not the subject
+                continue
+            j = _compound_start(pre, k)
+            if j < k:
+                # a hyphenated compound is one modifier ("a sister-city agreement", "cross-border trade")
+                compound = text[pre[j].idx:t.idx + len(t.text)].lower()
+                if compound in self.lex.generic_modifiers:
+                    if not words:
+                        break
+                elif t.pos_ in ("NOUN", "PROPN") or words:
+                    words[0:0] = pre[j:k + 1]
+                else:
+                    break
+                k = j - 1
                 continue
             if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "POS" and t.lower_ not in self.lex.generic_modifiers \
                     and not t.like_num and t.lower_ not in DETERMINERS and not self.lex.country_in(t.text):
