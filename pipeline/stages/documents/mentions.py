@@ -188,6 +188,48 @@ class MentionsMixin:
                     return text[s0:e0]
                 break
         # (b) the name's modifiers
+        mod = self.modifier_subject(r)
+        if mod:
+            return mod
+        # (c) the next sentence describes the document ("This document commits ... to X")
+        i = self.sent_of(r.start)
+        if i + 1 < len(self.sents):
+            nxt = self.sents[i + 1]
+            om = self.lex.content_opener_re.match(nxt.text)
+            if om and not self.describes(r, i, om.group(0)):
+                om = None
+            for verb, marker in self.lex.content_verbs if om else ():
+                m = re.match(rf"{re.escape(verb)}\s+", nxt.text[om.end():], re.I)
+                if not m:
+                    continue
+                rest_s = nxt.start_char + om.end() + m.end()
+                if marker:
+                    mk = re.search(rf"\b{re.escape(marker)}\s+", text[rest_s:nxt.end_char])
+                    if not mk:
+                        continue
+                    rest_s += mk.end()
+                s0, e0 = trim_span(text, rest_s, nxt.end_char)
+                if e0 > s0:
+                    return text[s0:e0]
+        # (d) an earlier (unsigned) mention of the same document names its subject
+        if r.definite:
+            for k in range(i, max(-1, i - 3), -1):
+                st = self.sents[k]
+                for t in find_types(text, self.lex, st.start_char, min(st.end_char, r.start)):
+                    if t["doc_type"] != r.doc_type or t["plural"]:
+                        continue
+                    if any(o is not r and o.type_start <= t["start"] < o.end for o in self.found.records):
+                        continue  # another document's own description, not an earlier mention of this one
+                    end = self.description_end(t["end"], st.end_char)
+                    parse = parse_after_type(text, t["end"], end, self.lex)
+                    if parse["subject"]:
+                        return text[parse["subject"][0]:parse["subject"][1]]
+        return None
+
+    def modifier_subject(self, r: Mention) -> Optional[str]:
+        """The subject given by a document name's own modifiers ("Strategic Arms Reduction
+        Treaty", "a currency swap agreement", "a cross-border trade agreement"), else None."""
+        text = self.text
         pre = [t for t in self.doc if r.start <= t.idx < r.type_start and not t.is_space]
         words = []
         k = len(pre) - 1
@@ -226,39 +268,6 @@ class MentionsMixin:
             words = []  # "the Enhanced Partnership and Cooperation Agreement": a name, not a topic
         if words:
             return text[words[0].idx:words[-1].idx + len(words[-1].text)]
-        # (c) the next sentence describes the document ("This document commits ... to X")
-        i = self.sent_of(r.start)
-        if i + 1 < len(self.sents):
-            nxt = self.sents[i + 1]
-            om = self.lex.content_opener_re.match(nxt.text)
-            if om and not self.describes(r, i, om.group(0)):
-                om = None
-            for verb, marker in self.lex.content_verbs if om else ():
-                m = re.match(rf"{re.escape(verb)}\s+", nxt.text[om.end():], re.I)
-                if not m:
-                    continue
-                rest_s = nxt.start_char + om.end() + m.end()
-                if marker:
-                    mk = re.search(rf"\b{re.escape(marker)}\s+", text[rest_s:nxt.end_char])
-                    if not mk:
-                        continue
-                    rest_s += mk.end()
-                s0, e0 = trim_span(text, rest_s, nxt.end_char)
-                if e0 > s0:
-                    return text[s0:e0]
-        # (d) an earlier (unsigned) mention of the same document names its subject
-        if r.definite:
-            for k in range(i, max(-1, i - 3), -1):
-                st = self.sents[k]
-                for t in find_types(text, self.lex, st.start_char, min(st.end_char, r.start)):
-                    if t["doc_type"] != r.doc_type or t["plural"]:
-                        continue
-                    if any(o is not r and o.type_start <= t["start"] < o.end for o in self.found.records):
-                        continue  # another document's own description, not an earlier mention of this one
-                    end = self.description_end(t["end"], st.end_char)
-                    parse = parse_after_type(text, t["end"], end, self.lex)
-                    if parse["subject"]:
-                        return text[parse["subject"][0]:parse["subject"][1]]
         return None
 
     def describes(self, r: Mention, i: int, opener: str) -> bool:
