@@ -14,7 +14,8 @@ The package is layered; each module is one concern (see ``docs/documents.md``):
 * ``grammar`` and ``phrases``: closed-class words and pure text helpers over plain strings;
 * ``view`` the read-only view of a doc; ``findings`` the one object the passes share;
 * ``frames`` (signing triggers and their status), ``mentions`` (document descriptions),
-  ``parties`` and ``signers`` (who signed), ``occasion`` (date and place), ``lists`` and
+  ``parties`` and ``signers`` (who signed), ``occasion`` (date and place), ``blocks`` (the
+  lines of a list block: marked lines, table rows, headings; a pure function), ``lists`` and
   ``inline`` (the passes), ``merge`` (repeated mentions);
 * ``analyzer`` composes the passes; ``factory`` is the spaCy component ``newsie_documents``.
 """

@@ -91,6 +91,11 @@ class Lexicon:
     speaker_pronouns: frozenset = frozenset()          # "we" signing in a quote: the speaker's side
     deal_markers: DealMarkers = None                   # inline deal lists ("with A for X and with B for Y")
     party_words: PartyWords = None                     # words around a party's name (party_trims.tsv, body_heads.tsv)
+    column_roles: dict = field(default_factory=dict)   # table header word -> role ("party", "document", ...)
+    column_types: dict = field(default_factory=dict)   # table header word -> doc_type of rows naming no document
+    stop_heading_re: re.Pattern = None                 # "Looking ahead": a list heading of items not concluded
+    subject_leads: list = field(default_factory=list)  # "cooperation in the field of X" -> "X"
+    block_cue_re: re.Pattern = None                    # "listed below", "the following outcomes": a list follows
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -257,6 +262,13 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
     lex.deal_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv"))
     lex.speaker_pronouns = frozenset(w.lower() for w in read_lines(folder / "speaker_pronouns.txt"))
     lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
+    columns = read_tsv(folder / "table_columns.tsv")
+    lex.column_roles = {r["word"].strip().lower(): r["role"].strip() for r in columns}
+    lex.column_types = {r["word"].strip().lower(): (r.get("doc_type") or "").strip() for r in columns
+                        if (r.get("doc_type") or "").strip()}
+    lex.stop_heading_re = words_regex(read_lines(folder / "list_stop_headings.txt"))
+    lex.subject_leads = [re.compile(p, re.I) for p in read_lines(folder / "subject_leads.txt")]
+    lex.block_cue_re = re.compile("|".join(f"(?:{p})" for p in read_lines(folder / "block_cues.txt")), re.I)
 
 
 def _load_places(lex: Lexicon, segmentation: Path, countries: Path) -> None:

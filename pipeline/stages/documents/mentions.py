@@ -15,6 +15,16 @@ from .phrases import trim_span, find_types, _marker_at, parse_after_type
 from .findings import Mention
 
 
+def _compound_start(pre: list, k: int) -> int:
+    """The index of the first token of the hyphenated compound ending at ``pre[k]`` ("sister -
+    city", "cross - border"), or ``k`` when ``pre[k]`` ends no such compound."""
+    j = k
+    while j >= 2 and pre[j - 1].text == "-" and not pre[j - 1].whitespace_ and not pre[j - 2].whitespace_ \
+            and pre[j - 2].is_alpha:
+        j -= 2
+    return j
+
+
 class MentionsMixin:
     """Document mentions: a document name's description, parties and subject; coordinated and
     included names; the subject when none follows the name."""
@@ -178,31 +188,9 @@ class MentionsMixin:
                     return text[s0:e0]
                 break
         # (b) the name's modifiers
-        pre = [t for t in self.doc if r.start <= t.idx < r.type_start and not t.is_space]
-        words = []
-        k = len(pre) - 1
-        while k >= 0:
-            t = pre[k]
-            measure = self.measure_start(pre, k)
-            if measure is not None:
-                k = measure - 1  # "a ten-year gas contract": a duration, not the subject
-                continue
-            if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "POS" and t.lower_ not in self.lex.generic_modifiers \
-                    and not t.like_num and t.lower_ not in DETERMINERS and not self.lex.country_in(t.text):
-                words.insert(0, t)
-            elif words and words[0].is_title and t.lower_ in ("and", "&") and t.i > 0 and self.doc[t.i - 1].is_title:
-                words.insert(0, t)  # "Partnership and Cooperation Agreement"
-            elif not (t.lower_ in self.lex.generic_modifiers and words):
-                break
-            k -= 1
-        while words and words[0].lower_ in ("and", "&"):
-            words.pop(0)
-        titled = [t for t in pre if t.is_alpha and t.lower_ not in DETERMINERS and t.lower_ not in ("and", "&", "of")]
-        if words and all(t.is_title or t.is_upper for t in titled) and all(
-                t.lower_ in self.lex.relationship_words or t.lower_ in self.lex.generic_modifiers for t in titled):
-            words = []  # "the Enhanced Partnership and Cooperation Agreement": a name, not a topic
-        if words:
-            return text[words[0].idx:words[-1].idx + len(words[-1].text)]
+        mod = self.modifier_subject(r)
+        if mod:
+            return mod
         # (c) the next sentence describes the document ("This document commits ... to X")
         i = self.sent_of(r.start)
         if i + 1 < len(self.sents):
@@ -236,6 +224,50 @@ class MentionsMixin:
                     parse = parse_after_type(text, t["end"], end, self.lex)
                     if parse["subject"]:
                         return text[parse["subject"][0]:parse["subject"][1]]
+        return None
+
+    def modifier_subject(self, r: Mention) -> Optional[str]:
+        """The subject given by a document name's own modifiers ("Strategic Arms Reduction
+        Treaty", "a currency swap agreement", "a cross-border trade agreement"), else None."""
+        text = self.text
+        pre = [t for t in self.doc if r.start <= t.idx < r.type_start and not t.is_space]
+        words = []
+        k = len(pre) - 1
+        while k >= 0:
+            t = pre[k]
+            measure = self.measure_start(pre, k)
+            if measure is not None:
+                k = measure - 1  # "a ten-year gas contract": a duration, not the subject
+                continue
+            j = _compound_start(pre, k)
+            if j < k:
+                # a hyphenated compound is one modifier ("a sister-city agreement", "cross-border trade")
+                compound = text[pre[j].idx:t.idx + len(t.text)].lower()
+                if compound in self.lex.generic_modifiers:
+                    if not words:
+                        break
+                elif t.pos_ in ("NOUN", "PROPN") or words:
+                    words[0:0] = pre[j:k + 1]
+                else:
+                    break
+                k = j - 1
+                continue
+            if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "POS" and t.lower_ not in self.lex.generic_modifiers \
+                    and not t.like_num and t.lower_ not in DETERMINERS and not self.lex.country_in(t.text):
+                words.insert(0, t)
+            elif words and words[0].is_title and t.lower_ in ("and", "&") and t.i > 0 and self.doc[t.i - 1].is_title:
+                words.insert(0, t)  # "Partnership and Cooperation Agreement"
+            elif not (t.lower_ in self.lex.generic_modifiers and words):
+                break
+            k -= 1
+        while words and words[0].lower_ in ("and", "&"):
+            words.pop(0)
+        titled = [t for t in pre if t.is_alpha and t.lower_ not in DETERMINERS and t.lower_ not in ("and", "&", "of")]
+        if words and all(t.is_title or t.is_upper for t in titled) and all(
+                t.lower_ in self.lex.relationship_words or t.lower_ in self.lex.generic_modifiers for t in titled):
+            words = []  # "the Enhanced Partnership and Cooperation Agreement": a name, not a topic
+        if words:
+            return text[words[0].idx:words[-1].idx + len(words[-1].text)]
         return None
 
     def describes(self, r: Mention, i: int, opener: str) -> bool:

@@ -67,7 +67,8 @@ class MergeMixin:
             else:
                 body.append(h)
         body.sort(key=lambda r: r.start)
-        self.found.records = body
+        self.found.records = self.repeated(body)
+        body = self.found.records
         for r in body:
             if r.subject is None:
                 r.subject = self.fallback_subject(r)
@@ -84,6 +85,30 @@ class MergeMixin:
             if r["signed_place"] is None and r["signed_date"] and r["signed_date"] == day:
                 r["signed_place"] = self.default_place()  # signed on the day of the dateline
         self.found.signings = sorted(sbody, key=lambda r: r["start"])
+
+
+    def repeated(self, body: list) -> list:
+        """``body`` without a document named twice with the same type and the same subject words
+        (a quote and a list item after it, a summary and its list): the later mention fills in
+        the first. Deal-list items and conjunct records are never merged; "number 5" and "number
+        6" are two subjects."""
+        out: list = []
+        first: dict = {}
+        for r in body:
+            key = (r.doc_type, _subject_words(r.subject)) if r.subject and not r.deal else None
+            a = first.get(key) if key and key[1] else None
+            if a is not None and self.compatible(a, r):
+                _fill(a, r)
+                continue
+            out.append(r)
+            if key and key[1] and key not in first:
+                first[key] = r
+        return out
+
+
+def _subject_words(subject: str) -> frozenset:
+    """The words of a subject, without determiners."""
+    return frozenset(w for w in re.findall(r"\w+", fold(subject).lower()) if w not in DETERMINERS)
 
 
 def _name_part(title: str, lex: Lexicon) -> str:
@@ -120,13 +145,15 @@ def _fill(a: Mention, m: Mention) -> None:
 
 
 def clean_subject(subject: Optional[str], lex: Lexicon) -> Optional[str]:
-    """A subject without its trails (``subject_trails.txt``) and without a dangling function
+    """A subject without its trails (``subject_trails.txt``), its leads (``subject_leads.txt``) and without a dangling function
     word (``dangling_words.txt``) or punctuation at its end ("... assistance to")."""
     if not subject:
         return subject
     out = subject
     for p in lex.subject_trails:
         out = p.sub("", out)
+    for p in lex.subject_leads:
+        out = p.sub("", out, count=1)
     if lex.dangling:
         out = re.sub(rf"(?:[\s,;:]+(?:{alternation(lex.dangling)}))+[\s,;:.]*$", "", out)
     return out.strip(" ,;:") or None
