@@ -70,6 +70,8 @@ IN_CLAUSE = [  # one indirect row holding the marked phrase
      "Madrid “will decide in due course”"),
     (T + "Mr Li Wei told reporters the talks had been “frank and very constructive”.",
      "the talks had been “frank and very constructive”"),
+    (T + "Lisbon said the vote showed that the two nations remained “partners bound by the sea”.",
+     "the vote showed that the two nations remained “partners bound by the sea”"),
 ]
 
 

@@ -144,8 +144,6 @@ def _in_reported_clause(d: _Doc, content: list[Token]) -> bool:
             # the clause has words of its own before the mark ("said the corridor had become “…”");
             # "said that “C.”" quotes the whole clause: a direct quote
             return any(x.i < content[0].i - 1 and x.dep_ not in ("mark", "punct") for x in subtree(t))
-        if t.dep_ in ("ccomp", "acl", "relcl"):
-            return False
         t = t.head
     return False
 
