@@ -162,7 +162,7 @@ def test_said_controls_are_quotes(nlp, text, expected):
 
 NESTED_CASES = [
     (T + "Tom Reyes said that Anna Berg had told him the deal was close.", "Tom Reyes"),
-    (T + "The ministry said the ambassador had reported that the talks went well.", None),
+    (T + "The ministry said the ambassador had reported that the talks went well.", "ministry"),  # a body as written
     (T + "Anna Berg said Tom Reyes had assured her that the loan would be approved.", "Anna Berg"),
     (T + "The spokesman said that the minister had stressed that the border would reopen.", None),
     (T + "Karl Weber told reporters that Hans Vogel said the plan was final.", "Karl Weber"),
@@ -253,8 +253,8 @@ CAPS_TRANSCRIPT = ("Morning Briefing\n\nHost Sipho Ndlovu spoke to trade analyst
 
 def test_capital_labels_name_the_persons_introduced(nlp):
     rows = [(q["speaker"], q["speaker_text"], q["cue"]) for q in nlp(CAPS_TRANSCRIPT)._.quotes]
-    assert rows == [("Sipho Ndlovu", "NDLOVU", ":"), ("Lerato Dube", "DUBE", ":"),
-                    ("Sipho Ndlovu", "NDLOVU", ":"), ("Lerato Dube", "DUBE", ":")]
+    # the host's turns are prompts, not quotes (the article introduces him as "Host")
+    assert rows == [("Lerato Dube", "DUBE", ":"), ("Lerato Dube", "DUBE", ":")]
 
 
 @pytest.mark.parametrize("text", [

@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 
 from ...core.stage import Stage
 from .direct import _marked, attribute_direct
+from .headlines import headline_attributions
 from .marks import find_direct_quotes, paragraphs
 from .mentions import finish
 from .reported import _reported
@@ -73,7 +74,7 @@ def _content_lemmas(d: _Doc, s: int, e: int) -> set:
 def find_statements(doc: Doc, rules: Optional[QuoteRules] = None) -> list[dict]:
     """Unmarked colon-introduced statements of a parsed doc (one record per paragraph)."""
     d, _ = _marked(doc, rules or load_rules())
-    return _statements(d)
+    return [s for s in _statements(d) if s["kind"] != "prompt"]
 
 
 def find_reported(doc: Doc, rules: Optional[QuoteRules] = None) -> list[dict]:
@@ -99,6 +100,7 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
     d, kept = _marked(doc, rules)
     statements = _statements(d)
     d.ranges += [(s["start"], s["end"]) for s in statements]
+    statements = [s for s in statements if s["kind"] != "prompt"]  # a questioner's turn: covered, no row
     reported = _reported(d)
 
     out = []
@@ -109,11 +111,13 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
         out.append(rec)
     out.extend(statements)
     out.extend(reported)
+    ts, te = _title_range(d.text)
+    if not any(ts <= rec["start"] < te for rec in out):
+        out.extend(headline_attributions(d))  # "C: Goyal", "C - sources"
 
     # a headline quote with no speaker takes the speaker of a later quote with the same content
-    ts, te = _title_range(d.text)
     for rec in out:
-        if rec["speaker"] or not (ts <= rec["start"] < te):
+        if rec["speaker"] or rec.get("speaker_text") or not (ts <= rec["start"] < te):
             continue
         words = _content_lemmas(d, rec["start"], rec["end"])
         if len(words) < 3:

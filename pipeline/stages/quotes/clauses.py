@@ -180,8 +180,11 @@ def _reported_clauses(tok: Token, rules: QuoteRules, d: Optional["DocContext"] =
                     if lead:
                         heads.append((c, lead))
         # "told a briefing that C": the parser may hang the that-clause on the object
-        for obj in tok.children:
-            if obj.dep_ in ("dobj", "dative") and not heads:
+        # "said in a statement that C": … or on the object of a prepositional phrase of the verb
+        objs = [o for o in tok.children if o.dep_ in ("dobj", "dative")] + \
+            [o for p in tok.children if p.dep_ == "prep" and p.i > tok.i for o in p.children if o.dep_ == "pobj"]
+        for obj in objs:
+            if not heads:
                 heads += [(c, []) for c in obj.children if c.dep_ in ("relcl", "acl", "ccomp") and _valid_clause(c)
                           and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
         return heads

@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from .grammar import _has_finite_verb, is_speech_verb, verb_lemma
+from .grammar import _has_finite_verb, is_speech_verb, subtree, verb_lemma
 from .marks import find_direct_quotes, paragraphs
 from .mentions import stamp
 from .rules import (CONTINUATION_GAP, MAX_LABEL_WORDS, MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_INLINE_WORDS, SENT_END,
@@ -125,12 +125,31 @@ def _direct_records(d: _Doc) -> list[dict]:
         sent_start = d.tok_at(q["open"]).sent.start_char
         lead = text[max(sent_start, text.rfind("\n", sent_start, q["open"]) + 1):q["open"]].strip()
         q["mid_sentence"] = bool(lead) and lead[-1] not in ":,—–-" and lead[-1] not in d.rules_marks
+        q["in_clause"] = q["mid_sentence"] and not tight and _in_reported_clause(d, content)
         out.append(q)
     return out
 
 
+def _in_reported_clause(d: _Doc, content: list[Token]) -> bool:
+    """A marked phrase inside the reported clause of a speech verb of its own sentence ("X said
+    the corridor had become “one of the most reliable routes”"): part of that indirect row."""
+    if not content:
+        return False
+    t = content[0]
+    for _ in range(40):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "acl", "relcl") and is_speech_verb(t.head, d.rules) and t.head.i < content[0].i \
+                and not d.covered(t.head.idx):
+            # the clause has words of its own before the mark ("said the corridor had become “…”");
+            # "said that “C.”" quotes the whole clause: a direct quote
+            return any(x.i < content[0].i - 1 and x.dep_ not in ("mark", "punct") for x in subtree(t))
+        t = t.head
+    return False
+
+
 def _keep_direct(q: dict) -> bool:
-    if q["name_cue"]:
+    if q["name_cue"] or q.get("in_clause"):
         return False
     if q["words"] < MIN_QUOTE_WORDS:
         return q["attr"] is not None and q["tight"]

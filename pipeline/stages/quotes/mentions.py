@@ -15,6 +15,7 @@ import re
 from typing import Optional
 
 from .context import DocContext
+from .rules import GROUP_SEP
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "MEDIA", "UNNAMED")
 
@@ -82,7 +83,7 @@ def label_of(d: DocContext, rec: dict) -> Optional[str]:
     by_id = [m for m in d.index.mentions if eid is not None and m.get("entity_id") == eid]
     if by_id:
         return by_id[0]["label"]
-    parts = speaker.split(" and ")
+    parts = speaker.split(GROUP_SEP)
     labels = {m["label"] for m in d.index.mentions if (m.get("canonical") or m["text"]) in parts}
     if len(labels) == 1:
         return labels.pop()

@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .grammar import subtree
-from .rules import PRONOUN_WINDOW, SUBJ_DEPS
+from .rules import GROUP_SEP, PRONOUN_WINDOW, SUBJ_DEPS
 
 
 class PronounMixin:
@@ -85,6 +85,9 @@ class PronounMixin:
                      and not any(t.tag_ in ("NNS", "NNPS") for t in self.mention_tokens(m)[-1:])
                      and self.gender_of(m) in (None, gender)]
             subjects = [m for m in cands if self.subject_rank(m) > 0]
+            role_subject = self._role_subject(sent, tok, gender)
+            if role_subject is not None and not any(self.subject_rank(m) == 2 for m in subjects):
+                return dict(role_subject, speaker_text=tok.text)  # "The minister agreed. She added: …"
             if subjects:
                 best = max(subjects, key=lambda m: (self.subject_rank(m), m["start"]))
                 return self.from_mention(best, tok.text)
@@ -99,6 +102,23 @@ class PronounMixin:
                     found["speaker_text"] = tok.text
                     return found
         return self.from_mention(mentioned, tok.text) if mentioned is not None else None
+
+    def _role_subject(self, sent, tok: Token, gender: Optional[str]) -> Optional[dict]:
+        """The person a singular role noun subject of the sentence's main verb ("the minister")
+        names, when its gender fits the pronoun."""
+        for t in sent:
+            if t.i >= tok.i or t.dep_ not in SUBJ_DEPS or t.head.dep_ != "ROOT" or t.tag_ != "NN" \
+                    or self.covered(t.idx) or self.mention_at(t) is not None:
+                continue
+            role = self.role_of(t)[0]
+            if role is None or role["kind"] != "person":
+                continue
+            found = self.resolve(t)
+            eid = (found or {}).get("speaker_entity_id")
+            m = next((x for x in self.index.mentions if eid is not None and x.get("entity_id") == eid), None)
+            if m is not None and m["label"] == "PERSON" and self.gender_of(m) in (None, gender):
+                return found
+        return None
 
     def _antecedent_sentences(self, tok: Token):
         """(index, sentence) from tok's own back over PRONOUN_WINDOW more, skipping sentences that
@@ -140,9 +160,14 @@ class PronounMixin:
                     for m in ms:
                         if m.get("canonical", m["text"]) not in names:
                             names.append(m.get("canonical") or m["text"])
-                    return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": None}
+                    return {"speaker": GROUP_SEP.join(names), "speaker_entity_id": None, "speaker_text": None}
             if persons_only:
                 continue
+            role = self.role_of(t)[0]
+            if role is not None and role["kind"] in ("person", "group") and t.tag_ in ("NNS", "NNPS"):
+                found = self.resolve_group(t, t.text)  # "The two leaders met. They said …"
+                if found is not None:
+                    return found
             m = self.mention_at(t, ("ORG", "NORP"))
             if m is not None:
                 return self.from_mention(m)

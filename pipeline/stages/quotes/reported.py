@@ -49,9 +49,12 @@ def _according(d: _Doc) -> list[dict]:
             speaker = stamp(d, d.resolve(src), src.idx)
             if speaker is None and written is None and d.role_of(src)[0] is not None:
                 written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
-            if written is not None and (speaker is None or not speaker.get("speaker")):
+            if written is not None and (speaker is None or not speaker.get("speaker") or speaker.get("body")):
                 # "according to Chinese customs data": the owner as written, no entity to name
+                body = speaker is not None and speaker.get("body")
                 speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
+                if body:
+                    speaker["speaker"] = written
                 speaker = stamp(d, speaker, src.idx)
             if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
                 continue
@@ -214,7 +217,7 @@ def _reported(d: _Doc) -> list[dict]:
                 finally:
                     d.ranges.pop()
             spk = spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None}
-            if verb_lemma(tok) in d.rules.opinion_verbs and not spk.get("speaker"):
+            if verb_lemma(tok) in d.rules.opinion_verbs and (not spk.get("speaker") or spk.get("body")):
                 continue  # "analysts believe that C": an unnamed view, no statement
             row = dict(spk, start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok))
             out.append(row)
@@ -311,7 +314,7 @@ def _as_said(d: _Doc) -> list[dict]:
                 spk = d.speaker_of_verb(tok, exclude=(s, e))
             finally:
                 d.ranges.pop()
-        if verb_lemma(tok) in d.rules.opinion_verbs and not (spk or {}).get("speaker"):
+        if verb_lemma(tok) in d.rules.opinion_verbs and (not (spk or {}).get("speaker") or (spk or {}).get("body")):
             continue  # "as analysts believe, C": an unnamed view
         out.append(dict(spk or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
                         start=s, end=e, kind="indirect", text=d.text[s:e], cue=verb_lemma(tok)))

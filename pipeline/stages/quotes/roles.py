@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
 from ...core.text import fold
 from .grammar import _small_number, subtree
-from .rules import PRONOUN_WINDOW
+from .rules import GROUP_SEP, PRONOUN_WINDOW
 
 
 class RoleMixin:
@@ -36,8 +37,8 @@ class RoleMixin:
         for t in sub:  # a comma-set apposition naming a person
             if t.dep_ == "appos" and t.i > tok.i and inside(t, chain):
                 m = self.mention_at(t, ("PERSON",))
-                if m is not None and self.text[:m["start"]].rstrip().endswith((",", "—", "–")):
-                    return self.from_mention(m)
+                if m is not None and self.text[:min(m["start"], t.left_edge.idx)].rstrip().endswith((",", "—", "–")):
+                    return self.from_mention(m)  # (a title may open the apposition: ", Baroness Keane,")
         # a name run into the title: the phrase (up to its first comma) ends with a PERSON mention
         # whose previous word is a capitalised title word ("… Affairs Murat Nurtleu")
         phrase = []
@@ -68,6 +69,35 @@ class RoleMixin:
                 best = m
                 break
         return self.from_mention(best, written) if best is not None else None
+
+    def titled_as(self, tok: Token, written: str) -> Optional[dict]:
+        """The latest PERSON (before tok) named with this role word right before the name
+        ("Energy Minister Taalaibek Ibraev") or in a comma apposition right after it ("X, the
+        minister,") — "the minister replied" after a deputy asked is still the minister."""
+        titled = self._titled(tok.lemma_.lower())
+        k = bisect.bisect_left([m["start"] for m in titled], tok.idx)
+        for m in reversed(titled[:k]):
+            if not self.covered(m["start"]):
+                return self.from_mention(m, written)
+        return None
+
+    def _titled(self, word: str) -> list[dict]:
+        """PERSON mentions titled ``word`` (right before the name, or ", the word" right after), in
+        text order; computed once per word and doc."""
+        cache = self.__dict__.setdefault("_titled_cache", {})
+        if word not in cache:
+            found = []
+            for m in self.index.mentions:
+                if m["label"] != "PERSON":
+                    continue
+                first, last = self.tok_at(m["start"]), self.tok_at(m["end"] - 1)
+                before = self.doc[first.i - 1] if first.i > 0 else None
+                after = [t for t in self.doc[last.i + 1:last.i + 4] if t.dep_ != "det"]
+                if (before is not None and before.lemma_.lower() == word) or \
+                        (len(after) > 1 and after[0].text == "," and after[1].lemma_.lower() == word):
+                    found.append(m)
+            cache[word] = found
+        return cache[word]
 
     def _introductions(self, word: str) -> list[dict]:
         """PERSON mentions with ``word`` among the four words before or five after them (same
@@ -140,7 +170,9 @@ class RoleMixin:
                 found["speaker_text"] = written
                 return found
         # the persons named just before (this sentence and the two before it), the last N for "the N leaders"
-        first = self.sents[max(0, si - 2)].start_char
+        count = next((_small_number(c) for c in tok.lefts if c.dep_ == "nummod"), None)
+        # "the two leaders" counts its persons: as far back as needed; else this sentence and the two before
+        first = 0 if count else self.sents[max(0, si - 2)].start_char
         names: list[str] = []
         for m in self.index.overlapping(first, tok.idx):
             if m["label"] == "PERSON" and not self.covered(m["start"]):
@@ -148,12 +180,15 @@ class RoleMixin:
                 if name in names:
                     names.remove(name)
                 names.append(name)
-        count = next((_small_number(c) for c in tok.lefts if c.dep_ == "nummod"), None)
         if count and len(names) >= count:
             names = names[-count:]
         if 2 <= len(names) <= 4:
-            return {"speaker": " and ".join(names), "speaker_entity_id": None, "speaker_text": written}
+            names.sort(key=lambda n: self._first_mention(n))  # in the order the article introduces them
+            return {"speaker": GROUP_SEP.join(names), "speaker_entity_id": None, "speaker_text": written}
         return None
+
+    def _first_mention(self, name: str) -> int:
+        return next((m["start"] for m in self.index.mentions if (m.get("canonical") or m["text"]) == name), 0)
 
     def resolve_side(self, tok: Token, written: str) -> Optional[dict]:
         """"the Kazakh side" -> the country (its latest mention as a country, else the adjective)."""
@@ -187,10 +222,10 @@ class RoleMixin:
             m = self.mention_at(left)
             if m is not None:
                 return self.from_mention(m)
-        for left in tok.lefts:  # "the prime minister's spokesman"
+        for left in tok.lefts:  # "the prime minister's spokesman" (a named principal only)
             if left.dep_ == "poss" and left.lower_ not in self.rules.pronouns:
                 found = self.resolve(left)
-                if found is not None and found.get("speaker"):
+                if found is not None and found.get("speaker") and not found.get("body"):
                     return found
         return None
 
@@ -261,8 +296,10 @@ class RoleMixin:
         written_start = min([tok.i] + [t.i for t in tok.lefts if t.dep_ != "det"])
         written = self.doc[written_start:tok.i + 1].text
         noun = tok.lower_
+        first = self.doc[written_start].idx
         best = None
-        for m in self.index.mentions:
-            if m["label"] == "ORG" and m["start"] < tok.idx and noun in m["text"].lower():
+        for m in self.index.mentions:  # a name (capitalised), not the description itself
+            if m["label"] == "ORG" and m["end"] <= first and noun in m["text"].lower() \
+                    and any(c.isupper() for c in m["text"]):
                 best = m
         return self.from_mention(best, written) if best is not None else None

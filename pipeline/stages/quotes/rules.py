@@ -28,6 +28,8 @@ MAX_LABEL_WORDS = 20
 #: how many sentences back a pronoun looks for its antecedent
 PRONOUN_WINDOW = 4
 SENT_END = ".!?"
+#: between the names of a group speaker ("Xi Jinping | Shavkat Mirziyoyev"), in the order the article introduces them
+GROUP_SEP = " | "
 OPEN_CONTEXT = "([{—–-/\u00a0"
 CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 
@@ -63,6 +65,7 @@ class QuoteRules:
     aspectual_verbs: frozenset  # no speech with an xcomp ("will continue to support")
     source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
     gender: dict = None     # (kind, lower word) -> 'f' | 'm': pronouns, courtesy titles, given names
+    headline_sources: frozenset = frozenset()  # unnamed sources after a headline's claim ("C - sources")
 
 
 def _countries(path: Path) -> dict:
@@ -116,4 +119,5 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
                       for r in read_tsv(folder / "source_nouns.tsv")},
         gender={(r["kind"].strip(), r["word"].strip().lower()): r["gender"].strip()
                 for r in read_tsv(folder / "gender.tsv")},
+        headline_sources=frozenset(w.lower() for w in read_lines(folder / "headline_sources.txt")),
     )

@@ -44,6 +44,79 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                 end = prep.right_edge.i + 1
         return {"speaker": None, "speaker_entity_id": None, "speaker_text": self.doc[start:end].text}
 
+    def body(self, tok: Token) -> dict:
+        """A body the article does not name, as written ("Chinese embassy", "city's customs
+        office", "Kazakhstan's foreign ministry"): speaker and speaker_text the phrase (its
+        modifiers, no determiner), label ORG."""
+        start = min([tok.i] + [x.i for t in tok.lefts if t.dep_ not in ("det", "predet", "punct")
+                               and t.tag_ != "PRP$" for x in subtree(t)])
+        while start < tok.i and self.doc[start].dep_ in ("det", "predet", "punct"):
+            start += 1
+        written = self.doc[start:tok.i + 1].text
+        return {"speaker": written, "speaker_entity_id": None, "speaker_text": written, "speaker_label": "ORG",
+                "body": True}
+
+    def resolve_role_noun(self, tok: Token, role: dict, role_toks: list) -> Optional[dict]:
+        """The speaker a role noun ("the Chinese leader", "the sides", "the ministry") refers to."""
+        kind = role["kind"]
+        written = self.written_role(tok, role_toks)
+        unnamed = {"speaker": None, "speaker_entity_id": None, "speaker_text": written}
+        if kind == "unnamed" or (kind in ("person", "group") and self.is_unnamed(tok)):
+            return unnamed  # "a senior official", "the official, who spoke on condition of anonymity"
+        if kind == "representative" and self.is_unnamed(tok) and not any(
+                p.dep_ == "prep" and p.lower_ in ("of", "for") for p in tok.rights):
+            return unnamed  # "a Commission spokesperson" (but "a spokesman for X" speaks for X)
+        if kind in ("person", "group") and tok.tag_ in ("NNS", "NNPS"):
+            definite = any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in self.rules.unnamed_det
+                           for c in tok.lefts)
+            if not definite:
+                return self.employer(tok) or unnamed  # "officials said" unnamed; "analysts at X said" -> X
+            return self.resolve_group(tok, written) or unnamed  # "the two leaders", "the sides"
+        if kind == "group":
+            return self.resolve_side(tok, written) or unnamed  # "the Kazakh side"
+        if kind == "representative":
+            principal = self.principal_of(tok)
+            if principal is not None:
+                return principal
+            if tok.tag_ not in ("NNS", "NNPS"):
+                found = self.introduced_as(tok, written)
+                if found is not None:  # "the spokesperson" after "Spokesperson Mao Ning: …"
+                    return found
+            if any(c.dep_ in ("poss", "compound") for c in tok.lefts):
+                return self.body(tok)  # "the ministry's press service" with no ministry named
+        elif kind == "person":
+            found = None
+            if tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("amod", "compound") for c in tok.lefts):
+                found = self.titled_as(tok, written)  # "the minister" after "Energy Minister X"
+            found = found or self.resolve_role(tok, role, role_toks)
+            if found is not None:
+                return found
+            if tok.tag_ not in ("NNS", "NNPS") and not any(
+                    self.mention_at(t, ("PERSON",)) for t in subtree(tok) if t.i != tok.i):
+                return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
+        elif kind == "org_any":
+            return self.resolve_org_any(tok, written)
+        elif kind in ("org", "state"):
+            found = self.resolve_org(tok, role_toks)
+            if found is None and any(c.dep_ == "poss" and not self.mention_at(c, ("GPE", "NORP")) for c in tok.lefts):
+                found = self.principal_of(tok)  # "Mr Erdogan's office", "the prime minister's office"
+                if found is not None:
+                    found = dict(found, speaker_text=written)
+            if found is None and kind == "state":
+                found = self.resolve_side(tok, written)  # "the Israeli government" -> Israel
+            return found or self.body(tok)
+        return None
+
+    def employer(self, tok: Token) -> Optional[dict]:
+        """"analysts at X", "economists from X": the organisation X they speak for."""
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "with"):
+                for obj in prep.children:
+                    m = self.mention_at(obj, ("ORG",)) if obj.dep_ == "pobj" else None
+                    if m is not None:
+                        return self.from_mention(m)
+        return None
+
     def resolve(self, tok: Optional[Token]) -> Optional[dict]:
         """The speaker a subject token refers to, or None."""
         if tok is None:
@@ -52,8 +125,8 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         if medium is not None:  # "Saudi state media", "state television": never the bare "Saudi"
             return medium
         m = self.mention_at(tok)
-        if m is not None:
-            return self.from_mention(m)
+        if m is not None and not (m["text"].islower() and self.role_of(tok)[0] is not None):
+            return self.from_mention(m)  # (a lower-case "mention", "foreign ministry", is a description)
         low = tok.lower_
         pron = self.rules.pronouns.get(low)
         if pron is not None:
@@ -67,48 +140,13 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             return named
         role, role_toks = self.role_of(tok)
         if role is not None:
-            kind = role["kind"]
-            written = self.written_role(tok, role_toks)
-            unnamed = {"speaker": None, "speaker_entity_id": None, "speaker_text": written}
-            if kind == "unnamed" or (kind in ("person", "group") and self.is_unnamed(tok)):
-                return unnamed  # "a senior official", "the official, who spoke on condition of anonymity"
-            if kind in ("person", "group") and tok.tag_ in ("NNS", "NNPS"):
-                definite = any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in self.rules.unnamed_det
-                               for c in tok.lefts)
-                if not definite:
-                    return unnamed  # "officials said", "diplomats said": unnamed
-                return self.resolve_group(tok, written) or unnamed  # "the two leaders", "the sides"
-            if kind == "group":
-                return self.resolve_side(tok, written) or unnamed  # "the Kazakh side"
-            if kind == "representative":
-                principal = self.principal_of(tok)
-                if principal is not None:
-                    return principal
-                if tok.tag_ not in ("NNS", "NNPS"):
-                    found = self.introduced_as(tok, written)
-                    if found is not None:  # "the spokesperson" after "Spokesperson Mao Ning: …"
-                        return found
-            elif kind == "person":
-                found = self.resolve_role(tok, role, role_toks)
-                if found is not None:
-                    return found
-                if tok.tag_ not in ("NNS", "NNPS") and not any(
-                        self.mention_at(t, ("PERSON",)) for t in subtree(tok) if t.i != tok.i):
-                    return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
-            elif kind == "org_any":
-                found = self.resolve_org_any(tok, written)
-                if found is not None:
-                    return found
-            elif kind == "org":
-                found = self.resolve_org(tok, role_toks)
-                if found is None and any(c.dep_ == "poss" for c in tok.lefts):
-                    found = self.principal_of(tok)  # "Mr Erdogan's office", "the prime minister's office"
-                    if found is not None:
-                        found = dict(found, speaker_text=written)
-                if found is None:
-                    found = self.resolve_side(tok, written)  # "the Israeli government" -> Israel
-                if found is not None:
-                    return found
+            found = self.resolve_role_noun(tok, role, role_toks)
+            if found is not None:
+                return found
+        if tok.tag_ in ("NNS", "NNPS"):
+            found = self.employer(tok)
+            if found is not None:  # "analysts at X said"
+                return found
         # "Her attorney, Lenard Leeds, said": a named apposition
         for app in tok.rights:
             if app.dep_ == "appos":

@@ -14,23 +14,67 @@ from .rules import SENT_END, SUBJ_DEPS
 from .speakers import _Doc
 
 
-def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
-    """A transcript label at the start of a line: (speaker, offset after the colon)."""
-    line = d.text[s:e]
-    m = re.match(r"[^:\n]{2,160}?:(?=\s|$)", line)
+def _label_parts(d: _Doc, s: int, e: int) -> Optional[tuple[int, str, str]]:
+    """(colon offset, label, label without a trailing parenthesis) of a line opening "Label:"."""
+    m = re.match(r"[^:\n]{1,160}?:(?=\s|$)", d.text[s:e])
     if not m:
         return None
     colon = s + m.end() - 1
     label = d.text[s:colon].strip()
-    if " ".join(label.lower().split()) in d.rules.anonymous_labels:
-        # "Question: …": a speaker the transcript does not name
-        lead = s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip())
-        return {"speaker": None, "speaker_entity_id": None, "speaker_text": label, "cue": ":",
-                "speaker_start": lead, "speaker_end": lead + len(label)}, colon + 1
-    caps = _caps_label(d, s, colon, label)
+    bare = re.sub(r"\s*\([^()]*\)$", "", label).strip()  # "HOST (Jane Doe)", "X (retranslated)"
+    return (colon, label, bare) if bare else None
+
+
+def _is_prompt_label(d: _Doc, s: int, colon: int, bare: str) -> bool:
+    """A questioner's label: "Question", "Q", "HOST", "Interviewer" (``anonymous_labels.txt``), or
+    a label naming no person, only media or organisations ("Xinhua News Agency:", "AFP:")."""
+    if " ".join(bare.lower().split()) in d.rules.anonymous_labels:
+        return True
+    toks = [t for t in d.tokens_in(s, s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip()) + len(bare))
+            if not t.is_space]
+    if not toks or not _label_like(toks, d) or d.text[s:colon].strip().isupper():
+        return False
+    if any(d.mention_at(t, ("PERSON",)) for t in toks):
+        return False
+    return any(d.mention_at(t, ("ORG",)) or t.lower_ in d.rules.media for t in toks)
+
+
+def _is_questioner(d: _Doc, spk: dict) -> bool:
+    """A labelled person the article introduces as the questioner ("Host Jane Doe", "our
+    correspondent John Roe", "interviewer …": a word of ``anonymous_labels.txt`` before a mention)."""
+    eid = spk.get("speaker_entity_id")
+    if eid is None:
+        return False
+    for word in d.rules.anonymous_labels:
+        if " " not in word and len(word) > 1 and any(m.get("entity_id") == eid for m in d._introductions(word)):
+            return True
+    return False
+
+
+def _turn_label(d: _Doc, s: int, e: int) -> bool:
+    """A line opening with a short capitalised label ("AFP:", "Radio Liberty:"): a new turn."""
+    parts = _label_parts(d, s, e)
+    if parts is None or len(parts[2].split()) > 4:
+        return False
+    return all(w[:1].isupper() or w.lower() in d.rules.label_connectors for w in parts[2].split())
+
+
+def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
+    """A transcript label at the start of a line: (speaker, offset after the colon). A
+    questioner's label gives the speaker ``{"prompt": True}``: the turn is no quote."""
+    parts = _label_parts(d, s, e)
+    if parts is None:
+        return None
+    colon, label, bare = parts
+    if _is_prompt_label(d, s, colon, bare):
+        return {"prompt": True}, colon + 1
+    lead = s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip())
+    caps = _caps_label(d, lead, lead + len(bare), bare)
     if caps is not None:
         return caps, colon + 1
-    toks = d.tokens_in(s, colon)
+    if len(bare) < 2:
+        return None
+    toks = d.tokens_in(lead, lead + len(bare))
     persons = [d.mention_at(t, ("PERSON",)) for t in toks]
     persons = [p for p in persons if p is not None]
     if not persons or not _label_like(toks, d) or any(t.tag_.startswith("VB") and d.mention_at(t) is None for t in toks):
@@ -38,18 +82,27 @@ def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
     return dict(stamp(d, d.from_mention(persons[0]), persons[0]["start"]), cue=":"), colon + 1
 
 
-def _caps_label(d: _Doc, s: int, colon: int, label: str) -> Optional[dict]:
+def _caps_label(d: _Doc, s: int, end: int, label: str) -> Optional[dict]:
     """"NDLOVU:" — a radio/TV transcript label in capitals naming, by surname, a person the
-    article introduces ("host Sipho Ndlovu"): that person, speaker_text the label."""
+    article introduces ("host Sipho Ndlovu"): that person, speaker_text the label. A name the
+    entities stage missed is taken as written where the article introduces it ("Jane Dube")."""
     words = label.split()
     if not 1 <= len(words) <= 3 or not all(w.isalpha() and w.isupper() and len(w) > 1 for w in words):
         return None
+    found = None
     for m in d.index.mentions:
         name = (m.get("canonical") or m["text"]).split()
         if m["label"] == "PERSON" and len(name) > 1 and name[-1].upper() == words[-1]:
-            lead = s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip())
-            return dict(d.from_mention(m, label), cue=":", speaker_start=lead, speaker_end=lead + len(label))
-    return None
+            found = d.from_mention(m, label)
+            break
+    if found is None:
+        surname = words[-1][0] + words[-1][1:].lower()
+        intro = re.search(r"\b([A-Z][a-z]+[ \u00a0])" + re.escape(surname) + r"\b", d.text)
+        if intro is None:
+            return None
+        name = " ".join((intro.group(1) + surname).split())
+        found = {"speaker": name, "speaker_entity_id": None, "speaker_text": label, "speaker_label": "PERSON"}
+    return dict(found, cue=":", speaker_start=s, speaker_end=end)
 
 
 def _said_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
@@ -80,7 +133,7 @@ def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
     text = d.text[s:e]
     if not any(c.isalpha() for c in text):
         return True
-    if _label_intro(d, s, e) or _said_intro(d, s, e):
+    if _label_intro(d, s, e) or _said_intro(d, s, e) or (speaker.get("cue") == ":" and _turn_label(d, s, e)):
         return True
     if d.covered(s, e):
         return True
@@ -105,6 +158,11 @@ def _ends_statement(d: _Doc, s: int, e: int, speaker: dict) -> bool:
         if mentions or third:
             return True  # narrative about the speaker
     return False
+
+
+def _is_question(d: _Doc, rows: list[tuple[int, int]]) -> bool:
+    """A transcript turn whose label line ends asking ("Critics say X. Are they right?")."""
+    return bool(rows) and d.text[rows[-1][0]:rows[-1][1]].rstrip().endswith("?")
 
 
 def _statements(d: _Doc) -> list[dict]:
@@ -139,6 +197,11 @@ def _statements(d: _Doc) -> list[dict]:
             while j < len(paras) and not _ends_statement(d, paras[j][0], paras[j][1], speaker):
                 rows.append(paras[j])
                 j += 1
+        if label and (speaker.get("prompt") or _is_question(d, rows[:1]) or _is_questioner(d, speaker)):
+            # a questioner's turn, or a turn that only asks: a prompt, no quote (its text is
+            # covered all the same: speech reported inside it is part of the turn)
+            out.extend({"start": rs, "end": re_, "kind": "prompt"} for rs, re_ in rows)
+            rows = []
         for rs, re_ in rows:  # a paragraph without marks is taken whole (whitespace trimmed)
             if re_ > rs:
                 out.append(dict(speaker, start=rs, end=re_, kind="direct", text=d.text[rs:re_]))

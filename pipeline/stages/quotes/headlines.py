@@ -1,0 +1,53 @@
+"""Headline attributions: the claim of a headline attributed after it, wire style —
+"C: Goyal", "C: experts", "C - sources", "C, source says" (``headline_sources.txt``). The claim
+is an indirect row; a PERSON mention after it is the speaker (canonical name), an unnamed source
+word gives no speaker and speaker_text the word."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .context import DocContext
+from .marks import paragraphs
+
+# claim, separator (":" / dash / ","), source, optional "says"
+_TAIL = re.compile(r"^(?P<claim>.+?)(?P<sep>:|\s[-–—]|,)\s+(?P<src>[^:,\-–—]{2,40}?)(?:\s+(?P<says>says?))?$")
+
+
+def _source(d: DocContext, start: int, end: int) -> Optional[dict]:
+    words = d.text[start:end]
+    if words.lower() in d.rules.headline_sources:
+        return {"speaker": None, "speaker_entity_id": None, "speaker_text": words, "speaker_label": "UNNAMED"}
+    found = [m for m in d.index.overlapping(start, end) if m["label"] == "PERSON"]
+    if len(found) == 1 and found[0]["start"] == start and found[0]["end"] == end:
+        return d.from_mention(found[0])
+    if words[:1].isupper() and " " not in words:  # a surname the body names in full ("… : Goyal")
+        for m in d.index.mentions:
+            name = (m.get("canonical") or m["text"]).split()
+            if m["label"] == "PERSON" and len(name) > 1 and name[-1] == words:
+                return d.from_mention(m, words)
+    return None
+
+
+def headline_attributions(d: DocContext) -> list[dict]:
+    """The headline's attributed claim as an indirect row (at most one; none when it is quoted)."""
+    paras = paragraphs(d.text)
+    if not paras:
+        return []
+    s, e = paras[0]
+    m = _TAIL.match(d.text[s:e])
+    if m is None or d.covered(s, e):
+        return []
+    if m.group("sep") != "," and m.group("says"):
+        return []
+    if m.group("sep") == "," and not m.group("says"):
+        return []  # "C, Name" is no attribution; "C, source says" is
+    spk = _source(d, s + m.start("src"), s + m.end("src"))
+    claim_end = s + m.end("claim")
+    words = d.text[s:claim_end].split()
+    if spk is None or len(words) < 3:
+        return []
+    cue = "say" if m.group("says") else ":"
+    return [dict(spk, start=s, end=claim_end, kind="indirect", text=d.text[s:claim_end], cue=cue,
+                 speaker_start=s + m.start("src"), speaker_end=s + m.end("src"))]
