@@ -26,6 +26,11 @@ from pipeline.evaluation.evaluate import (FLOOR_EPSILON, GoldError, evaluate, fl
                                format_table, gold_hashes)
 
 
+def _rel(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def round_down(value: float, places: int = 4) -> float:
     scale = 10 ** places
     return math.floor(value * scale + 1e-9) / scale
@@ -64,10 +69,16 @@ def main(argv=None) -> int:
         print("refusing to lower floors (pass --lower if this is intended):\n  " + "\n  ".join(drops),
               file=sys.stderr)
         return 1
+    gold_rel, articles_rel = _rel(args.gold), _rel(args.articles)
+    default = args.floors.resolve() == (ROOT / "tests" / "eval_floors.json").resolve()
     data = {
-        "about": "CI floor gate (tests/test_eval_floor.py): per-metric floors of `newsie eval` over "
-                 "corpus/articles vs corpus/annotations, and the sha256 of each gold file. "
-                 "Regenerate with scripts/update_floors.py (never edit by hand).",
+        "about": "CI floor gate (tests/evaluation/test_eval_floor.py): per-metric floors of `newsie eval` "
+                 f"over {articles_rel} vs {gold_rel}, and the sha256 of each gold file. Regenerate with "
+                 "scripts/update_floors.py" + ("" if default else f" --gold {gold_rel} --articles {articles_rel} "
+                                                               f"--floors {_rel(args.floors)}")
+                 + " (never edit by hand).",
+        "gold": gold_rel,
+        "articles": articles_rel,
         "floors": dict(sorted(current.items())),
         "gold_sha256": gold_hashes(args.gold),
     }

@@ -192,6 +192,7 @@ FLOOR_METRICS = (
     "entities.strict.f1",
     "quotes.content.f1",
     "quotes.content.speaker_accuracy",
+    "quotes.attributed.f1",
     "documents.full.f1",
     "money.value.f1",
     "dates.value.f1",
