@@ -65,8 +65,10 @@ class DealListMixin:
         text = self.text
         other = self.resolve_party(*item.counterparty)
         if other is not None and not other.get("party") and "collective" not in other:
-            # a name the NER took for a person ("Omega Agro"): in a deal list it is the counterparty
-            other = {"party": text[item.counterparty[0]:item.counterparty[1]], "party_entity_id": None, "country": None}
+            # a name the NER took for a person ("Omega Agro"): in a deal list it is the counterparty,
+            # without a possessor country ("Tajikistan's Barqi Tojik" -> "Barqi Tojik", TJ)
+            s, e, iso, _ = self.name_bounds(*item.counterparty)
+            other = {"party": text[s:e], "party_entity_id": None, "country": iso}
         parties = [dict(p) for p in signers if p.get("party")]
         if other and other.get("party") and other["party"] not in {p["party"] for p in parties}:
             parties.append({k: other.get(k) for k in ("party", "party_entity_id", "country")})

@@ -34,7 +34,8 @@ class InlineMixin:
                 if self.lex.neg_det_re.match(text[np_s:collective[1]]):
                     continue  # "No agreements were signed"
                 self.add_signing(i, sent, tok, kind, collective)
-                if not self.deal_list(i, sent, tok, kind, collective):
+                if not self.deal_list(i, sent, tok, kind, collective) \
+                        and not self.with_list(i, sent, tok, kind, collective):
                     self.coordinated_subjects(i, sent, tok, kind, collective)
                 for t in self.included(tok, collective[1], sent):
                     used.add(t["start"])
