@@ -26,6 +26,9 @@ def _records(doc):
      [("protocol", ("Japan", "Mongolia"), "customs"), ("protocol", ("Japan", "Kazakhstan"), "customs")]),
     ("Brazil has signed treaties on extradition with Portugal and Angola.",
      [("treaty", ("Brazil", "Portugal"), "extradition"), ("treaty", ("Brazil", "Angola"), "extradition")]),
+    ("France signed memoranda with Mongolia and Kazakhstan for the supply of uranium concentrate.",
+     [("memorandum", ("France", "Mongolia"), "the supply of uranium concentrate"),
+      ("memorandum", ("France", "Kazakhstan"), "the supply of uranium concentrate")]),
     ("Gazprom signed two supply contracts with Uniper and OMV on Monday.",
      [("contract", ("Gazprom", "Uniper"), None), ("contract", ("Gazprom", "OMV"), None)]),
 ])

@@ -35,7 +35,7 @@ class CounterpartiesMixin:
         names = self.counterparty_names(collective[1], end)
         if names is None:
             return 0
-        with_s, others = names
+        with_s, others, purpose = names
         count = count_of(text[collective[0]:collective[1]], self.lex)
         if count is not None and count != len(others):
             return 0
@@ -44,6 +44,8 @@ class CounterpartiesMixin:
             return 0  # none to pair with, or two signers: "A and B signed agreements on trade with C and D"
         parse = parse_after_type(text, collective[1], with_s, self.lex, self.protected(collective[1], with_s))
         subject = text[slice(*parse["subject"])] if parse["subject"] and not parse["parties"] else None
+        if subject is None and purpose is not None:
+            subject = text[slice(*purpose)]  # "signed MoUs with A and B for the development of X"
         date, place = self.batch_occasion(i, sent, tok)
         for (a, b), other in others:
             self.found.records.append(Mention(
@@ -53,14 +55,20 @@ class CounterpartiesMixin:
                 explicit_parties=True, signed_date=date, signed_place=place, deal=True))
         return len(others)
 
-    def counterparty_names(self, start: int, end: int) -> Optional[tuple[int, list]]:
-        """(where "with" starts, [((s, e), party), ...]) when text[start:end] ends in "with" and
-        two or more coordinated names that are each a named body; else None."""
+    def counterparty_names(self, start: int, end: int) -> Optional[tuple[int, list, Optional[tuple[int, int]]]]:
+        """(where "with" starts, [((s, e), party), ...], the purpose after the names or None) when
+        text[start:end] ends in "with" and two or more coordinated names that are each a named
+        body, optionally followed by a purpose ("for the development of X"); else None."""
         text = self.text
         marks = list(self.lex.deal_markers.counterparty.finditer(text, start, end))
         if len(marks) != 1:
             return None  # none, or "with A for X and with B for Y" (the deal-list pass)
         m = marks[0]
+        purpose = None
+        for pm in self.lex.deal_markers.purpose.finditer(text, m.end(), end):
+            if not text[pm.end():pm.end() + 1].isupper():  # "the Agency for Strategic ..." is a name
+                purpose, end = trim_span(text, pm.end(), end), pm.start()
+                break
         out, pos = [], m.end()
         seps = list(_NAME_SEP.finditer(text, m.end(), end)) + [None]
         for sep in seps:
@@ -72,4 +80,4 @@ class CounterpartiesMixin:
                 return None
             out.append(((s, e), party))
             pos = sep.end() if sep else end
-        return (m.start(), out) if len(out) >= 2 else None
+        return (m.start(), out, purpose) if len(out) >= 2 else None

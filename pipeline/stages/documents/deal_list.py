@@ -48,6 +48,25 @@ class DealListMixin:
             self.found.records.append(self.deal_mention(item, types[0]["doc_type"], signers, date, place))
         return len(items)
 
+    def listed_deals(self, i: int, sent: Span, zone_s: int) -> int:
+        """"They include $1.2 billion with A for X and $900 million with B for Y" after a signing
+        of plural documents: one record per counterparty, with the signing's first side, its
+        document type, date and place; their count."""
+        ev = next((e for e in reversed(self.found.events) if e["sent"] < i and e["parties"]), None)
+        if ev is None:
+            return 0
+        earlier = self.sents[ev["sent"]]
+        types = [t for t in find_types(self.text, self.lex, earlier.start_char, earlier.end_char) if t["plural"]]
+        money = [(m["start"], m["end"], n) for n, m in enumerate(self.money)
+                 if m.get("start") is not None and zone_s <= m["start"] < sent.end_char]
+        items = deal_items(self.text, zone_s, sent.end_char, money, self.lex.deal_markers, first_money_from=zone_s)
+        if not types or not items:
+            return 0
+        date, place = self.same_occasion(i, None, None, linked=True)
+        for item in items:
+            self.found.records.append(self.deal_mention(item, types[0]["doc_type"], ev["parties"][:1], date, place))
+        return len(items)
+
     def batch_occasion(self, i: int, sent: Span, tok) -> tuple[Optional[str], Optional[str]]:
         """Date and place of the documents a batch signing ``tok`` of sentence ``i`` lists."""
         date, place = self.signed_date(i, tok=tok), self.sentence_place(sent)

@@ -101,7 +101,9 @@ class InlineMixin:
         if not subject_position:
             zone_s = sent.start_char + m.end()
         # a document in subject position needs a verb stating its content ("Another agreement provides for")
-        self.named_documents(zone_s, sent, None, linked=True, need_content=subject_position)
+        if not self.named_documents(zone_s, sent, None, linked=True, need_content=subject_position) \
+                and not subject_position:
+            self.listed_deals(i, sent, zone_s)  # "They include $1.2 billion with A for X, ..."
 
     def provision_document(self, i: int, sent: Span) -> None:
         """A new document introduced by what it provides after a signing ("Under another deal,
