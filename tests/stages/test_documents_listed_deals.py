@@ -27,6 +27,10 @@ def _records(doc):
     ("Kenya signed agreements worth $290 million on May 4. ",
      "They include $200 million with Omega Holdings for a dairy plant and $90 million with Delta Group for a "
      "textile park."),
+    ("Kenya signed agreements with foreign investors on May 4. The documents were signed during a visit led "
+     "by the governor of the county. ",                     # a collective signing comes between
+     "They include $200 million with Omega Holdings for a dairy plant and $90 million with Delta Group for a "
+     "textile park."),
     ("Kenya signed agreements with foreign investors on May 4. ",
      "They include deals with Omega Holdings for a dairy plant and with Delta Group for a textile park."),
 ])

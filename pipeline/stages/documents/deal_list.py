@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ...core.text import alternation
 from .deals import deal_items
-from .grammar import COORDINATORS
+from .grammar import COORDINATORS, OCCASION_WINDOW
 from .findings import Mention
 from .phrases import find_types
 
@@ -52,11 +52,17 @@ class DealListMixin:
         """"They include $1.2 billion with A for X and $900 million with B for Y" after a signing
         of plural documents: one record per counterparty, with the signing's first side, its
         document type, date and place; their count."""
-        ev = next((e for e in reversed(self.found.events) if e["sent"] < i and e["parties"]), None)
+        ev, types = None, []
+        for e in reversed(self.found.events):
+            # the latest signing of plural document names within the occasion window
+            if e["sent"] < i and i - e["sent"] <= OCCASION_WINDOW and e["parties"]:
+                earlier = self.sents[e["sent"]]
+                types = [t for t in find_types(self.text, self.lex, earlier.start_char, earlier.end_char) if t["plural"]]
+                if types:
+                    ev = e
+                    break
         if ev is None:
             return 0
-        earlier = self.sents[ev["sent"]]
-        types = [t for t in find_types(self.text, self.lex, earlier.start_char, earlier.end_char) if t["plural"]]
         money = [(m["start"], m["end"], n) for n, m in enumerate(self.money)
                  if m.get("start") is not None and zone_s <= m["start"] < sent.end_char]
         items = deal_items(self.text, zone_s, sent.end_char, money, self.lex.deal_markers, first_money_from=zone_s)
