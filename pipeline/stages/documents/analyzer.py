@@ -13,10 +13,11 @@ from .lists import ListsMixin
 from .inline import InlineMixin
 from .deal_list import DealListMixin
 from .coordinated import CoordinatedMixin
+from .counterparties import CounterpartiesMixin
 from .merge import MergeMixin
 
 
-class Analyzer(InlineMixin, DealListMixin, CoordinatedMixin, ListsMixin, MentionsMixin, FramesMixin, SignersMixin, PartiesMixin,
+class Analyzer(InlineMixin, DealListMixin, CounterpartiesMixin, CoordinatedMixin, ListsMixin, MentionsMixin, FramesMixin, SignersMixin, PartiesMixin,
                OccasionMixin, MergeMixin, DocView):
     """One document's analysis: the read-only view plus the passes, sharing ``self.found``."""
 

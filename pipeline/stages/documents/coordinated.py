@@ -136,3 +136,22 @@ class CoordinatedMixin:
             if low.startswith(mk + " "):
                 return trim_span(self.text, a + len(mk), b)
         return a, b
+
+    def listed_topics(self, t: dict, limit: int, sent: Span, tok, i: int) -> list[Mention]:
+        """Mentions of a plural document name ``t`` among the documents of a list ("Among them are
+        agreements on X and on Y"): one per topic of its subject when it has two or more (and a
+        count before the name agrees), else none: a plural alone is no record."""
+        text = self.text
+        end = self.description_end(t["end"], limit)
+        parse = parse_after_type(text, t["end"], end, self.lex, self.protected(t["end"], end))
+        if not parse["subject"] or parse["parties"]:
+            return []
+        topics = [self.topic(a, b) for a, b in split_topics(text, *parse["subject"], self.lex.subject_markers)]
+        topics = [x for x in topics if x[1] > x[0]]
+        count = count_of(text[self.np_start(t["start"], sent.start_char):t["end"]], self.lex)
+        if len(topics) < 2 or (count is not None and count != len(topics)):
+            return []
+        return [Mention(start=a, end=b, type_start=t["start"], type_end=t["end"], doc_type=t["doc_type"],
+                        anaphoric=False, definite=False, title=None, subject=text[a:b], parties=[],
+                        explicit_parties=False, signed_date=None, signed_place=None, deal=True)
+                for a, b in topics]

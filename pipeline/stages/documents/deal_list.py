@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ...core.text import alternation
 from .deals import deal_items
-from .grammar import COORDINATORS
+from .grammar import COORDINATORS, OCCASION_WINDOW
 from .findings import Mention
 from .phrases import find_types
 
@@ -48,6 +48,31 @@ class DealListMixin:
             self.found.records.append(self.deal_mention(item, types[0]["doc_type"], signers, date, place))
         return len(items)
 
+    def listed_deals(self, i: int, sent: Span, zone_s: int) -> int:
+        """"They include $1.2 billion with A for X and $900 million with B for Y" after a signing
+        of plural documents: one record per counterparty, with the signing's first side, its
+        document type, date and place; their count."""
+        ev, types = None, []
+        for e in reversed(self.found.events):
+            # the latest signing of plural document names within the occasion window
+            if e["sent"] < i and i - e["sent"] <= OCCASION_WINDOW and e["parties"]:
+                earlier = self.sents[e["sent"]]
+                types = [t for t in find_types(self.text, self.lex, earlier.start_char, earlier.end_char) if t["plural"]]
+                if types:
+                    ev = e
+                    break
+        if ev is None:
+            return 0
+        money = [(m["start"], m["end"], n) for n, m in enumerate(self.money)
+                 if m.get("start") is not None and zone_s <= m["start"] < sent.end_char]
+        items = deal_items(self.text, zone_s, sent.end_char, money, self.lex.deal_markers, first_money_from=zone_s)
+        if not types or not items:
+            return 0
+        date, place = self.same_occasion(i, None, None, linked=True)
+        for item in items:
+            self.found.records.append(self.deal_mention(item, types[0]["doc_type"], ev["parties"][:1], date, place))
+        return len(items)
+
     def batch_occasion(self, i: int, sent: Span, tok) -> tuple[Optional[str], Optional[str]]:
         """Date and place of the documents a batch signing ``tok`` of sentence ``i`` lists."""
         date, place = self.signed_date(i, tok=tok), self.sentence_place(sent)
@@ -65,8 +90,10 @@ class DealListMixin:
         text = self.text
         other = self.resolve_party(*item.counterparty)
         if other is not None and not other.get("party") and "collective" not in other:
-            # a name the NER took for a person ("Omega Agro"): in a deal list it is the counterparty
-            other = {"party": text[item.counterparty[0]:item.counterparty[1]], "party_entity_id": None, "country": None}
+            # a name the NER took for a person ("Omega Agro"): in a deal list it is the counterparty,
+            # without a possessor country ("Tajikistan's Barqi Tojik" -> "Barqi Tojik", TJ)
+            s, e, iso, _ = self.name_bounds(*item.counterparty)
+            other = {"party": text[s:e], "party_entity_id": None, "country": iso}
         parties = [dict(p) for p in signers if p.get("party")]
         if other and other.get("party") and other["party"] not in {p["party"] for p in parties}:
             parties.append({k: other.get(k) for k in ("party", "party_entity_id", "country")})

@@ -34,7 +34,8 @@ class InlineMixin:
                 if self.lex.neg_det_re.match(text[np_s:collective[1]]):
                     continue  # "No agreements were signed"
                 self.add_signing(i, sent, tok, kind, collective)
-                if not self.deal_list(i, sent, tok, kind, collective):
+                if not self.deal_list(i, sent, tok, kind, collective) \
+                        and not self.with_list(i, sent, tok, kind, collective):
                     self.coordinated_subjects(i, sent, tok, kind, collective)
                 for t in self.included(tok, collective[1], sent):
                     used.add(t["start"])
@@ -100,7 +101,9 @@ class InlineMixin:
         if not subject_position:
             zone_s = sent.start_char + m.end()
         # a document in subject position needs a verb stating its content ("Another agreement provides for")
-        self.named_documents(zone_s, sent, None, linked=True, need_content=subject_position)
+        if not self.named_documents(zone_s, sent, None, linked=True, need_content=subject_position) \
+                and not subject_position:
+            self.listed_deals(i, sent, zone_s)  # "They include $1.2 billion with A for X, ..."
 
     def provision_document(self, i: int, sent: Span) -> None:
         """A new document introduced by what it provides after a signing ("Under another deal,

@@ -344,23 +344,32 @@ class MentionsMixin:
             sep = re.search(run_start(r"\s*(?:,|;)?\s*(?:and|as well as)?\s*$"), text[ns:limit])
             limit = ns + sep.start() if sep and nxt is not None else limit
             if t["plural"]:
-                continue
-            m = self.mention_from(t, limit, None, i, desc_start=ns)
-            if tok is None and not self.described_after(m, sent.end_char) and need_content:
-                continue
-            if not m.parties:
-                m.parties = self.sides_of(tok, sent, m.end) if tok is not None else self.event_sides(i, sent)
-            m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char), tok=tok)
-            m.signed_place = self.sentence_place(sent)
-            m.headline = sent.start_char < self.title_end
-            if not m.headline:
-                m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place, linked,
-                                                                   self.earlier_marked(sent, tok))
-            self.add_mention(m)
-            out.append(t)
+                # "Among them are agreements on X and on Y": one record per topic (unless the
+                # coordinated-subjects pass read them already: "21 memoranda, including pacts on X and Y")
+                done = any(r.type_start == t["start"] for r in self.found.records)
+                ms = [] if done else self.listed_topics(t, limit, sent, tok, i)
+            else:
+                ms = [self.mention_from(t, limit, None, i, desc_start=ns)]
+            out += [t for m in ms if self.named_record(m, i, sent, tok, zone_s, linked, need_content)]
         if out and tok is None:
             self.note_event(i, self.found.records[-1].signed_date, self.found.records[-1].signed_place)
         return out
+
+    def named_record(self, m: Mention, i: int, sent: Span, tok, zone_s: int, linked: bool, need_content: bool) -> bool:
+        """Add the record of a document ``m`` named in a list after ``zone_s``, with the signing's
+        (``tok``) or the context's sides, date and place; False when it needs a content verb it lacks."""
+        if tok is None and not self.described_after(m, sent.end_char) and need_content:
+            return False
+        if not m.parties:
+            m.parties = self.sides_of(tok, sent, m.end) if tok is not None else self.event_sides(i, sent)
+        m.signed_date = self.signed_date(i, exclude=(zone_s, sent.end_char), tok=tok)
+        m.signed_place = self.sentence_place(sent)
+        m.headline = sent.start_char < self.title_end
+        if not m.headline:
+            m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place, linked,
+                                                               self.earlier_marked(sent, tok))
+        self.add_mention(m)
+        return True
 
     def described_after(self, m: "Mention", limit: int) -> bool:
         """", between A and B, provides for X" after a document named without a signing verb:

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from ...core.text import alternation, fold
-from .grammar import run_start, strip_the, trim_span, DETERMINERS, PARTY_KINDS, DET_ALT
+from .grammar import run_start, strip_the, trim_span, DETERMINERS, INDEFINITE, PARTY_KINDS, DET_ALT
 from .lexicon import Lexicon
 
 
@@ -62,6 +62,7 @@ def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, in
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(block)))
+    pieces = [q for s, e in pieces for q in _split_at_documents(block, s, e, lex)]
     for s, e in pieces:
         seg = block[s:e]
         mk = list_marker(seg, lex)
@@ -76,6 +77,34 @@ def split_items(block: str, lex: Lexicon, offset: int = 0) -> list[tuple[int, in
         s, e = trim_span(block, s, e)
         if e > s:
             out.append((s + offset, e + offset))
+    return out
+
+
+#: the start of a coordinated item of a run-together list that opens with a document name:
+#: ", a memorandum on ...", ", and an agreement on ...", " and the protocol ..." (determiner, up to
+#: three modifiers, then the name: find_types)
+_ITEM_OPEN = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+                        r"(?P<det>\b(?:" + alternation(INDEFINITE | {"the"}) + r"))\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+#: characters before a document name searched for its item opening
+_ITEM_WINDOW = 80
+
+
+def _split_at_documents(block: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """block[s:e] cut before each coordinated item that opens with its own singular document name
+    ("a memorandum on X, an agreement on Y, and a memorandum on Z": three items), never inside
+    a name's description without a separator ("a supplementary agreement to the general contract")."""
+    out, pos = [], s
+    for t in find_types(block, lex, s, e):
+        if t["plural"] or t["start"] <= pos:
+            continue
+        # a bounded window before the name (a run of spaces must not make the search quadratic)
+        m = _ITEM_OPEN.search(block, max(pos, t["start"] - _ITEM_WINDOW), t["start"])
+        if m and m.start() > pos:
+            out.append((pos, m.start()))
+            pos = m.start("det")
+    out.append((pos, e))
     return out
 
 
