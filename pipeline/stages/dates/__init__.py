@@ -50,6 +50,7 @@ from .normalise import normalise
 from .periods import _dateparse, _published
 from .spans import find_candidates
 from .tense import generic_present, governing_tense
+from pipeline.core.text import text_of
 
 __all__ = ["Grammar", "normalise", "governing_tense", "find_candidates", "extract_dates", "PAST", "FUTURE"]
 
@@ -72,7 +73,7 @@ def extract_dates(doc: Doc, g: Grammar, published=None, order: Optional[str] = N
     reads numeric dates; None: the order the article's own dates show (locale.py), else
     ``default`` (the run's --date-order), else the grammar's configured default."""
     out = []
-    text = doc.text
+    text = text_of(doc)
     base = _published(published)
     candidates = find_candidates(doc, g)
     order = order or detected_order(candidates) or default

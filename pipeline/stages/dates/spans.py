@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from .grammar import Grammar
 from .normalise import _modifier_ok
+from pipeline.core.text import text_of
 
 
 def _token_at(doc: Doc, char: int):
@@ -202,7 +203,7 @@ def _day_range(m: re.Match, rank: int) -> list[Candidate]:
 def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
     """Date expression spans in ``doc`` (rules first, then the model's DATE entities),
     non-overlapping, in text order."""
-    text = doc.text
+    text = text_of(doc)
     ix = EntIndex(doc)
     found: list[Candidate] = []
     for rank, (kind, context, rx) in enumerate(g.patterns):

@@ -16,6 +16,7 @@ from ..entity_lookup import EntityIndex
 from .grammar import ISO_VALUE, NP_POS, NP_PUNCT, RELATIVES
 from .lexicon import Lexicon
 from .findings import Findings
+from pipeline.core.text import text_of
 
 
 class DocView:
@@ -23,7 +24,7 @@ class DocView:
     records (dates, money, quotes), headline and dateline bounds, and token/offset lookups."""
 
     def __init__(self, doc: Doc, lex: Lexicon):
-        self.doc, self.lex, self.text = doc, lex, doc.text
+        self.doc, self.lex, self.text = doc, lex, text_of(doc)
         self.ents = EntityIndex(doc)
         self.sents = list(doc.sents)
         self.dates = [d for d in records(doc, "dates") if d.get("value") and ISO_VALUE.match(str(d["value"]))]

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ...core.text import fold, squash
+from ...core.text import fold, squash, text_of
 
 
 def normalise_name(text: str) -> str:
@@ -46,7 +46,7 @@ def canonicalise(doc: Doc, spans: list[Span], entries: dict, peers: Optional[dic
                 for span in spans]
     link_people(mentions)
     keep_peerage(mentions)
-    text = doc.text          # built from the tokens on every access: read it once
+    text = text_of(doc)      # built once per doc, shared by the stages (core.text)
     link_acronyms(text, mentions)
     for m in mentions:
         if m["label"] == "ORG" and m["country"] is None:

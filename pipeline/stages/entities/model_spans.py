@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ...core.text import fold
 from .gazetteer import Gazetteer
 from .institutions import CONNECTORS
+from pipeline.core.text import text_of
 
 #: where a line's first word starts (after any blanks: what `str.strip` removes)
 LINE_START = re.compile(r"^\s*", re.M)
@@ -113,7 +114,7 @@ def dateline_places(doc: Doc, entries: dict, gaz: Gazetteer) -> list[Span]:
     opening a line and followed by a comma, full stop, bracket or dash is the
     dateline's place (names known to the gazetteer are matched there already)."""
     out = []
-    text = doc.text
+    text = text_of(doc)
     starts = doc.to_array(IDX).tolist()
     for line in LINE_START.finditer(text):
         k = bisect.bisect_left(starts, line.end())

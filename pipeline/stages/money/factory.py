@@ -14,6 +14,7 @@ from .context import money_context
 from .repeats import headline_end, mark_repeats
 from .scan import find_money
 from .tables import load_tables
+from pipeline.core.text import text_of
 
 
 class MoneyStage(Stage):
@@ -24,7 +25,7 @@ class MoneyStage(Stage):
     def process(self, doc) -> None:
         records = []
         spans = []
-        matches = find_money(doc.text, self.tables)
+        matches = find_money(text_of(doc), self.tables)
         ranges = {}
         for m in matches:
             if m.range_id is not None:
@@ -43,7 +44,7 @@ class MoneyStage(Stage):
             span = doc.char_span(m.start, m.end, label=rec.get("currency") or "MONEY", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        mark_repeats(records, self.tables, headline_end(doc.text))
+        mark_repeats(records, self.tables, headline_end(text_of(doc)))
         # key order of the schema
         order = ["start", "end", "text", "amount", "currency", "approximate", "context", "count",
                  "item", "range_id", "range_bound", "equivalent_of", "repeat_of"]

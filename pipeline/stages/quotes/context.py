@@ -11,6 +11,7 @@ from ..entity_lookup import EntityIndex
 from .grammar import segment_breaks
 from .marks import _Marks
 from .rules import SPEAKER_LABELS, QuoteRules
+from pipeline.core.text import text_of
 
 
 class Ranges:
@@ -58,7 +59,7 @@ class DocContext:
 
     def __init__(self, doc: Doc, rules: QuoteRules):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.rules = rules
         self.index = EntityIndex(doc)
         self.tok_starts = [t.idx for t in doc]
