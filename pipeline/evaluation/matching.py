@@ -23,6 +23,15 @@ def norm(value) -> str:
     return " ".join(str(value).translate(_APOSTROPHES).casefold().split())
 
 
+_NAME_PUNCT = str.maketrans({".": "", "-": " ", "\u2010": " ", "\u2011": " "})
+
+
+def name_norm(value) -> str:
+    """A name normalised for comparison: ``norm`` without full stops and with hyphens as
+    spaces ("S. Jaishankar" = "S Jaishankar", "Jean-Yves" = "Jean Yves", "U.S." = "US")."""
+    return " ".join(norm(value).translate(_NAME_PUNCT).split())
+
+
 def tokens(value) -> list[str]:
     return _WORD.findall(norm(value))
 
@@ -67,7 +76,7 @@ PARTY_MIN_TOKEN_F1 = 0.8
 
 def party_match(a: dict, b: dict) -> bool:
     """One gold party against one predicted party (the rule of docs/evaluation.md)."""
-    na, nb = norm(a.get("party")), norm(b.get("party"))
+    na, nb = name_norm(a.get("party")), name_norm(b.get("party"))
     if na == nb:
         return True
     if token_f1(na, nb) >= PARTY_MIN_TOKEN_F1:

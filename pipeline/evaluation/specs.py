@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .matching import Matcher, norm, parties_match, same_amount, same_code, span_iou, token_f1
+from .matching import Matcher, name_norm, norm, parties_match, same_amount, same_code, span_iou, token_f1
 
 def _entity_exact(g, p):
     if g["start"] is None or (g["start"], g["end"]) != (p["start"], p["end"]):
@@ -41,7 +41,7 @@ def _quote_content(g, p):
 
 
 def _speaker_ok(g, p):
-    return norm(g.get("speaker")) == norm(p.get("speaker"))
+    return name_norm(g.get("speaker")) == name_norm(p.get("speaker"))
 
 
 def _quote_attributed(g, p):
