@@ -124,10 +124,10 @@ def test_heldout_gold_is_built_from_its_sources():
 
 
 DOCUMENT_SETS = [ROOT / "corpus" / "eval" / "documents", ROOT / "corpus" / "sealed" / "documents",
-                 ROOT / "corpus" / "sealed2" / "documents"]
+                 ROOT / "corpus" / "sealed2" / "documents", ROOT / "corpus" / "sealed3" / "documents"]
 
 
-@pytest.mark.parametrize("folder", DOCUMENT_SETS, ids=["eval", "sealed", "sealed2"])
+@pytest.mark.parametrize("folder", DOCUMENT_SETS, ids=["eval", "sealed", "sealed2", "sealed3"])
 def test_documents_sets_are_built_from_their_sources(folder):
     """The documents evaluation set and its sealed third (documents tables only): the CSVs are
     what build_gold.py makes of the sources, and only the annotated tables are present."""
@@ -138,9 +138,13 @@ def test_documents_sets_are_built_from_their_sources(folder):
 
 
 def test_documents_sets_do_not_overlap():
-    """No text is in two of the sets (development part, sealed part, second sealed set)."""
+    """No text is in two of the sets (development part, sealed part, second and third sealed sets),
+    by file name and by body text."""
     sets = [{p.stem for p in (f / "articles").glob("*.txt")} for f in DOCUMENT_SETS]
     assert all(sets)
     for i, a in enumerate(sets):
         for b in sets[i + 1:]:
             assert not a & b
+    bodies = [p.read_text(encoding="utf-8").split("---", 2)[-1].strip()
+              for f in DOCUMENT_SETS for p in (f / "articles").glob("*.txt")]
+    assert len(bodies) == len(set(bodies))
