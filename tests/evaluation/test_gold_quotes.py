@@ -1,5 +1,5 @@
 """Integrity of the quotes evaluation sets (corpus/eval/quotes, corpus/sealed/quotes,
-corpus/sealed2/quotes; issue 12).
+corpus/sealed2/quotes, corpus/sealed3/quotes; issue 12).
 
 Only the gold files are read: no pipeline stage runs on these texts."""
 
@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {"eval": ROOT / "corpus" / "eval" / "quotes", "sealed": ROOT / "corpus" / "sealed" / "quotes",
-        "sealed2": ROOT / "corpus" / "sealed2" / "quotes"}
+        "sealed2": ROOT / "corpus" / "sealed2" / "quotes", "sealed3": ROOT / "corpus" / "sealed3" / "quotes"}
 
 
 @pytest.mark.parametrize("name", list(SETS))
@@ -62,8 +62,11 @@ def test_sealed_set_is_a_third():
 
 
 def test_quote_sets_do_not_overlap():
-    """No text is in two of the quotes sets."""
+    """No text is in two of the quotes sets (by file name and by body text)."""
     sets = [{p.stem for p in (base / "articles").glob("*.txt")} for base in SETS.values()]
     for i, a in enumerate(sets):
         for b in sets[i + 1:]:
             assert not a & b
+    bodies = [p.read_text(encoding="utf-8").split("---", 2)[-1].strip()
+              for base in SETS.values() for p in (base / "articles").glob("*.txt")]
+    assert len(bodies) == len(set(bodies))
