@@ -99,7 +99,7 @@ def test_adjective_parties(lex, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("the two sides", ("side", "country")),
+    ("the two sides", ("side", "side")),
     ("both Governments", ("Government", "institution")),
     ("the two countries’ delegates", ("delegate", "country")),
     ("the Ruritanian side", None),

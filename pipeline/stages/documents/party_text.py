@@ -29,6 +29,9 @@ class PartyWords:
     after_head: frozenset = frozenset()   # "concerned": closes such a phrase ("the ministers concerned")
     possessives: frozenset = frozenset()  # "our": such a phrase names the sides, never "<Institution> of X"
     body_of: dict = field(default_factory=dict)  # lower singular or plural -> (singular, is_plural)
+    side_words: frozenset = frozenset()   # "side", "party": a collective of them names no kind of body
+    after_name_re: re.Pattern = NEVER     # a preposition opening what a deal is about, after the name
+    org_pronouns: frozenset = frozenset()  # "it": a signer standing for the organisation named before
 
     @classmethod
     def load(cls, folder: Path) -> "PartyWords":
@@ -45,7 +48,10 @@ class PartyWords:
                    place_link_re=one(of_kind("place_link")),
                    determiners=frozenset(w.strip().lower() for w in of_kind("determiner")),
                    after_head=frozenset(w.strip().lower() for w in of_kind("after_head")),
-                   possessives=frozenset(w.strip().lower() for w in of_kind("possessive")), body_of=body_of)
+                   possessives=frozenset(w.strip().lower() for w in of_kind("possessive")), body_of=body_of,
+                   side_words=frozenset(w.strip().lower() for w in of_kind("side_word")),
+                   org_pronouns=frozenset(w.strip().lower() for w in of_kind("org_pronoun")),
+                   after_name_re=re.compile("|".join(f"(?:{p})" for p in of_kind("after_name")) or NEVER.pattern))
 
     @property
     def body_alt(self) -> str:
@@ -104,6 +110,10 @@ def descriptor_before(raw: str, appositive_heads: frozenset, words: PartyWords) 
     descriptor ending in an organisation head ("state power company Uzbekenergo"), or words + a
     body head + "of" ("the northern border province of Quang Ninh", "the cities of Harbin");
     (0, False) when there is none ("the city of Taraz" is the name's own form)."""
+    # a place may come before the descriptor ("the Tashkent city transport company Toshshahartransxizmat")
+    pm = re.match(r"(?:the\s+)?[A-Z][\w'’-]*\s+((?:[a-z][\w-]*\s+)+)(?=[A-Z0-9])", raw)
+    if pm and pm.group(1).split()[-1] in appositive_heads:
+        return pm.end(), False
     m = re.match(r"(?:the\s+)?((?:[a-z][\w-]*\s+)+)(?=[A-Z0-9])", raw)
     if not m:
         return 0, False
@@ -204,3 +214,33 @@ def side_people(raw: str, heads: dict, words: PartyWords, country_re: re.Pattern
         return True
     of = re.fullmatch(rf"of\s+(?:(?:{dets})\s+)*[a-z][a-z ,-]*", rest)
     return bool(of)
+
+
+def descriptor_parts(raw: str, appositive_heads: frozenset, det_alt: str) -> Optional[tuple[int, int]]:
+    """Is ``raw`` a descriptor set off after a name ("the national railway operator", "ADNOC's
+    international investment arm", "the fuel company of Rosatom", "the world's largest maker of
+    electric vehicle batteries", "a Chinese carmaker")? An optional determiner, an optional
+    possessor (a capitalised name or a lowercase noun with 's) or capitalised adjective, lowercase
+    words ending in a descriptor head (appositive_heads.txt), optionally "of" + anything.
+    Returns (where the lowercase words start, where an "of" tail starts or len(raw)): names may
+    stand only before the first or after the second; None when ``raw`` is no descriptor."""
+    m = re.match(rf"(?:(?i:{det_alt}|one\s+of)\s+)?(?:(?:[A-Z][\w .&'’-]*?|[a-z]+)['’]s?\s+|[A-Z][\w-]*\s+)?", raw)
+    rest = raw[m.end():]
+    wm = re.match(r"((?:[a-z0-9][\w-]*\s+)*?[a-z0-9][\w-]*)(\s+of\s+\S.*)?$", rest)
+    if not wm or wm.group(1).split()[-1] not in appositive_heads:
+        return None
+    return m.end(), m.end() + (wm.start(2) if wm.group(2) else len(rest))
+
+
+def name_before_purpose(raw: str, words: PartyWords, ends: tuple = ()) -> int:
+    """The end of a name followed by what the deal is about or a time ("Aluminium of Kazakhstan on
+    a second anode plant", "University of Dar es Salaam, on joint PhD supervision", "the European
+    Union in recent years"): a capitalised name (or one of ``ends``, where names the entities stage
+    found end, or its first comma), then an ``after_name`` preposition of party_trims.tsv and a lowercase word;
+    len(raw) when there is none."""
+    m = re.match(rf"(?:the\s+)?{NAME}", raw)
+    comma = raw.find(",")
+    for end in ([m.end()] if m else []) + list(ends) + ([comma] if comma > 0 else []):
+        if 0 < end < len(raw) and words.after_name_re.match(raw, end):
+            return end
+    return len(raw)

@@ -1,0 +1,172 @@
+"""Lists of sides: a signer or between-phrase split into the parties it names (names joined by
+"and", descriptors set off by commas, bodies sharing a plural head, the speaker's "we"), and
+whether a between-phrase names sides at all."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...core.extensions import records
+from ...core.text import fold
+from .grammar import DET_ALT, run_start
+from .phrases import strip_the, split_conjuncts, adjective_parties
+from .party_text import strip_leads, cut_time, coordinated_bodies, heads_of_countries, descriptor_parts
+from .speakers import speaker_side
+
+
+class PartyListsMixin:
+    """Splitting a phrase into the parties it names (see the module docstring)."""
+
+    def parties_from_zone(self, s: int, e: int, pos: int) -> list[dict]:
+        s = strip_leads(self.text, s, e, self.lex.party_words)
+        am = self.lex.adverb_re.match(self.text[s:e])
+        if am and s + am.end() < e:
+            s += am.end()  # "Separately, Pavlodar and Omsk regions"
+        adj = adjective_parties(self.text[s:e], self.lex) or self.zone_forms(s, e)
+        if adj:
+            return adj
+        out = []
+        pieces = self.split_names(split_conjuncts(self.text, s, e, self.protected(s, e)))
+        if len(pieces) >= 3 and self.common_phrase(*pieces[0]) and \
+                all(any(True for _ in self.ents.overlapping(a, b)) for a, b in pieces[1:]):
+            pieces = pieces[1:]  # "the railway administrations of our two countries, A and B"
+        for n, (a, b) in enumerate(pieces):
+            if n and "," in self.text[pieces[n - 1][1]:a] and self.appositive(a, b):
+                # "KTZ, the national railway operator, and COSCO": a descriptor of the name before
+                iso = self.lex.country_in(self.text[a:b])
+                if out and out[-1].get("party") and iso and not out[-1].get("country"):
+                    out[-1]["country"] = iso
+                    out[-1].pop("unrecognised", None)
+                continue
+            p = self.resolve_party(a, b)
+            if p is None:
+                continue
+            if "collective" in p:
+                out.extend(self.resolve_collective(p["collective"], pos))
+            else:
+                if p.get("party") and p.get("country") is None and not any(
+                        m["label"] in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC") for m in self.ents.overlapping(a, b)):
+                    p["unrecognised"] = True
+                out.append(p)
+        if len(out) == 1 and out[0].pop("speaker", False) and not self.with_after(e, pos):
+            # "we signed" in a quote: the speaker's side and the other side the context names
+            # (unless "we signed X with Y" names it)
+            other = [c for c in self.context_sides(pos) if c["country"] != out[0].get("country")]
+            out += other[:1]
+        return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def common_phrase(self, a: int, b: int) -> bool:
+        """Is text[a:b] a common noun phrase: no entity and no capitalised word after an article?"""
+        words = strip_the(self.text[a:b].strip()).split()
+        return bool(words) and not any(w[:1].isupper() for w in words) and not any(
+            True for _ in self.ents.overlapping(a, b))
+
+    def with_after(self, e: int, pos: int) -> bool:
+        """Does the signing clause after the signer phrase ending at ``e`` name the other side with
+        a counterparty marker ("we signed a memorandum with X")?"""
+        sent = self.sents[self.sent_of(pos)]
+        return bool(self.lex.deal_markers.counterparty.search(self.text, e, sent.end_char))
+
+    def zone_forms(self, s: int, e: int) -> Optional[list[dict]]:
+        """Parties a whole phrase names at once: names sharing a plural body head ("the Osh and
+        Andijan regions" -> Osh region | Andijan region) or countries after a plural head
+        ("Presidents of Kyrgyzstan and Uzbekistan Sadyr Japarov and ..." -> the countries)."""
+        text, lex = self.text, self.lex
+        e = cut_time(text, s, e, records(self.doc, "dates"), lex.party_words)
+        raw = text[s:e].strip()
+        bodies = coordinated_bodies(raw, lex.party_words)
+        if bodies:
+            out = []
+            for name in bodies:
+                a = text.find(name.rsplit(" ", 1)[0], s, e)
+                b = a + len(name.rsplit(" ", 1)[0])
+                ent = next((m for m in self.ents.overlapping(a, b) if m["start"] <= a and m["end"] >= b), None)
+                out.append({"party": name, "party_entity_id": ent["entity_id"] if ent else None,
+                            "country": self.place_country(a, b) if a >= 0 else None})
+            return out
+        isos = heads_of_countries(raw, lex.heads_alt, lex.country_re, lex.country_of)
+        if isos:
+            return [{"party": lex.country_name.get(i, i), "party_entity_id": self.gpe_entity(i), "country": i}
+                    for i in isos]
+        return None
+
+    def speaker_side(self, pos: int) -> Optional[dict]:
+        """The side of the speaker of the quote holding ``pos`` (speakers.speaker_side)."""
+        return speaker_side(self.text, self.quotes, self.ents.mentions, pos, self.lex, self.gpe_entity)
+
+    def named_sides(self, s: int, e: int, least: int = 2) -> bool:
+        """Does text[s:e] (after "between") list names only, the parties of the document it
+        follows ("an agreement on X between Chile and Peru", "... between KTZ and COSCO") rather
+        than what the subject relates ("relations between Kazakhstan and China to the level of",
+        "the railway between Tacheng and Ayagoz", "transport between China and Europe by rail")?
+        Each conjunct is a capitalised name (of/for/and/the inside), no capital city, region or
+        other location."""
+        pieces = split_conjuncts(self.text, s, e, self.protected(s, e))
+        if len(pieces) < least:
+            return False
+        for a, b in pieces:
+            seg = strip_the(self.text[a:b])
+            if not re.fullmatch(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z0-9][\w'’&.-]*)*", fold(seg)):
+                return False
+            ents = [m for m in self.ents.overlapping(a, b)]
+            whole = [m for m in ents if m["start"] <= a + 4 and m["end"] >= b - 1]
+            if fold(seg).lower() in self.lex.capitals or any(m["label"] == "LOC" for m in whole) or \
+                    self.lex.region_heads_re.match(" " + seg.split()[-1]):
+                return False  # a city or region: the subject's route, not a side
+        return True
+
+    def appositive(self, a: int, b: int) -> bool:
+        """Is text[a:b] a descriptor of the name before it (party_text.descriptor_parts), with no
+        organisation or person in its own words? A capitalised possessor must be a country or a
+        name ("ADNOC's ... arm"), a capitalised adjective a country's ("a Chinese carmaker")."""
+        lead = len(self.text[a:b]) - len(self.text[a:b].lstrip())
+        a += lead
+        t = fold(self.text[a:b]).rstrip()
+        parts = descriptor_parts(t, self.lex.appositive_heads, DET_ALT)
+        if parts is None:
+            return False
+        adj = re.match(r"(?:(?i:" + DET_ALT + r")\s+)?([A-Z][\w-]*)\s+(?=[a-z])", t)
+        if adj and adj.end() == parts[0] and not (self.lex.adjective_re.fullmatch(adj.group(1))
+                                                  or self.lex.is_country_name(adj.group(1))):
+            return False
+        return not any(m["label"] in ("ORG", "PERSON", "FAC") and a + parts[0] <= m["start"] < a + parts[1]
+                       for m in self.ents.overlapping(a, b))
+
+    def split_names(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A piece that one entity span covers although it joins two names with "and" ("China
+        Energy Engineering Corporation and Uzbekenergo" as one ORG): split at the " and " when
+        the left side ends in a company suffix (company_suffixes.txt), or the left side is one
+        coined name ("KazMunayGas") and the right side ends in a suffix or opens with an acronym
+        or inner-capital name ("Uzbekenergo and ACWA Power")."""
+        out = []
+        for a, b in pieces:
+            seg = self.text[a:b]
+            m = re.search(run_start(r"\s+(?:and|&)\s+(?=[A-Z])"), seg)
+            ents = [x for x in self.ents.overlapping(a, b) if x["label"] in ("ORG", "FAC")]
+            if m and ents and ents[0]["start"] <= a + m.start() and ents[0]["end"] >= a + m.end() \
+                    and seg[:1].isupper() and not re.search(run_start(r"\s+(?:and|&)\s+"), seg[m.end():]):
+                left, right = seg[:m.start()].split(), seg[m.end():].split()
+                coined = len(left) == 1 and self.coined(left[0], a, b)
+                # (or two coined names: "Uzbekenergo and ACWA Power")
+                if left[-1] in self.lex.company_suffixes or (right[-1] in self.lex.company_suffixes and coined) \
+                        or (coined and re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", right[0])):
+                    out += [(a, a + m.start()), (a + m.end(), b)]
+                    continue
+            out.append((a, b))
+        return out
+
+    def coined(self, word: str, a: int, b: int) -> bool:
+        """Is ``word`` a coined company name rather than an English word of a longer name: all
+        capitals or inner capitals ("KTZ", "KazMunayGas"), a country name/adjective run into
+        lowercase letters ("Uzbekneftegaz", "Kazakhtelecom"), or a word the article uses alone
+        elsewhere (outside text[a:b])?"""
+        if re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", word):
+            return True
+        for k in range(3, len(word) - 2):
+            if self.lex.country_re.fullmatch(fold(word[:k])) and word[k:].islower():
+                return True
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+            if not (a <= m.start() < b) and not re.match(r"\s+(?:and|&)\s", self.text[m.end():m.end() + 6]):
+                return True
+        return False
