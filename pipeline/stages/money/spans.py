@@ -77,7 +77,7 @@ def _marker_before(a: _Atom, text: str, consumed: int, tables: MoneyTables) -> N
     before = tables.re_before.search(text, max(0, consumed, a.start - 12), a.start)
     if before:
         mk = _lookup(tables, before.group(0).strip())
-        if mk is not None:
+        if mk is not None and not (mk.needs_scale and not a.has_scale):  # "R5 billion", not "R2"
             a.marker = mk
             a.start = before.start()
 
