@@ -76,6 +76,15 @@ class MoneyTables:
     re_country: re.Pattern = field(repr=False, default=None)
     re_price_cue: re.Pattern = field(repr=False, default=None)
     determiners: frozenset = frozenset()  # dropped before contexts are compared (repeat_of)
+    # cheap tests in front of the big alternations (gates.py): first/last words of the markers,
+    # and the currency and country names by first word
+    gate_before: object = None
+    gate_after: object = None
+    gate_minor: object = None
+    gate_name_before: object = None
+    before_index: object = None
+    named_index: object = None
+    country_index: object = None
 
 
 
