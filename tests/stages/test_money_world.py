@@ -80,3 +80,22 @@ def test_abbreviations_and_minor_units(text, rows, tables):
 ])
 def test_no_amount(text, tables):
     assert find_money(text, tables) == []
+
+
+@pytest.mark.parametrize("text,rows", [
+    ("Euro 96 was held in England.", []),                                   # a tournament
+    ("Fans still talk about Euro 88 in Munich.", []),
+    ("Trucks must meet the Euro 6 standard by then.", []),
+    ("Rupees 500 only was paid.", [("Rupees 500", "500", "INR", None)]),    # three digits: an amount
+    ("He paid euro 50 in cash.", [("euro 50", "50", "EUR", None)]),         # lower case: an amount
+    ("Fares stay lower than €3.", [("€3", "3", "EUR", "max")]),
+    ("Bids came in higher than $2 million.", [("$2 million", "2000000", "USD", "min")]),
+    ("Any sum greater than 10,000 rubles is declared.", [("10,000 rubles", "10000", "RUB", "min")]),
+    ("Tea costs a penny more.", [("a penny", "0.01", "GBP", None)]),
+    ("Not a cent was wasted.", [("a cent", "0.01", "USD", None)]),
+    ("It costs a c.", []),                                                   # a letter is no minor unit alone
+    ("The repair came to 3 hundred dollars.", [("3 hundred dollars", "300", "USD", None)]),
+    ("They paid 5 hundred thousand euros.", [("5 hundred thousand euros", "500000", "EUR", None)]),
+])
+def test_editions_comparatives_coins_and_hundreds(text, rows, tables):
+    assert _rows(text, tables) == rows

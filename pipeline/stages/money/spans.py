@@ -124,14 +124,27 @@ def _marker_after(a: _Atom, text: str, tables: MoneyTables) -> None:
 
 def _name_before(a: _Atom, text: str, consumed: int, tables: MoneyTables) -> None:
     """A currency name right before the number: "dollar 22.5 million", "rupees 500 crore";
-    without a scale word not a year ("euro 2024") nor a measure ("the dollar 22 percent")."""
+    without a scale word not a year ("euro 2024"), a measure ("the dollar 22 percent") nor a
+    capitalised name before one or two digits (a tournament or a standard: "Euro 96", "Euro 6")."""
     name = name_before_search(tables, text, max(0, consumed, a.start - 40), a.start)
     if name:
         mk = _lookup(tables, name.group(0).strip())
         if (mk is not None and (a.has_scale or (not mk.needs_scale and not _is_year(a.num_text, False)
+                                                and not _edition(name.group(0), a.num_text)
                                                 and _follows_ok(text, a.end, tables)))):
             a.marker = mk
             a.start = name.start()
+
+
+def _minor_word(text: str, pos: int, tables: MoneyTables) -> bool:
+    """A minor unit written as a word (not a letter: "a penny", "a cent", not "a c")."""
+    minor = minor_match(tables, text, pos)
+    return minor is not None and len(minor.group(0).strip(" -\u00a0\t")) > 1
+
+
+def _edition(name: str, num_text: str) -> bool:
+    """"Euro 96", "Euro 6": a capitalised currency name before a bare number of one or two digits."""
+    return name[:1].isupper() and num_text.isdigit() and len(num_text) <= 2
 
 
 def _lone_minor(a: _Atom, text: str, tables: MoneyTables) -> None:
@@ -172,8 +185,8 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
         a = _read_number(m, text, tables)
         if a is None:
             continue
-        if a.article_only and not after_match(tables, text, a.end):
-            continue  # "a" before no currency word
+        if a.article_only and not (after_match(tables, text, a.end) or _minor_word(text, a.end, tables)):
+            continue  # "a" before no currency word ("a penny" is one)
         _marker_before(a, text, consumed, tables)
         _marker_after(a, text, tables)
         if a.marker is None:
