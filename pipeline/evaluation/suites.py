@@ -103,7 +103,10 @@ def score_dates(path, nlp=None) -> dict:
 
 # --------------------------------------------------------------------------- money
 def money_case_ok(case: dict, rows: list[dict]) -> bool:
-    """A row with exactly the expected text, amount, currency and range bound."""
+    """A row with exactly the expected text, amount, currency and range bound; a case with
+    no span is a negative (a year, score or model number): any money row is a miss."""
+    if not case["span"]:
+        return not rows
     want = Decimal(case["amount"]) if case["amount"] else None
     for r in rows:
         amount = r.get("amount")

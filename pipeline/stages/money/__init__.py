@@ -7,7 +7,8 @@ European notation, number words) with their scale words, then looks for a curren
 after them. The dependency parse is only used to say what the money is for (``context``).
 
 Modules: ``tables`` (the rule data read into ``MoneyTables``), ``patterns`` (its compiled
-regexes), ``numbers`` (digits and number words), ``currency`` (marker lookup and the "$"
+regexes), ``gates`` (cheap first/last-word tests in front of the big alternations, and
+those alternations cut to the phrases whose words the text holds), ``numbers`` (digits and number words), ``currency`` (marker lookup and the "$"
 policy), ``minor`` (minor units), ``spans`` (numbers with their markers), ``ranges`` (ranges,
 bounds, approximation, conversions), ``scan`` (``find_money``), ``context`` (what the money is
 for), ``repeats`` (``repeat_of``) and ``factory`` (the spaCy component).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .gates import find_phrases, text_words
 from .patterns import _SP, _norm
 from .tables import Marker, MoneyTables
 
@@ -39,12 +40,12 @@ def _follows_ok(text: str, pos: int, tables: MoneyTables) -> bool:
 
 
 
-def _named_codes(text: str, atoms: list, tables: MoneyTables) -> set:
+def _named_codes(text: str, atoms: list, tables: MoneyTables, words: Optional[frozenset] = None) -> set:
     """Currencies the article names explicitly (non-generic markers next to amounts, and
     currency names written anywhere: "Australian dollars", "the yuan")."""
     codes = {a.marker.code for a in atoms
              if a.marker and not a.marker.generic and a.marker.code and a.marker.kind != "minor"}
-    for m in tables.re_named.finditer(text):
+    for m in find_phrases(tables.named_index, text, words if words is not None else text_words(text)):
         mk = tables.markers.get(_norm(m.group(0)))
         if mk and mk.code:
             codes.add(mk.code)

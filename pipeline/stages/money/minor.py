@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .currency import _family_of, _follows_ok
+from .gates import after_match
 from .numbers import parse_number
 from .patterns import _norm
 from .tables import Marker, MoneyTables
@@ -53,7 +54,7 @@ def _minor_parts(text: str, end: int, number: Decimal, marker: Marker, written_a
         fraction = smaller[0]
         value = parse_number(bare.group("num"), tables)
         if (value is not None and value == value.to_integral_value() and value * fraction < unit
-                and not tables.re_after.match(text[bare.end():bare.end() + 40])
+                and not after_match(tables, text, bare.end())
                 and _follows_ok(text, bare.end(), tables)):
             amount += value * fraction
             end = bare.end()

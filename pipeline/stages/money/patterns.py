@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .gates import alternation, first_gate, first_key, last_gate, last_key
+
 #: horizontal whitespace (never crosses a line break)
 _SP = r"[^\S\r\n]"
 
@@ -78,8 +80,8 @@ def compile_patterns(t, attached_only: list[str], spaced: list[str]) -> None:
 def _compile_markers(t) -> None:
     ci_keys = set(t.markers)
     parts = []
-    before = {k for k, m in t.markers.items() if m.kind != "word"} | set(t.markers_cs)
-    for text in _longest_first(before):
+    before = _longest_first({k for k, m in t.markers.items() if m.kind != "word"} | set(t.markers_cs))
+    for text in before:
         body = re.escape(text).replace(r"\ ", f"{_SP}*")
         if text in ci_keys and text not in t.markers_cs:
             body = f"(?i:{body})"
@@ -93,8 +95,14 @@ def _compile_markers(t) -> None:
     # a currency name written right before the number ("dollar 22.5 million", "rupees 500 crore")
     names = [k for k, m in t.markers.items() if m.kind == "word" and not m.after_only]
     t.re_name_before = re.compile(rf"(?<![^\W\d_])(?i:{_words(names)}){_SP}$")
-    named = [k for k, m in t.markers.items() if m.kind == "word" and not m.generic and m.code]
-    t.re_named = re.compile(rf"(?<!\w)(?i:{_words(named)})(?!\w)")
+    named = _longest_first(k for k, m in t.markers.items() if m.kind == "word" and not m.generic and m.code)
+    t.re_named = re.compile(rf"(?<!\w)(?i:{'|'.join(_phrase_re(w) for w in named)})(?!\w)")
+    t.named_index = alternation([first_key(w) for w in named], [_phrase_re(w) for w in named], r"(?<!\w)(?i:{})(?!\w)")
+    t.gate_before = last_gate(before, lambda p: p in ci_keys and p not in t.markers_cs)
+    t.before_index = alternation([last_key(p, p in ci_keys and p not in t.markers_cs) for p in before], parts,
+                                 f"(?:{{}}){_SP}?$")
+    t.gate_after = first_gate(after_words, lambda p: p in ci_keys and p not in t.markers_cs)
+    t.gate_name_before = last_gate(names)
 
 
 def _number_words_re(t) -> str:
@@ -122,6 +130,7 @@ def _compile_numbers(t, attached_only: list[str], spaced: list[str]) -> None:
     # minor units: "50 cents", "a 12-cent dividend"; "3 dollars and 50 cents", "five mao"; and the
     # bare minor number ("15 dollars 50", "one dollar and one"): digits or words without "and"
     minors = _word_bounded(list(t.minor), lambda p: True)
+    t.gate_minor = first_gate(list(t.minor))
     t.re_minor_after = re.compile(rf"{_SP}*-?{_SP}*(?:{minors})")
     small_words = rf"(?<![\w'])(?i:(?:{words})(?!\w)(?:(?:{_SP}+|-)(?:{words})(?!\w))*)"
     t.re_minor_part = re.compile(
@@ -149,6 +158,8 @@ def _compile_context(t) -> None:
     countries = _longest_first(t.countries)
     t.re_country = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(_phrase_re(c) for c in countries)})(?![^\W\d_])"
                               if countries else r"(?!x)x")
+    t.country_index = alternation([first_key(c) for c in countries], [_phrase_re(c) for c in countries],
+                                  r"(?<![^\W\d_])(?:{})(?![^\W\d_])")
     cues = _bounded(t.price_cues) if t.price_cues else r"(?!x)x"
     t.re_price_cue = re.compile(rf"(?i:{cues})(?:{_SP}+[^\W\d_][\w'-]*){{0,2}}{_SP}+$")
 

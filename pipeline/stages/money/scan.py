@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from .currency import _named_codes, resolve_currency
+from .gates import find_phrases, text_words
 from .match import MoneyMatch
 from .patterns import _norm
 from .ranges import link_conversions, link_ranges, mark_approximate, number_ranges, span_ranges
@@ -37,8 +38,8 @@ class _Countries:
     """The countries an article names (``currencies.tsv`` column countries), by sentence: one
     scan of the text for the names and one for the sentence ends."""
 
-    def __init__(self, text: str, tables: MoneyTables):
-        self.mentions = [(m.start(), tables.countries[m.group(0)]) for m in tables.re_country.finditer(text)]
+    def __init__(self, text: str, tables: MoneyTables, words: frozenset):
+        self.mentions = [(m.start(), tables.countries[m.group(0)]) for m in find_phrases(tables.country_index, text, words)]
         self.ends = [m.end() for m in _SENTENCE_END.finditer(text)] if self.mentions else []
         self.article = frozenset(code for _pos, code in self.mentions)
 
@@ -56,8 +57,9 @@ def _resolve(text: str, money: list[MoneyMatch], tables: MoneyTables) -> None:
     """Each amount's ISO code by the "$" policy and the countries named (``resolve_currency``);
     a lone minor unit ("50 cents", "500 fils") is in the currency of that unit named in its
     sentence's country, else the article's currency of that unit, else its default."""
-    named = _named_codes(text, money, tables)
-    countries = _Countries(text, tables)
+    words = text_words(text)
+    named = _named_codes(text, money, tables, words)
+    countries = _Countries(text, tables, words)
     for m in money:
         m.currency = resolve_currency(m.marker, named, tables, countries.here(m.start), countries.article)
     present = named | {m.currency for m in money if m.marker.kind != "minor"}

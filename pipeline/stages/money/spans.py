@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .currency import _follows_ok, _is_year, _lookup
+from .gates import after_match, before_search, minor_match, name_before_search
 from .match import MoneyMatch
 from .minor import _has_minor_part, _minor_marker, _minor_parts
 from .numbers import parse_number
@@ -74,22 +75,22 @@ def _read_number(m, text: str, tables: MoneyTables) -> Optional[_Atom]:
 
 def _marker_before(a: _Atom, text: str, consumed: int, tables: MoneyTables) -> None:
     """A symbol or code right before the number ("$", "US$ ", "USD", "KZT", "MAUD")."""
-    before = tables.re_before.search(text, max(0, consumed, a.start - 12), a.start)
+    before = before_search(tables, text, max(0, consumed, a.start - 12), a.start)
     if before:
         mk = _lookup(tables, before.group(0).strip())
-        if mk is not None:
+        if mk is not None and not (mk.needs_scale and not a.has_scale):  # "R5 billion", not "R2"
             a.marker = mk
             a.start = before.start()
 
 
 def _marker_after(a: _Atom, text: str, tables: MoneyTables) -> None:
     """A symbol, code or currency word written after the number ("42 BGN", "5 million dollars")."""
-    after = tables.re_after.match(text[a.end:a.end + 40])
+    after = after_match(tables, text, a.end)
     if not after:
         return
     mk = _lookup(tables, after.group(0).strip(" -\u00a0\t"))
     a_end = a.end + after.end()
-    minor = tables.re_minor_after.match(text, a.end)
+    minor = minor_match(tables, text, a.end)
     if minor is not None and minor.end() > a_end:
         return  # "50 euro cents": the longer minor unit wins
     # "1 $10": a sign followed by a number opens the next amount
@@ -123,19 +124,32 @@ def _marker_after(a: _Atom, text: str, tables: MoneyTables) -> None:
 
 def _name_before(a: _Atom, text: str, consumed: int, tables: MoneyTables) -> None:
     """A currency name right before the number: "dollar 22.5 million", "rupees 500 crore";
-    without a scale word not a year ("euro 2024") nor a measure ("the dollar 22 percent")."""
-    name = tables.re_name_before.search(text, max(0, consumed, a.start - 40), a.start)
+    without a scale word not a year ("euro 2024"), a measure ("the dollar 22 percent") nor a
+    capitalised name before one or two digits (a tournament or a standard: "Euro 96", "Euro 6")."""
+    name = name_before_search(tables, text, max(0, consumed, a.start - 40), a.start)
     if name:
         mk = _lookup(tables, name.group(0).strip())
         if (mk is not None and (a.has_scale or (not mk.needs_scale and not _is_year(a.num_text, False)
+                                                and not _edition(name.group(0), a.num_text)
                                                 and _follows_ok(text, a.end, tables)))):
             a.marker = mk
             a.start = name.start()
 
 
+def _minor_word(text: str, pos: int, tables: MoneyTables) -> bool:
+    """A minor unit written as a word (not a letter: "a penny", "a cent", not "a c")."""
+    minor = minor_match(tables, text, pos)
+    return minor is not None and len(minor.group(0).strip(" -\u00a0\t")) > 1
+
+
+def _edition(name: str, num_text: str) -> bool:
+    """"Euro 96", "Euro 6": a capitalised currency name before a bare number of one or two digits."""
+    return name[:1].isupper() and num_text.isdigit() and len(num_text) <= 2
+
+
 def _lone_minor(a: _Atom, text: str, tables: MoneyTables) -> None:
     """A lone minor unit: "50 cents", "470 pence", "a 12-cent dividend"."""
-    minor = tables.re_minor_after.match(text, a.end)
+    minor = minor_match(tables, text, a.end)
     if minor:
         word = minor.group(0).strip(" -\u00a0\t")
         mk = _minor_marker(word, tables) or (_minor_marker(word, tables, True) if a.price_cue(text, tables) else None)
@@ -171,8 +185,8 @@ def _atoms(text: str, tables: MoneyTables) -> list[MoneyMatch]:
         a = _read_number(m, text, tables)
         if a is None:
             continue
-        if a.article_only and not tables.re_after.match(text[a.end:a.end + 40]):
-            continue  # "a" before no currency word
+        if a.article_only and not (after_match(tables, text, a.end) or _minor_word(text, a.end, tables)):
+            continue  # "a" before no currency word ("a penny" is one)
         _marker_before(a, text, consumed, tables)
         _marker_after(a, text, tables)
         if a.marker is None:
@@ -204,7 +218,7 @@ def _opens_next(text: str, pos: int, tables: MoneyTables, need_scale: bool = Fal
     if need_scale and not atom.group("scale").strip():
         return False
     rest = text[atom.end():atom.end() + 40]
-    if tables.re_after.match(rest):
+    if after_match(tables, text, atom.end()):
         return False
     sub = re.match(rf"{_SP}*(\w+)", rest)
     return not (sub and _norm(sub.group(1)) in tables.minor)

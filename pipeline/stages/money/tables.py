@@ -76,6 +76,15 @@ class MoneyTables:
     re_country: re.Pattern = field(repr=False, default=None)
     re_price_cue: re.Pattern = field(repr=False, default=None)
     determiners: frozenset = frozenset()  # dropped before contexts are compared (repeat_of)
+    # cheap tests in front of the big alternations (gates.py): first/last words of the markers,
+    # and the currency and country names by first word
+    gate_before: object = None
+    gate_after: object = None
+    gate_minor: object = None
+    gate_name_before: object = None
+    before_index: object = None
+    named_index: object = None
+    country_index: object = None
 
 
 
@@ -104,12 +113,15 @@ def _add_code_markers(code: str, family: str, lower_ok: bool, prefixes: dict, ma
             markers.setdefault((prefix + code).lower(), Marker(prefix + code, code, family, False, "code", power=power))
 
 
-def _needs_scale(flags: str, text: str) -> bool:
-    """``needs_scale`` (every word of the row) or ``needs_scale:pound|pounds`` (the words listed)."""
+def _needs_scale(flags: str, text: str, kind: str) -> bool:
+    """``needs_scale`` (every word of the row) or ``needs_scale:pound|pounds`` (the words or
+    symbols listed: "R" of the rand only with a scale word, "R5 billion")."""
     for flag in flags.split(","):
         name, _, words = flag.strip().partition(":")
         if name == "needs_scale":
-            return not words or _norm(text) in {_norm(w) for w in words.split("|")}
+            if not words:
+                return kind == "word"
+            return text in words.split("|") or _norm(text) in {_norm(w) for w in words.split("|")}
     return False
 
 
@@ -134,7 +146,7 @@ def read_currencies(data_dir: Path) -> tuple[dict, dict, dict, dict]:
             countries.setdefault(country, real_code)
 
         def add(text, kind, is_generic):
-            m = Marker(text, real_code, family, is_generic, kind, kind == "word" and _needs_scale(flags, text),
+            m = Marker(text, real_code, family, is_generic, kind, _needs_scale(flags, text, kind),
                        after_only="after_only" in flags and kind == "word")
             if kind == "word" or _has_currency_sign(text):
                 markers.setdefault(_norm(text), m)
@@ -149,7 +161,8 @@ def read_currencies(data_dir: Path) -> tuple[dict, dict, dict, dict]:
         for word in _split(row.get("words")):
             add(word, "word", False)
         for g in generic:
-            add(g, "symbol" if _has_currency_sign(g) else "word", True)
+            # "Rs", "Sh": a generic with a capital letter is an abbreviation written before the number
+            add(g, "symbol" if _has_currency_sign(g) or g != g.lower() else "word", True)
     _add_informal(data_dir, markers, markers_cs, family_default)
     return markers, markers_cs, family_default, countries
 
@@ -170,11 +183,13 @@ def read_minor_units(data_dir: Path) -> tuple[dict, dict]:
     minor_fractions: dict = {}
     for row in read_tsv(data_dir / "minor_units.tsv"):
         code = row["code"].strip()
+        code = None if code == NO_CURRENCY else code  # "centavos" alone: no currency unless the country says
         fraction = Decimal(row["fraction"].strip())
         alone = (row.get("alone") or "").strip() == "yes"
         for word in _split(row["words"]):
             minor.setdefault(_norm(word), []).append((code, fraction, alone))
-        minor_fractions.setdefault(code, set()).add(fraction)
+        if code:
+            minor_fractions.setdefault(code, set()).add(fraction)
     return minor, {c: sorted(f, reverse=True) for c, f in minor_fractions.items()}
 
 
