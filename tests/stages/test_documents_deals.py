@@ -102,3 +102,52 @@ def test_deal_list_parties_are_the_signer_and_the_counterparty(nlp):
 ])
 def test_no_deal_records(nlp, text):
     assert run(nlp, text)._.documents == []
+
+
+# --------------------------------------------------------------------------- "on" as an item's purpose
+
+@pytest.fixture(scope="module")
+def item_markers():
+    folder = models_dir() / "documents"
+    return DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv") + read_tsv(folder / "deal_item_markers.tsv"))
+
+
+def test_on_before_a_time_opens_no_purpose(item_markers):
+    text = " with Alder Mills on Tuesday and with Birch Foods on a bakery."
+    items = deal_items(text, 0, len(text), [], item_markers, first_money_from=0, times=(text.index("Tuesday"),))
+    assert [(text[slice(*i.counterparty)], i.subject and text[slice(*i.subject)]) for i in items] == [
+        ("Alder Mills on Tuesday", None), ("Birch Foods", "a bakery")]
+
+
+ON_DEALS = [
+    ("The region concluded memoranda for 90 billion tenge with Alder Mills on a flour plant and "
+     "30 billion tenge with Birch Foods on a bakery.",
+     [("Alder Mills", "a flour plant"), ("Birch Foods", "a bakery")]),
+    ("The city signed agreements with Orion Foods on a dairy hub, with Lumen Glass on a float line "
+     "and with Vesta Tiles on a kiln.",
+     [("Orion Foods", "a dairy hub"), ("Lumen Glass", "a float line"), ("Vesta Tiles", "a kiln")]),
+    ("Jiangsu province inked deals worth $300 million with Arcadia Motors on an assembly line and "
+     "$120 million with Borealis Chemicals on a resin unit.",
+     [("Arcadia Motors", "an assembly line"), ("Borealis Chemicals", "a resin unit")]),
+    ("The ministry signed contracts with Delta Rail on signalling upgrades and with Omega Build on station repairs.",
+     [("Delta Rail", "signalling upgrades"), ("Omega Build", "station repairs")]),
+    ("The state fund concluded loan agreements with Cedar Bank on farm credit and with Elm Leasing on tractor leases.",
+     [("Cedar Bank", "farm credit"), ("Elm Leasing", "tractor leases")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ON_DEALS)
+def test_on_gives_the_item_subject(nlp, text, expected):
+    docs = run(nlp, text)._.documents
+    assert [(d["parties"][-1]["party"], d["subject"]) for d in docs] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The region will conclude memoranda with Alder Mills on a flour plant and with Birch Foods on a bakery.",
+    "The city did not sign agreements with Orion Foods on a dairy hub and with Lumen Glass on a float line.",
+    "Draft contracts with Delta Rail on signalling and with Omega Build on repairs were discussed.",
+    "The fund plans to sign loan agreements with Cedar Bank on farm credit and with Elm Leasing on leases.",
+    "No deals with Arcadia Motors on an assembly line or with Borealis Chemicals on a resin unit were signed.",
+])
+def test_on_deals_not_signed(nlp, text):
+    assert run(nlp, text)._.documents == []

@@ -15,9 +15,10 @@ from .deal_list import DealListMixin
 from .coordinated import CoordinatedMixin
 from .counterparties import CounterpartiesMixin
 from .merge import MergeMixin
+from .pairs import PairsMixin
 
 
-class Analyzer(InlineMixin, DealListMixin, CounterpartiesMixin, CoordinatedMixin, ListsMixin, MentionsMixin, FramesMixin, SignersMixin, PartiesMixin,
+class Analyzer(InlineMixin, DealListMixin, CounterpartiesMixin, PairsMixin, CoordinatedMixin, ListsMixin, MentionsMixin, FramesMixin, SignersMixin, PartiesMixin,
                OccasionMixin, MergeMixin, DocView):
     """One document's analysis: the read-only view plus the passes, sharing ``self.found``."""
 

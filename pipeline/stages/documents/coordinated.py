@@ -100,9 +100,8 @@ class CoordinatedMixin:
         the memoranda, so no count to match)."""
         text = self.text
         types = [t for t in find_types(text, self.lex, collective[0], collective[1]) if t["plural"]]
-        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?\s*,?\s*(?:" + self.lex.inclusion_re.pattern + r")\s+", text[collective[1]:sent.end_char], re.I)
-        if cue is not None:
-            zone = collective[1] + cue.end()
+        zone = self.inclusion_zone(collective, sent)
+        if zone is not None:
             nxt = [t for t in find_types(text, self.lex, zone, sent.end_char) if t["plural"]]
             if nxt and self._np_chars(zone, nxt[0]["start"]):
                 own = [t["doc_type"] for t in types if not t["anaphoric"]]
@@ -114,6 +113,13 @@ class CoordinatedMixin:
         if t["end"] <= tok.idx and re.fullmatch(r"\s*", text[tok_end:tok_end + 1]):
             return t, tok_end, t["doc_type"], True  # the passive subject: the topics follow the verb
         return t, t["end"], t["doc_type"], True
+
+    def inclusion_zone(self, collective: tuple[int, int], sent: Span) -> Optional[int]:
+        """Where the documents named after an inclusion cue start ("21 memoranda, including
+        pacts on X", "a set of documents, among them ..."), or None."""
+        cue = re.match(r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?\s*,?\s*(?:" + self.lex.inclusion_re.pattern
+                       + r")\s+", self.text[collective[1]:sent.end_char], re.I)
+        return None if cue is None else collective[1] + cue.end()
 
     def list_end(self, end: int, limit: int) -> int:
         """``end`` carried past a serial comma ("water, roads, and power") when what follows the

@@ -15,6 +15,7 @@ from .deals import deal_items
 from .grammar import COORDINATORS, OCCASION_WINDOW
 from .findings import Mention
 from .phrases import find_types
+from ...core.extensions import records
 
 
 #: a sentence ending where a list goes on (", ", "; ", " and")
@@ -36,8 +37,8 @@ class DealListMixin:
         money = [m for m in money if m[0] < zone_e] + [
             (m["start"], m["end"], n) for n, m in enumerate(self.money)
             if m.get("start") is not None and sent.end_char <= m["start"] < zone_e]
-        items = deal_items(self.text, zone_s, zone_e, money, self.lex.deal_markers,
-                           first_money_from=min(collective[0], tok.idx))
+        items = deal_items(self.text, zone_s, zone_e, money, self.lex.deal_item_markers,
+                           first_money_from=min(collective[0], tok.idx), times=self.time_starts())
         if not items:
             return 0
         signers = self.signers(tok, kind, collective[1], sent) if kind == "verb" else []
@@ -65,13 +66,18 @@ class DealListMixin:
             return 0
         money = [(m["start"], m["end"], n) for n, m in enumerate(self.money)
                  if m.get("start") is not None and zone_s <= m["start"] < sent.end_char]
-        items = deal_items(self.text, zone_s, sent.end_char, money, self.lex.deal_markers, first_money_from=zone_s)
+        items = deal_items(self.text, zone_s, sent.end_char, money, self.lex.deal_item_markers, first_money_from=zone_s,
+                           times=self.time_starts())
         if not types or not items:
             return 0
         date, place = self.same_occasion(i, None, None, linked=True)
         for item in items:
             self.found.records.append(self.deal_mention(item, types[0]["doc_type"], ev["parties"][:1], date, place))
         return len(items)
+
+    def time_starts(self) -> frozenset:
+        """Start offsets of the doc's time expressions (the dates stage's records)."""
+        return frozenset(d["start"] for d in records(self.doc, "dates") if d.get("start") is not None)
 
     def batch_occasion(self, i: int, sent: Span, tok) -> tuple[Optional[str], Optional[str]]:
         """Date and place of the documents a batch signing ``tok`` of sentence ``i`` lists."""

@@ -47,11 +47,12 @@ class DealItem:
 
 
 def deal_items(text: str, start: int, end: int, money: list[tuple[int, int, int]],
-               markers: "DealMarkers", first_money_from: int) -> list[DealItem]:
+               markers: "DealMarkers", first_money_from: int, times: tuple = ()) -> list[DealItem]:
     """The items of a deal list in text[start:end] (two or more counterparty markers), else [].
     ``money``: (start, end, index) of the amounts; the first item may take an amount written
     before the zone, from ``first_money_from`` on ("agreements worth Rs 900 crore were signed
-    with A")."""
+    with A"). ``times``: start offsets of time expressions: a purpose marker before one ("with
+    B on Tuesday") opens no purpose."""
     found = list(markers.counterparty.finditer(text, start, end))
     if len(found) < 2:
         return []
@@ -69,7 +70,7 @@ def deal_items(text: str, start: int, end: int, money: list[tuple[int, int, int]
         sep = _ITEM_SEP.search(text, body, stop)
         e = sep.start() if sep else stop
         _, e = trim_span(text, body, e)
-        pm = markers.purpose.search(text, body, e)
+        pm = next((m for m in markers.purpose.finditer(text, body, e) if m.end() not in times), None)
         cs, ce = trim_span(text, body, pm.start() if pm else e)
         if ce <= cs:
             return []

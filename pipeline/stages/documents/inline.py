@@ -33,10 +33,19 @@ class InlineMixin:
                 np_s = self.np_start(collective[0], sent.start_char) if collective[0] < tok.idx else collective[0]
                 if self.lex.neg_det_re.match(text[np_s:collective[1]]):
                     continue  # "No agreements were signed"
-                self.add_signing(i, sent, tok, kind, collective)
+                row = self.add_signing(i, sent, tok, kind, collective)
+                before = len(self.found.records)
                 if not self.deal_list(i, sent, tok, kind, collective) \
-                        and not self.with_list(i, sent, tok, kind, collective):
+                        and not self.with_list(i, sent, tok, kind, collective) \
+                        and not self.between_pairs(i, sent, tok, kind, collective):
                     self.coordinated_subjects(i, sent, tok, kind, collective)
+                nl = self.text.find("\n", tok.idx, sent.end_char)
+                line_end = sent.end_char if nl == -1 else nl  # list items on the lines below are not this line
+                if row is not None and self.inclusion_zone(collective, sent) is None \
+                        and any(sent.start_char <= r.start < line_end for r in self.found.records[before:]):
+                    # the sentence names its documents one by one as records: no collective row
+                    # (guidelines, signings.csv: "without naming the documents one by one")
+                    self.found.signings.remove(row)
                 for t in self.included(tok, collective[1], sent):
                     used.add(t["start"])
                 continue
@@ -132,7 +141,8 @@ class InlineMixin:
             return
         self.named_documents(zone_s, sent, None, linked=True, zone_e=comma)
 
-    def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> None:
+    def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> dict | None:
+        """The signing row of a collective object (None when the sentence has one already)."""
         text = self.text
         np_s = self.np_start(obj[0], sent.start_char) if obj[0] < tok.idx else obj[0]
         obj_text = text[np_s:obj[1]]
@@ -172,10 +182,11 @@ class InlineMixin:
         rec["headline"] = sent.start_char < self.title_end
         for prev in self.found.signings:
             if prev["start"] == rec["start"]:
-                return
+                return None
         if not rec["headline"]:
             rec["signed_date"], rec["signed_place"] = self.same_occasion(i, rec["signed_date"], rec["signed_place"],
                                                                          earlier=self.earlier_marked(sent, tok))
             self.note_event(i, rec["signed_date"], rec["signed_place"], [p for p in parties if p.get("party")])
         # the same event reported again (a caption, a summary) adds no row
         self.found.signings.append(rec)
+        return rec

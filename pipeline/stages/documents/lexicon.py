@@ -44,6 +44,7 @@ class Lexicon:
     time_anaphora: list = field(default_factory=list)
     today_re: re.Pattern = None
     stops: list = field(default_factory=list)
+    dateline_res: list = field(default_factory=list)   # datelines opening the body (dateline_patterns.txt)
     numbers: dict = field(default_factory=dict)
     bullets: set = field(default_factory=set)
     ordinals: set = field(default_factory=set)
@@ -90,6 +91,7 @@ class Lexicon:
     provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
     speaker_pronouns: frozenset = frozenset()          # "we" signing in a quote: the speaker's side
     deal_markers: DealMarkers = None                   # inline deal lists ("with A for X and with B for Y")
+    deal_item_markers: DealMarkers = None              # the same plus the item-only purposes ("with A on X")
     party_words: PartyWords = None                     # words around a party's name (party_trims.tsv, body_heads.tsv)
     column_roles: dict = field(default_factory=dict)   # table header word -> role ("party", "document", ...)
     column_types: dict = field(default_factory=dict)   # table header word -> doc_type of rows naming no document
@@ -243,6 +245,7 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
     lex.region_heads_re = re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in read_lines(folder / "region_heads.txt"))
                                      + r")\b", re.I)
     lex.stops = [re.compile(run_start(p)) for p in read_lines(folder / "description_stops.txt")]
+    lex.dateline_res = [re.compile(p) for p in read_lines(folder / "dateline_patterns.txt")]
     adverbs = read_lines(folder / "sentence_adverbs.txt")
     lex.adverb_re = re.compile(r"^\s*(?:" + alternation(adverbs) + r")\s*,?\s+", re.I) if adverbs \
         else re.compile(r"(?!x)x")
@@ -260,6 +263,8 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
     lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
     lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
     lex.deal_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv"))
+    lex.deal_item_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv")
+                                                  + read_tsv(folder / "deal_item_markers.tsv"))
     lex.speaker_pronouns = frozenset(w.lower() for w in read_lines(folder / "speaker_pronouns.txt"))
     lex.numbers = {r["word"].strip().lower(): int(r["value"]) for r in read_tsv(folder / "number_words.tsv")}
     columns = read_tsv(folder / "table_columns.tsv")

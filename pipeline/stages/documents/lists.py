@@ -12,7 +12,7 @@ from ...core.text import alternation
 from .grammar import DET_ALT, RELATIVES, run_start, trim_span
 from .blocks import BlockItem, block_items
 from .grammar import FINITE_TAGS
-from .phrases import find_types, list_marker, split_items, parse_after_type
+from .phrases import count_of, find_types, list_marker, split_items, parse_after_type
 from .findings import Mention
 
 
@@ -49,6 +49,30 @@ class ListsMixin:
                     made += 1
             if made:
                 self.note_event(i, date, place)
+                self.lead_in_row(lead_sent, min(colon, lead_sent.end_char), lead_parties, date, place)
+
+    def lead_in_row(self, sent: Span, colon: int, parties: list, date, place) -> None:
+        """The signing row of a sentence introducing a list whose items became records ("A and
+        B concluded the following:", "Documents exchanged on 4 June in Delhi:"), unless the
+        sentence has one already (a collective object: "signed 12 documents, namely:")."""
+        if self.collective_signing(sent) or \
+                self.found.signing_starts.any_in(self.found.signings, sent.start_char, sent.end_char):
+            return  # the inline pass gives its row, with the object's count and value
+        if not any(t.idx < colon and not self.is_planned(t) for t, _ in self.signing_tokens(sent)):
+            return  # "The package includes:", "The list of documents:": the signing is reported elsewhere
+        types = find_types(self.text, self.lex, sent.start_char, colon)
+        if any(not t["plural"] for t in types):
+            return  # the lead-in names documents of its own ("twinning agreements between ... and a treaty:")
+        end = colon + 1 if self.text[colon:colon + 1] == ":" else colon
+        stext = self.text[sent.start_char:end].rstrip()
+        # a count only in the plural document name ("the following 5 agreements"), never "two presidents"
+        count = count_of(self.text[self.np_start(types[0]["start"], sent.start_char):types[0]["end"]],
+                         self.lex) if types else None
+        self.found.signings.append({
+            "start": sent.start_char, "end": sent.start_char + len(stext), "text": stext,
+            "count": count, "value": None, "currency": None,
+            "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,
+            "signed_date": date, "signed_place": place, "headline": False})
 
     def list_lead(self, i: int, sent: Span) -> Optional[int]:
         """The offset where the lead-in of a list in ``sent`` ends (its colon, or the end of a
@@ -101,6 +125,8 @@ class ListsMixin:
         clause = re.search(run_start(r"\s*") + rf",\s+(?:{self.lex.sign_past_re.pattern}|\b(?:{alternation(RELATIVES)})\b)", text[t["end"]:e])
         if clause:
             e = t["end"] + clause.start()
+        e = self.participle_cut(t["end"], e)  # "Agreement on X, renewing the 2016 agreement"
+        e = self.stop_cut(t["end"], e)  # "Agreement on X between A and B (value 1.6 billion yuan)"
         parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
         cut = self.between_cut(*parse["subject"], pos=s) if parse["subject"] and not parse["parties"] else None
         if cut:
@@ -179,7 +205,9 @@ class ListsMixin:
                 return sides
         for tok, kind in self.signing_tokens(sent):
             if tok.idx < colon and kind == "verb" and not self.is_planned(tok):
-                found = self.signers(tok, kind, tok.idx + len(tok.text), sent)
+                found = [p for p in self.signers(tok, kind, tok.idx + len(tok.text), sent)
+                         if not find_types(p.get("party") or "", self.lex)
+                         and not self.lex.collective_re.search(p.get("party") or "")]  # "Documents exchanged ...:" 
                 if found:
                     return found
         return self.context_sides(sent.start_char)

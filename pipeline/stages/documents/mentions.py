@@ -37,11 +37,8 @@ class MentionsMixin:
         end = limit if next_start is None else min(limit, next_start)
         # a document named inside a quotation ends with it ("... on climate," Boric said)
         end = min([end] + [q["end"] for q in self.quotes if q["start"] <= type_end < q["end"]])
-        seg = text[type_end:end]
-        for p in self.lex.stops:
-            m = p.search(seg)
-            if m:
-                end = min(end, type_end + m.start())
+        end = self.stop_cut(type_end, end)
+        end = self.participle_cut(type_end, end)
         # a signing verb after the description ("the agreement signed by ...")
         for m in re.finditer(r"\w+", text[type_end:end]):
             if m.group(0).lower() in self.lex.sign_forms and m.group(0).lower().endswith("ed"):
@@ -65,6 +62,26 @@ class MentionsMixin:
                     end = min(end, m["start"] - (len(pre) - pm.start()))
         s, e = trim_span(text, type_end, end, " \t\n;.,:")
         return e if e > s else type_end
+
+    def stop_cut(self, start: int, end: int) -> int:
+        """``end`` cut at the first description stop in text[start:end] (description_stops.txt)."""
+        seg = self.text[start:end]
+        for p in self.lex.stops:
+            m = p.search(seg)
+            if m:
+                end = min(end, start + m.start())
+        return end
+
+    def participle_cut(self, start: int, end: int) -> int:
+        """``end`` cut before a participle clause after a comma in text[start:end] ("An
+        Agreement for Cooperation in X, renewing the 2016 agreement"); an inclusion cue
+        ("including") is no such clause."""
+        for m in re.finditer(r",\s+", self.text[start:end]):
+            nxt = self.tok_from(start + m.end())
+            if nxt is not None and nxt.tag_ == "VBG" and nxt.idx == start + m.end() and nxt.dep_ != "compound" \
+                    and not self.lex.inclusion_re.match(self.text, nxt.idx):
+                return start + m.start()
+        return end
 
     def mention_from(self, type_m: dict, limit: int, next_start: Optional[int], sent_i: int,
                      desc_start: Optional[int] = None) -> Mention:

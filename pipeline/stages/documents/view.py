@@ -50,9 +50,8 @@ class DocView:
         else 0: its date is the filing day, not the time of what the sentence reports."""
         first = self.text[self.title_end:].lstrip()
         off = len(self.text) - len(first)
-        # city, date, then an agency "(Xinhua)", "/TASS/." or ", GNA", then a dash or the agency's period
-        m = re.match(r"[A-Z][\w .'-]{1,40}?(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?"
-                     r"(?:\s*(?:\([^()]{1,30}\)\s*)?[-–—]+\s|\.?\s*/[^/\n]{1,30}/\.?\s|,\s*[A-Z]{2,10}\s*[-–—]+\s)", first)
+        # city, date, then an agency mark or a dash (dateline_patterns.txt)
+        m = next((m for p in self.lex.dateline_res for m in [p.match(first)] if m), None)
         return off + m.end() if m else 0
 
     def sent_of(self, char: int) -> int:
