@@ -110,3 +110,26 @@ def test_forms(i, form_rows):
     text, span, value, mod = FORMS[i]
     got = [(r["text"], r["value"], r["mod"] or "") for r in form_rows[i]]
     assert (span, value, mod) in got, (text, got)
+
+
+# an expression that is its whole line (headline, table cell, form field) needs no date context
+ALONE = [
+    ("week 12", "2023-W12"),
+    ("H2", "2023-H2"),
+    ("aug", "2023-08"),
+    ("2/15", "2023-02-15"),
+    ("the 5th", "2023-10-05"),
+    ("Sept.", "2023-09"),
+    ("Week 40\n", "2023-W40"),
+]
+
+
+@pytest.mark.parametrize("text,value", ALONE)
+def test_alone_on_its_line(dates_nlp, text, value):
+    rows = rows_for(dates_nlp, [{"text": text, "reference": "2023-10-17", "order": ""}])[0]
+    assert [(r["text"], r["value"]) for r in rows] == [(text.strip().rstrip("."), value)]
+
+
+def test_alone_only_on_its_own_line(dates_nlp):
+    rows = rows_for(dates_nlp, [{"text": "A 3/4 majority.\n2/15", "reference": "2023-10-17", "order": ""}])[0]
+    assert [r["text"] for r in rows] == ["2/15"]

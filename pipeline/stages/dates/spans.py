@@ -202,6 +202,30 @@ def _day_range(m: re.Match, rank: int) -> list[Candidate]:
     return [first, second]
 
 
+def _alone(text: str, start: int, end: int) -> bool:
+    """The expression is its whole line (a headline, a table cell, a form field: "week 12",
+    "aug", "2/15"): it needs no date context, there is no running text to misread."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .!?:;")
+
+
+def _context_ok(doc: Doc, s: int, e: int, kind: str, context: str, g: Grammar, ix: EntIndex) -> bool:
+    """The date context a pattern's ``context`` column asks for (see the README)."""
+    if context == "context" and kind == "year":
+        return _year_context(doc, s, e, g, ix)
+    if context == "context" and kind == "month":
+        return _month_context(doc, s, e, g, ix)
+    if context == "context" and kind == "weekend":
+        return _after_word(doc, s, g.season_context)
+    if context == "lower":
+        return _lower_context(doc, s, e, g)
+    if context == "numeric":
+        return _numeric_context(doc, s, e, g, ix)
+    return True
+
+
 def _runnable(g: Grammar, text: str) -> list[tuple]:
     """(rank, kind, context, regex) of the patterns that can match in ``text``: a pattern whose
     ``needs`` (a word every match holds: "quarter", "week", a season or holiday name) is not in
@@ -230,18 +254,11 @@ def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
             before = g.mod_prefix.search(text, max(0, s - 40), s)
             if context == "modifier" and not _modifier_ok(before, m.group(0)):
                 continue
-            if context == "context" and kind == "year" and not _year_context(doc, s, e, g, ix):
-                continue
-            if context == "context" and kind == "month" and not _month_context(doc, s, e, g, ix):
-                continue
-            if context == "context" and kind == "weekend" and not _after_word(doc, s, g.season_context):
-                continue
-            if context == "lower" and not _lower_context(doc, s, e, g):
-                continue
-            if context == "numeric" and not _numeric_context(doc, s, e, g, ix):
+            alone = _alone(text, s, e)
+            if not alone and not _context_ok(doc, s, e, kind, context, g, ix):
                 continue
             if kind == "season":
-                if not _season_context(doc, m.start("season"), before is not None, g):
+                if not alone and not _season_context(doc, m.start("season"), before is not None, g):
                     continue
                 if before is None and m.group("the"):
                     s = m.start("season")   # "in the spring" -> "spring"
