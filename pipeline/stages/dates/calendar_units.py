@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from .compose import _day, _next_weekday, _num, _offsets, _safe_date, _weekday
+from .compose import _day, _month_year, _next_weekday, _num, _offsets, _safe_date, _weekday
 from .grammar import FUTURE, PAST, Grammar
 from .periods import _add_months, _direction_year, _week, _year2
 
@@ -39,7 +39,16 @@ def _rel_year(g: Grammar, gd: dict, base: Optional[dt.date]) -> Optional[int]:
 
 
 def iso_week(g, gd, base, tense, order):
-    year, week = int(gd["year"]), int(gd["week"])
+    """"2025-W07", "week 7 of 2025"; "week 12" alone: in the publication year, moved a year by
+    the tense when the week lies on the other side of the publication week."""
+    week = int(gd["week"])
+    if gd.get("year"):
+        year = int(gd["year"])
+    elif base is None:
+        return None, "week", None
+    else:
+        year, now, _ = base.isocalendar()
+        year += -1 if tense == PAST and week > now else 1 if tense == FUTURE and week < now else 0
     try:
         dt.date.fromisocalendar(year, week, 1)
     except ValueError:
@@ -200,9 +209,27 @@ def half_rel_year(g, gd, base, tense, order):
     return f"{_rel_year(g, gd, base):04d}-H{h}", "half", None
 
 
+def half(g, gd, base, tense, order):
+    """"H2" alone: the half of the publication year, or by tense the last/next such half."""
+    h = int(gd["h"])
+    if base is None:
+        return None, "half", None
+    return f"{_direction_year(base, ((h - 1) * 6 + 1,), tense):04d}-H{h}", "half", None
+
+
+def half_month(g, gd, base, tense, order):
+    """"the first/second half of May (2026)": the month, START/END."""
+    ym = _month_year(g, gd, base, tense)
+    mod = "START" if gd["ord"].lower() == "first" else "END"
+    if ym is None:
+        return None, "month", mod
+    return f"{ym[0]:04d}-{ym[1]:02d}", "month", mod
+
+
 def year_short(g, gd, base, tense, order):
     return f"{full_year(gd['year'], base):04d}", "year", None
 
 
 UNITS = {f.__name__: f for f in (iso_week, week_of, weekend, ord_week_year, edge_day, day_only, weekday_the,
-                                   ago_from, in_time, month_rel_year, quarter_rel, half_rel_year, year_short)}
+                                   ago_from, in_time, month_rel_year, quarter_rel, half_rel_year, year_short,
+                                   half, half_month)}

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 from typing import Optional
 
-from .grammar import PAST, Grammar
+from .grammar import FUTURE, PAST, Grammar
 from .periods import _add_months, _direction_year, _shift, _week, _year2
 
 #: the granularity of an offset counted in a unit ("a week ago" is a day)
@@ -135,8 +135,10 @@ def ago2(g, gd, base, tense, order):
 
 
 def in_offset(g, gd, base, tense, order):
-    """"in 3 days", "in two weeks": a day ahead (months and years "in" are durations)."""
-    if tense == PAST or g.units[gd["unit"].lower()][0] not in _DAYS:
+    """"in 3 days", "in two weeks": a day ahead; "in 2 months", "in a year" a month/year ahead
+    only in a future clause ("will rise in 2 months"; elsewhere "in two years" is a duration)."""
+    unit = g.units[gd["unit"].lower()][0]
+    if tense == PAST or (unit not in _DAYS and (tense != FUTURE or unit not in _GRAIN)):
         return None
     return _offsets(g, base, [(gd["num"], gd["unit"])], 1)
 
@@ -172,6 +174,8 @@ def day_of_rel_month(g, gd, base, tense, order):
 
 
 def _month_year(g, gd, base, tense) -> Optional[tuple[int, int]]:
+    if gd.get("themonth"):   # "the last Friday of the month": the publication month
+        return (base.year, base.month) if base else None
     if gd.get("rel"):
         return _add_months(base.year, base.month, g.relative[gd["rel"].lower()]) if base else None
     month = g.months[gd["month"].lower()]

@@ -41,6 +41,7 @@ class Grammar:
     tense: dict
     season_context: set
     patterns: list = field(default_factory=list)  # (kind, context, compiled regex)
+    needs: list = field(default_factory=list)     # per pattern: a regex the text must hold, or None
     mod_prefix: Optional[re.Pattern] = None
     mod_lead: Optional[re.Pattern] = None
     not_dates: list = field(default_factory=list)
@@ -106,16 +107,19 @@ class Grammar:
         lower_abbr = [r["surface"].lower() for r in weekday_rows if r["kind"] == "abbr" and r["lower"] == "yes"]
         months_any = month_full + [m.lower() for m in month_full]
         abbr_any = month_abbr + [m.lower() for m in month_abbr]
-        month_a = "(?:" + _alt(months_any) + "|" + _alt(abbr_any) + r"\.?" + ")"
-        weekday = "(?:" + _alt(full_days + [w.lower() for w in full_days]) + "|" + _alt(abbr_days + lower_abbr) + ")"
+        month_a = "(?:" + _alt(months_any + [m.upper() for m in month_full]) + "|" + _alt(abbr_any) + r"\.?" + ")"
+        full_any = full_days + [w.lower() for w in full_days] + [w.upper() for w in full_days]
+        weekday = "(?:" + _alt(full_any) + "|" + _alt(abbr_days + lower_abbr) + ")"
         prefix_days = [r["surface"] for r in weekday_rows if r["kind"] == "prefix"]
         slots = {
             "MONTHA": month_a,
             "MONTH": _alt(month_full),
             "MONTHABBR": _alt(month_abbr) + r"\.?",
             "MONTHI": _alt(months_any),
+            "MONTHABBRI": _alt(abbr_any) + r"\.?",
             "WEEKDAY": weekday,
             "WEEKDAYP": "(?:" + weekday + "|" + _alt(prefix_days) + ")",
+            "WEEKDAYPA": _alt(prefix_days + [w.lower() for w in prefix_days]),
             "WEEKDAYS": "(?:" + _alt(full_days + [w.lower() for w in full_days]) + ")s",
             "PART": _alt(read_lines(d / "parts_of_day.txt")),
             "HOLIDAY": holiday_regex(g.holiday_names),
@@ -136,6 +140,8 @@ class Grammar:
             body = re.sub(r"\{([A-Z]+)\}", lambda m: slots[m.group(1)], r["pattern"])
             rx = re.compile(r"(?<![\w$€£¥])(?<!\d[-–,.])(?:" + body + r")(?![\w%])(?!,\d)(?![-–]\d)")
             g.patterns.append((r["kind"], r["context"], rx))
+            need = r.get("needs") or "-"
+            g.needs.append(None if need == "-" else re.compile(need))
         mods = _alt([m for m in modifiers if not m.endswith("-")], cap=True)
         hyphened = _alt([m for m in modifiers if m.endswith("-")], cap=True)
         g.mod_prefix = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<mod>" + mods + r"(?=\s|-)|" + hyphened + r")(?:\s+|-)?$")

@@ -18,13 +18,21 @@ from .grammar import FUTURE, PAST, Grammar
 
 @lru_cache(maxsize=512)
 def _library_day(country: str, name: str, year: int) -> Optional[dt.date]:
+    """The day named ``name`` in the calendar of ``country`` ("CC" or "CC@category" for a
+    category beyond the public holidays: "IN@optional"): the day labelled exactly so, else the
+    first whose label starts so ("Chinese New Year (Spring Festival)", not "Chinese New Year's
+    Eve")."""
     import holidays
 
+    country, _, category = country.partition("@")
     try:
-        calendar = holidays.country_holidays(country, years=year)
-    except (NotImplementedError, KeyError):
+        kwargs = {"categories": ("public", category)} if category else {}
+        calendar = holidays.country_holidays(country, years=year, **kwargs)
+    except (NotImplementedError, KeyError, ValueError):
         return None
-    days = sorted(d for d, label in calendar.items() if label.startswith(name))
+    exact = sorted(d for d, label in calendar.items()
+                   if any(part == name or part.startswith(name + " (") for part in label.split("; ")))
+    days = exact or sorted(d for d, label in calendar.items() if label.startswith(name))
     return days[0] if days else None
 
 
@@ -45,10 +53,11 @@ def day_in_year(rule: str, argument: str, year: int, country: Optional[str] = No
     if rule == "fixed":
         month, day = (int(x) for x in argument.split("-"))
         return dt.date(year, month, day)
-    if rule == "easter":
-        from dateutil.easter import easter
+    if rule in ("easter", "orthodox"):
+        from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-        return easter(year) + dt.timedelta(days=int(argument))
+        method = EASTER_ORTHODOX if rule == "orthodox" else EASTER_WESTERN
+        return easter(year, method) + dt.timedelta(days=int(argument))
     if rule == "library":
         code, name = argument.split(":", 1)
         return _library_day(code, name, year)

@@ -10,8 +10,8 @@ from .grammar import FUTURE, PAST, Grammar
 from .calendar_units import UNITS, day_number, full_year
 from .compose import COMPOSED
 from .named_days import holiday, national
-from .periods import (_add_months, _at, _dateparse, _direction_year, _season_year, _shift, _the_unit, _year2,
-                      anchor_bounds)
+from .compose import _safe_date
+from .periods import _direction_year, _season_year, _shift, _the_unit, _year2, anchor_bounds
 
 COMPOSED = {**COMPOSED, **UNITS, "holiday": holiday, "national": national}
 
@@ -31,6 +31,10 @@ def _number(g: Grammar, s: str) -> Optional[int]:
 
 def _clean_month(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(".", "").strip())
+
+
+def _month_number(g: Grammar, text: str) -> int:
+    return g.months[_clean_month(text).lower()]
 
 
 def _modifier_ok(mod_match, core: str) -> bool:
@@ -97,24 +101,24 @@ def normalise(text: str, published=None, tense: Optional[str] = None,
 
 def _value(g: Grammar, kind: str, gd: dict, text: str, base: Optional[dt.date], tense, mod):
     """The (value, granularity, kind's own mod) of one parsed pattern."""
-    if kind in ("iso", "numeric", "mdy", "dmy"):
-        clean = text if kind in ("iso", "numeric") else _clean_month(
-            f"{gd['month']} {day_number(g, gd['day'])} {full_year(gd['year'], base)}")
-        d = _dateparse(clean, base, ["day", "month", "year"])
-        return (d.date().isoformat(), "day", None) if d else None
+    if kind in ("iso", "mdy", "dmy"):   # calendar dates: the stage's own grammar, no dateparser
+        if kind == "iso":
+            d = _safe_date(int(gd["year"]), int(gd["month"]), int(gd["day"]))
+        else:
+            day = day_number(g, gd["day"])
+            d = day and _safe_date(full_year(gd["year"], base), _month_number(g, gd["month"]), day)
+        return (d.isoformat(), "day", None) if d else None
     if kind in ("md", "dm"):
         if base is None:
             return None, "day", None
-        month = g.months[_clean_month(gd["month"]).lower()]
+        month = _month_number(g, gd["month"])
         day = day_number(g, gd["day"])
         if not day:
             return None
-        year = _direction_year(base, (month, day), tense)
-        d = _dateparse(f"{year:04d}-{month:02d}-{day:02d}", base, ["day", "month", "year"])
-        return (d.date().isoformat(), "day", None) if d else None
+        d = _safe_date(_direction_year(base, (month, day), tense), month, day)
+        return (d.isoformat(), "day", None) if d else None
     if kind == "month_year":
-        d = _dateparse(_clean_month(f"{gd['month']} {full_year(gd['year'], base)}"), base, ["month", "year"])
-        return (f"{d.year:04d}-{d.month:02d}", "month", None) if d else None
+        return f"{full_year(gd['year'], base):04d}-{_month_number(g, gd['month']):02d}", "month", None
     if kind == "year":
         return gd["year"], "year", None
     if kind == "year_range":  # the stage splits ranges into one row per bound
@@ -179,29 +183,6 @@ def _relative_value(g: Grammar, kind: str, gd: dict, base: Optional[dt.date], te
     if kind == "the_unit":
         unit = g.units[gd["unit"].lower()][0]
         return _the_unit(base, unit, mod, tense)
-    if kind == "ago":
-        n = _number(g, gd["num"])
-        unit = g.units[gd["unit"].lower()][0]
-        if n is None or unit == "quarter":
-            return None
-        sign = -1 if gd["dir"].lower() == "ago" else 1
-        if unit in ("decade", "century"):
-            if base is None:
-                return None, "year", None
-            return f"{base.year + sign * n * (10 if unit == 'decade' else 100):04d}", "year", None
-        if base is None:
-            return None, unit, None
-        d = _dateparse(f"{n} {unit}s ago", base, []) if sign < 0 else None
-        if d is None:  # "from now": calendar arithmetic
-            if unit == "year":
-                d = dt.date(base.year + n, 1, 1)
-            elif unit == "month":
-                y, mo = _add_months(base.year, base.month, n)
-                d = dt.date(y, mo, 1)
-            else:
-                d = base + dt.timedelta(days=n * (7 if unit == "week" else 1))
-        d = d.date() if isinstance(d, dt.datetime) else d
-        return _at(d, unit)
     if kind == "rel_month":
         month = g.months[gd["month"].lower()]
         if base is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
 from .grammar import FUTURE, PAST
@@ -59,10 +60,17 @@ def _direction_year(base: dt.date, key: tuple, tense: Optional[str]) -> int:
 
 
 def _dateparse(text: str, base: Optional[dt.date], parts: list) -> Optional[dt.datetime]:
+    """dateparser on one expression (only the model's DATE entities no pattern read; calendar
+    dates are read by the stage's own grammar), cached per (text, base, parts)."""
+    return _dateparse_cached(text, base, tuple(parts))
+
+
+@lru_cache(maxsize=4096)
+def _dateparse_cached(text: str, base: Optional[dt.date], parts: tuple) -> Optional[dt.datetime]:
     import dateparser
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
-                "REQUIRE_PARTS": parts, "RETURN_AS_TIMEZONE_AWARE": False}
+                "REQUIRE_PARTS": list(parts), "RETURN_AS_TIMEZONE_AWARE": False}
     # without a publication date a fixed, clock-independent base (never the machine's clock)
     settings["RELATIVE_BASE"] = dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())
     return dateparser.parse(text, languages=["en"], settings=settings)

@@ -73,10 +73,12 @@ def _year_context(doc: Doc, start: int, end: int, g: Grammar, ix: EntIndex) -> b
     in_ent = _in_date_ent(ix, start, end)
     last = _token_at(doc, end - 1)
     nxt = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
-    if nxt is not None and (nxt.like_num or nxt.lower_ in ("percent", "per", "%", "million", "billion")):
-        return False
     prev = _prev_token(doc, start)
     prev_word = prev.lower_ if prev is not None else ""
+    if prev is not None and prev.is_sent_start and prev_word in g.year_context and nxt is not None and nxt.like_num:
+        return True   # a sentence opening "In 2022 3.5 million ...": the comma left out
+    if nxt is not None and (nxt.like_num or nxt.lower_ in ("percent", "per", "%", "million", "billion")):
+        return False
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and prev_word in g.year_attributive:
         return True
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
@@ -200,30 +202,63 @@ def _day_range(m: re.Match, rank: int) -> list[Candidate]:
     return [first, second]
 
 
+def _alone(text: str, start: int, end: int) -> bool:
+    """The expression is its whole line (a headline, a table cell, a form field: "week 12",
+    "aug", "2/15"): it needs no date context, there is no running text to misread."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .!?:;")
+
+
+def _context_ok(doc: Doc, s: int, e: int, kind: str, context: str, g: Grammar, ix: EntIndex) -> bool:
+    """The date context a pattern's ``context`` column asks for (see the README)."""
+    if context == "context" and kind == "year":
+        return _year_context(doc, s, e, g, ix)
+    if context == "context" and kind == "month":
+        return _month_context(doc, s, e, g, ix)
+    if context == "context" and kind == "weekend":
+        return _after_word(doc, s, g.season_context)
+    if context == "lower":
+        return _lower_context(doc, s, e, g)
+    if context == "numeric":
+        return _numeric_context(doc, s, e, g, ix)
+    return True
+
+
+def _runnable(g: Grammar, text: str) -> list[tuple]:
+    """(rank, kind, context, regex) of the patterns that can match in ``text``: a pattern whose
+    ``needs`` (a word every match holds: "quarter", "week", a season or holiday name) is not in
+    the text is not run (one cheap search per distinct need instead of a full pattern pass)."""
+    seen: dict = {}
+    out = []
+    for rank, ((kind, context, rx), need) in enumerate(zip(g.patterns, g.needs)):
+        if need is not None:
+            if need not in seen:
+                seen[need] = need.search(text) is not None
+            if not seen[need]:
+                continue
+        out.append((rank, kind, context, rx))
+    return out
+
+
 def find_candidates(doc: Doc, g: Grammar) -> list[Candidate]:
     """Date expression spans in ``doc`` (rules first, then the model's DATE entities),
     non-overlapping, in text order."""
     text = text_of(doc)
     ix = EntIndex(doc)
     found: list[Candidate] = []
-    for rank, (kind, context, rx) in enumerate(g.patterns):
+    for rank, kind, context, rx in _runnable(g, text):
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             before = g.mod_prefix.search(text, max(0, s - 40), s)
             if context == "modifier" and not _modifier_ok(before, m.group(0)):
                 continue
-            if context == "context" and kind == "year" and not _year_context(doc, s, e, g, ix):
-                continue
-            if context == "context" and kind == "month" and not _month_context(doc, s, e, g, ix):
-                continue
-            if context == "context" and kind == "weekend" and not _after_word(doc, s, g.season_context):
-                continue
-            if context == "lower" and not _lower_context(doc, s, e, g):
-                continue
-            if context == "numeric" and not _numeric_context(doc, s, e, g, ix):
+            alone = _alone(text, s, e)
+            if not alone and not _context_ok(doc, s, e, kind, context, g, ix):
                 continue
             if kind == "season":
-                if not _season_context(doc, m.start("season"), before is not None, g):
+                if not alone and not _season_context(doc, m.start("season"), before is not None, g):
                     continue
                 if before is None and m.group("the"):
                     s = m.start("season")   # "in the spring" -> "spring"
