@@ -8,7 +8,7 @@ CORPUS := corpus/articles
 GOLD   := corpus/annotations
 OUT    := outputs
 
-.PHONY: setup run test test-browser fuzz eval bench bench-money bench-dates lock clean
+.PHONY: setup run test test-browser fuzz eval bench bench-rss bench-money bench-dates lock clean
 
 setup: $(STAMP)
 
@@ -48,6 +48,10 @@ eval: run
 bench: setup
 	$(VENV)/bin/newsie bench stages $(CORPUS)
 	$(PY) scripts/bench_speed.py $(CORPUS)
+
+# Peak RSS of a 20,000-article run (CSV, then Parquet), at low priority: an hour of CPU or more.
+bench-rss: setup
+	nice -n 19 $(PY) scripts/bench_rss.py --articles 20000 --formats csv parquet
 
 bench-money: setup
 	$(VENV)/bin/newsie bench money

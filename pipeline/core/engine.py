@@ -10,9 +10,10 @@ every engine writes the same tables.
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
@@ -60,6 +61,35 @@ def stop_on_signals(flag: StopFlag):
             signal.signal(sig, previous)
 
 
+#: objects allocated (net) between two collections of the youngest generation while a run
+#: processes batches (CPython's default is 700): a batch allocates hundreds of thousands of
+#: short-lived objects (tokens, spans, records, rows), and at 700 the collector ran twice as
+#: often as in bare spaCy and cost 4% of a run's CPU time
+GC_THRESHOLD = 10_000
+
+
+def settle_heap() -> None:
+    """Once the pipeline is loaded, before the batches, in a process newsie owns (a
+    worker): move everything alive (the model, the rule data) out of the collector's sight
+    (``gc.freeze``: no collection walks it again, and forked workers share its pages) and
+    collect the youngest objects less often."""
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+@contextmanager
+def settled_heap() -> Iterator[None]:
+    """``settle_heap`` for the length of a run in the caller's process, then the
+    collector's settings as they were (a library call must not change them for good)."""
+    before = gc.get_threshold()
+    settle_heap()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
 def run_batch(articles: list[ArticleInput], nlp: Language, options: Optional[dict] = None) -> list[dict]:
     """The rows of each article of one batch (the unit every engine maps); ``options`` are
     the run's keyword arguments for ``process_articles``."""
@@ -87,13 +117,16 @@ class LocalEngine:
 
     def map(self, batches: Iterable[list[ArticleInput]]) -> Iterator[list[dict]]:
         nlp = None
-        for articles in batches:
-            self.stop.check()
-            if not articles:
-                yield []
-                continue
-            nlp = nlp or self.get_nlp()
-            yield run_batch(articles, nlp, self.options)
+        with ExitStack() as heap:
+            for articles in batches:
+                self.stop.check()
+                if not articles:
+                    yield []
+                    continue
+                if nlp is None:
+                    nlp = self.get_nlp()
+                    heap.enter_context(settled_heap())
+                yield run_batch(articles, nlp, self.options)
 
     def close(self, abandon: bool = False) -> None:
         pass

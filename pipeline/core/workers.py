@@ -13,6 +13,7 @@ that exits when the parent is gone (any platform).
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -24,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
 
-from .engine import StopFlag, failed_batch, run_batch
+from .engine import StopFlag, failed_batch, run_batch, settle_heap
 from .inputs import ArticleInput
 
 PR_SET_PDEATHSIG = 1
@@ -58,6 +59,7 @@ def _worker_main(conn, parent_pid: int, model: Optional[str], config: Optional[s
         from .config import load_pipeline
 
         nlp = load_pipeline(model, Path(config) if config else None)
+    settle_heap()
     while True:
         try:
             task = conn.recv()
@@ -96,6 +98,7 @@ class WorkerPool:
     def _start(self) -> None:
         if self.ctx.get_start_method() == "fork":
             _INHERITED["nlp"] = self.get_nlp()
+            gc.freeze()     # the workers share the pipeline's pages (no collection writes to them)
         self.workers = [_Worker(self.ctx, self.model, self.config) for _ in range(self.n)]
 
     def pids(self) -> list[int]:
@@ -191,4 +194,6 @@ class WorkerPool:
                 worker.proc.join()
             worker.conn.close()
         self.workers = []
+        if _INHERITED:
+            gc.unfreeze()
         _INHERITED.clear()

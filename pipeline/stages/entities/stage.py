@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -16,6 +15,7 @@ from .gazetteer import Entry, Gazetteer, currency_nouns
 from .institutions import capitalised_runs, institution_beside_names, institution_spans
 from .model_spans import clean_model_span, dateline_places, model_priority, person_or_place
 from .named_heads import generic_phrase_tokens, named_head_spans
+from .phrases import PhraseIndex, form_words
 from .people import (appositive_names, drop_embedded_surnames, join_given_names, join_particles, peer_titles,
                      propagate_surnames, relabel_surnames, title_led_names)
 
@@ -36,29 +36,33 @@ class EntityStage(Stage):
         super().__init__(nlp, name)
         self.gaz = Gazetteer(stage_data_dir("entities", data_dir))
         self.currency_nouns = currency_nouns(currency_table)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for form in self.gaz.patterns:
-            self.matcher.add(form, [nlp.make_doc(form)])
+        self.phrases = PhraseIndex(nlp, self.gaz.patterns)
         # tokens to drop before and after the name in a form whose mention is the name
-        self.trims = {form: (len(nlp.make_doc(before.strip())), len(nlp.make_doc(after.strip())))
+        words = form_words(nlp, {w.strip() for pair in self.gaz.place_parts.values() for w in pair})
+        self.trims = {form: (len(words[before.strip()]), len(words[after.strip()]))
                       for form, (before, after) in self.gaz.place_parts.items()}
-        self.vocab = nlp.vocab
 
     def gazetteer_spans(self, doc: Doc) -> list[tuple[Span, Entry]]:
         out = []
-        for match_id, start, end in self.matcher(doc):
-            surface = self.vocab.strings[match_id]
-            entry = self.gaz.entry_for(surface)
-            if entry is None:
-                continue
-            span = doc[start:end]
-            if entry.label == "NORP" and span.text[:1].islower():
-                continue
-            if end < len(doc) and doc[end].lower_ in self.currency_nouns:
-                continue            # "U.S. dollars", "Australian dollar": part of a currency name
-            before, after = self.trims.get(surface, (0, 0))
-            out.append((Span(doc, start + before, end - after, label=entry.label), entry))
+        for start, end, forms in self.phrases.find(self.gaz.words(doc)[0]):
+            for surface in forms:
+                span = self._gazetteer_span(doc, start, end, surface)
+                if span is not None:
+                    out.append(span)
         return out
+
+    def _gazetteer_span(self, doc: Doc, start: int, end: int, surface: str) -> Optional[tuple[Span, Entry]]:
+        """The mention of the gazetteer form ``surface`` matched at ``start:end``, or None."""
+        entry = self.gaz.entry_for(surface)
+        if entry is not None:
+            words, lower = self.gaz.words(doc)
+            if entry.label == "NORP" and words[start][:1].islower():
+                return None
+            if end < len(doc) and lower[end] in self.currency_nouns:
+                return None         # "U.S. dollars", "Australian dollar": part of a currency name
+            before, after = self.trims.get(surface, (0, 0))
+            return Span(doc, start + before, end - after, label=entry.label), entry
+        return None
 
     def rule_candidates(self, doc: Doc, entries: dict, model_ents) -> list[tuple[int, Span]]:
         """(priority, span) of the gazetteer, institution runs, named heads, datelines,
