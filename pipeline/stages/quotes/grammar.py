@@ -91,3 +91,12 @@ def subtree(tok: Token) -> list[Token]:
         stack.extend(t.children)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def name_phrase(tok: Token):
+    """A proper name as written: tok with the proper-noun compounds before it ("Baltic Freight")."""
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].dep_ == "compound" and tok.doc[start - 1].pos_ == "PROPN" \
+            and tok.doc[start - 1].head.i in range(start, tok.i + 1):
+        start -= 1
+    return tok.doc[start:tok.i + 1]

@@ -66,6 +66,7 @@ class QuoteRules:
     source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
     gender: dict = None     # (kind, lower word) -> 'f' | 'm': pronouns, courtesy titles, given names
     headline_sources: frozenset = frozenset()  # unnamed sources after a headline's claim ("C - sources")
+    back_det: frozenset = frozenset()  # determiners making a statement noun refer back ("according to the statement")
 
 
 def _countries(path: Path) -> dict:
@@ -120,4 +121,5 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
         gender={(r["kind"].strip(), r["word"].strip().lower()): r["gender"].strip()
                 for r in read_tsv(folder / "gender.tsv")},
         headline_sources=frozenset(w.lower() for w in read_lines(folder / "headline_sources.txt")),
+        back_det=frozenset(w.lower() for w in read_lines(folder / "back_determiners.txt")),
     )

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .clauses import _misattached_conj
 from .context import DocContext
 from .mentions import stamp
-from .grammar import subject_of, subtree
+from .grammar import name_phrase, subject_of, subtree
 from .pronouns import PronounMixin
 from .roles import RoleMixin
 
@@ -94,6 +94,12 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             if tok.tag_ not in ("NNS", "NNPS") and not any(
                     self.mention_at(t, ("PERSON",)) for t in subtree(tok) if t.i != tok.i):
                 return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
+        elif kind == "description":  # "the founder", "the 36-year-old", "its chief executive"
+            written = self.description(tok)["speaker_text"]
+            if tok.tag_ in ("NNS", "NNPS") or self.is_unnamed(tok):
+                return dict(unnamed, speaker_text=written)  # "36-year-old", "its chief executive"
+            found = self.described_as(tok, written) or self.resolve_pronoun(tok, "sg")
+            return dict(found, speaker_text=written) if found is not None else dict(unnamed, speaker_text=written)
         elif kind == "org_any":
             return self.resolve_org_any(tok, written)
         elif kind in ("org", "state"):
@@ -192,6 +198,23 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             return self.doc[j]
         return None
 
+    def after_dateline(self, verb: Token) -> Optional[dict]:
+        """The speaker when the parser made a dateline place the verb's subject: the last person or
+        organisation named between the dateline and the verb (not a prepositional object)."""
+        cands = [m for m in self.index.overlapping(verb.sent.start_char, verb.idx)
+                 if m["label"] in ("PERSON", "ORG") and not self.covered(m["start"])
+                 and not self.in_dateline(self.tok_at(m["start"]))
+                 and self.tok_at(m["end"] - 1).dep_ != "pobj"]
+        if cands:
+            return self.from_mention(cands[-1])
+        names = [t for t in verb.sent if t.i < verb.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "conj", "nsubj")
+                 and not self.in_dateline(t) and not self.covered(t.idx) and self.mention_at(t) is None
+                 and any(x.text in ("-", "--", "–", "—") or x.text.startswith("/") for x in self.doc[verb.sent.start:t.i])]
+        if names:  # a name the NER did not tag, after the dateline's dash
+            written = name_phrase(names[-1]).text
+            return {"speaker": written, "speaker_entity_id": None, "speaker_text": written}
+        return None
+
     def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
         """The speaker of a reporting verb, its mention's offsets stamped (nearest the verb)."""
         return stamp(self, self._speaker_of_verb(verb, exclude), verb.idx)
@@ -205,6 +228,8 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         if subj is not None and (subj.lower_ in ("this", "that", "which") or
                                  (subj.lower_ == "it" and subj.dep_ != "nsubj")):
             return None
+        if subj is not None and self.in_dateline(subj):
+            return self.after_dateline(verb)  # "NEW DELHI, Sep 10 (PTI) Minister X on Thursday said"
         found = self.resolve(subj) if subj is not None else None
         if found is None:
             near = self.nearest_named(verb)
