@@ -4,7 +4,8 @@
   owner, marked ``refers_back`` by the according-to pass): the source of the latest earlier row
   whose sentence holds the same noun ("X said in a statement that …", "according to a report by
   Y"), else the source of the latest earlier row with a speaker.
-* "It said C" with no organisation in reach: the source of the row in the sentence just before
+* "It said C" with no organisation in reach, "He said C" with no person in reach (a name the
+  entities stage did not tag): the source of the row in this sentence or the one just before
   ("According to the report, C1. It said C2.").
 
 Runs once over all rows of a doc (in text order), before the mentions pass; it returns new
@@ -48,6 +49,13 @@ def _previous_sentence_source(d: DocContext, rows: list[dict], rec: dict) -> Opt
     return before[-1]
 
 
+def _is_person(d: DocContext, rec: dict) -> bool:
+    if rec.get("speaker_label") == "PERSON":
+        return True
+    eid = rec.get("speaker_entity_id")
+    return eid is not None and any(m["label"] == "PERSON" for m in d.index.mentions if m.get("entity_id") == eid)
+
+
 def resolve_back_references(d: DocContext, rows: list[dict]) -> list[dict]:
     """``rows`` with the speaker of back-referring sources filled in (see the module doc)."""
     rows = sorted(rows, key=lambda r: r["start"])
@@ -56,8 +64,13 @@ def resolve_back_references(d: DocContext, rows: list[dict]) -> list[dict]:
         source = None
         if rec.get("refers_back") and not rec.get("speaker"):
             source = _earlier_source(d, out, rec)
-        elif not rec.get("speaker") and d.rules.pronouns.get((rec.get("speaker_text") or "").lower(), "--")[1] == "org":
-            source = _previous_sentence_source(d, out, rec)
+        elif not rec.get("speaker"):
+            word = (rec.get("speaker_text") or "").lower()
+            if d.rules.pronouns.get(word, ("", ""))[1] == "org":
+                source = _previous_sentence_source(d, out, rec)
+            elif (d.rules.gender or {}).get(("pronoun", word)):
+                source = _previous_sentence_source(d, out, rec)
+                source = source if source is not None and _is_person(d, source) else None
         if source is not None:
             rec = dict(rec, **{k: source.get(k) for k in SPEAKER_KEYS})
         out.append(rec)

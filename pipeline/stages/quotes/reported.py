@@ -177,9 +177,9 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
 
 def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
     """The reported clauses (token lists) of a reporting verb; none for negated or hypothetical
-    speech ("did not say that C", "would never say", "if she says that C") and for a prompt
-    ("When asked whether C", "X was asked if C": a verb of asking without an active subject of
-    its own: the question is the reporter's)."""
+    speech ("did not say that C", "would never say", "if she says that C", "Nobody has said that
+    C") and for questions and prompts ("X asked whether C", "When asked whether C", "X was asked
+    if C": a verb of asking reports a question, not a statement)."""
     if _unsaid(tok, d.rules):
         return []
     clauses = []
@@ -205,7 +205,12 @@ def _unsaid(tok: Token, rules) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in rules.conditional_marks for c in tok.children):
         return True
-    return tok.lemma_.lower() in rules.question_verbs and not any(c.dep_ == "nsubj" for c in tok.children)
+    if any(c.dep_ in SUBJ_DEPS and (c.lower_ in rules.negative_subjects or
+                                    any(x.dep_ == "det" and x.lower_ in rules.negative_subjects for x in c.lefts))
+           for c in tok.children):
+        return True  # "Nobody in Washington has said that C"
+    # a question ("X asked whether C") or a prompt ("When asked whether C"): no statement
+    return tok.lemma_.lower() in rules.question_verbs
 
 
 def _reported(d: _Doc) -> list[dict]:
@@ -220,7 +225,7 @@ def _reported(d: _Doc) -> list[dict]:
             continue
         for clause in _clauses_of(tok, d):
             first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
-            if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
+            if first is not None and first.lower_ in d.rules.wh_words:
                 continue  # "told how the system works": a topic, not a statement
             bounds = _clause_bounds(clause)
             if bounds is None or d.covered(*bounds):
