@@ -84,3 +84,22 @@ GROUPS_OF_PERSONS = [
 @pytest.mark.parametrize("text,speaker", GROUPS_OF_PERSONS)
 def test_they_is_the_persons_not_the_places(nlp, text, speaker):
     assert last_speaker(nlp, text) == speaker
+
+
+POSSESSOR_IN_APPOSITION = [  # "X, the company's chief executive,": X is no company; "according to the company" is a statement
+    (T + "Kora Pay, a payments company founded by Ama Mensah, raised $30 million. “We are growing fast,” said "
+         "Ama Mensah, the company's chief executive. The money will pay for licences, the company said.", "Kora Pay"),
+    (T + "Baltic Freight, a logistics company run by Janis Ozols, bought two ships. Janis Ozols, the company's "
+         "founder, was pleased. The ships will sail in May, the company said.", "Baltic Freight"),
+    (T + "Andes Mining, a Chilean company, sold a stake. Rosa Soto, the company's chair, spoke to analysts. "
+         "According to the company, Andes Mining produced 90,000 tonnes of copper last year.", "Andes Mining"),
+    (T + "Cedar Health, a hospital company, opened a clinic. Karim Haddad, the company's owner, cut the ribbon. "
+         "The clinic will treat 200 patients a day, the company said.", "Cedar Health"),
+    (T + "Nordic Grain, a trading company, bought a mill. Lars Lind, the company's head of trading, was there. "
+         "The company said prices of wheat had stabilised.", "Nordic Grain"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", POSSESSOR_IN_APPOSITION)
+def test_a_possessor_in_an_apposition_describes_nobody(nlp, text, speaker):
+    assert last_speaker(nlp, text) == speaker

@@ -150,7 +150,7 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
     the press service of X, he and Y held a meeting") reports an event, not a statement."""
     src_ids = {m.get("entity_id") for m in d.index.overlapping(source.start_char, source.end_char)}
     src_names = {m.get("canonical") for m in d.index.overlapping(source.start_char, source.end_char)}
-    if speaker is not None:
+    if speaker is not None and src_ids:  # (a description, "according to the company", names no event's actor)
         src_ids.add(speaker.get("speaker_entity_id"))
         src_names.add(speaker.get("speaker"))
     src_ids.discard(None)

@@ -123,7 +123,8 @@ class RoleMixin:
                     for t in self.doc[last.i + 2:min(last.sent.end, last.i + 14)]:
                         if t.text in (",", ";", "(", ")") or t.is_space:
                             break
-                        near.append(t)
+                        if t.dep_ == "appos" or (t.dep_ in ("compound", "amod") and t.head.dep_ == "appos"):
+                            near.append(t)  # the apposition's head, not a possessor in it ("the company's CEO")
                 if any(t.lemma_.lower() == word for t in near):
                     found.append(m)
             cache[(word, labels)] = found
