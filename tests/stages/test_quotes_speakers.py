@@ -137,12 +137,18 @@ UNSAID_CASES = [
     T + "When asked whether the talks had stalled, Tom Reyes smiled.",
     T + "Anna Berg was asked if the pipeline would be finished this year.",
     T + "Unless the bank announces that rates will fall, borrowing will stay weak.",
+    # questions are no statements either (the annotators of three independent quote sets agree)
+    T + "Tom Reyes asked whether the deal would be signed in May.",
+    T + "Deputy Anna Berg asked who would pay for the new border posts.",
+    T + "Nobody in the government has said that the plant will close.",
+    T + "No one at the ministry said that the tariffs would rise.",
 ]
 
 SAID_CONTROLS = [  # the same verbs, said: quotes
     (T + "Anna Berg said that the plant would close next year.", "the plant would close next year"),
     (T + "The minister stressed that the border would stay shut.", "the border would stay shut"),
-    (T + "Tom Reyes asked whether the deal would be signed in May.", "whether the deal would be signed in May"),
+    (T + "Tom Reyes asked the ministry to confirm that the deal would be signed in May.",
+     "the deal would be signed in May"),
     (T + "When asked about the talks, Tom Reyes said the sides would meet again.", "the sides would meet again"),
     (T + "The ministry said that the corridor was ready for trucks.", "the corridor was ready for trucks"),
 ]

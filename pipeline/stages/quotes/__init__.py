@@ -42,6 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core.stage import Stage
+from .anaphora import resolve_back_references
 from .direct import _marked, attribute_direct
 from .headlines import headline_attributions
 from .marks import find_direct_quotes, paragraphs
@@ -134,7 +135,7 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
 
     links = _link_lines(d)  # another story's headline or a caption: no quotes
     out = [rec for rec in out if not any(a <= rec["start"] < b for a, b in links)]
-    out = finish(d, out)
+    out = finish(d, resolve_back_references(d, out))
     seen = set()
     final = []
     for rec in sorted(out, key=lambda r: (r["start"], -r["end"])):

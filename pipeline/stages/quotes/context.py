@@ -102,6 +102,25 @@ class DocContext:
         persons = [m for m in found if m["label"] == "PERSON"]
         return (persons or found)[0]
 
+    def in_dateline(self, tok: Token) -> bool:
+        """Whether tok is part of a dateline place opening its line ("New Delhi, Sep 10 (PTI)",
+        "ALMATY, Kazakhstan and ISTANBUL, Türkiye, December 1, 2025 /PRNewswire/ --",
+        "BUENOS AIRES, Sept 10 -"): a GPE mention (or a word in capitals) first on its line,
+        followed by a comma or dash and, within eight words on the line, a number, a parenthesis,
+        a slash or a dash. A place there is where the story was filed, never a speaker."""
+        m = self.mention_at(tok, ("GPE",))
+        if m is None and not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+            return False
+        first = self.tok_at(m["start"]) if m is not None else tok
+        line_start = self.text.rfind("\n", 0, first.idx) + 1
+        if self.text[line_start:first.idx].strip():
+            return False
+        last = self.tok_at(m["end"] - 1) if m is not None else tok
+        after = [t for t in self.doc[last.i + 1:last.i + 10] if not t.is_space]
+        if not after or after[0].text not in (",", "-", "–", "—", "--") or "\n" in self.text[last.idx:after[-1].idx]:
+            return False
+        return after[0].text != "," or any(t.like_num or t.text[:1] in "(/-–—" for t in after[1:])
+
     def mention_tokens(self, m: dict) -> list[Token]:
         return self.tokens_in(m["start"], m["end"])
 

@@ -91,3 +91,18 @@ def subtree(tok: Token) -> list[Token]:
         stack.extend(t.children)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def name_phrase(tok: Token):
+    """A proper name as written: tok with the proper-noun compounds before it ("Baltic Freight")."""
+    doc, start = tok.doc, tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ == "compound" and prev.pos_ == "PROPN" and prev.head.i in range(start, tok.i + 1):
+            start -= 1
+        elif prev.text == "-" and not prev.whitespace_ and start > 1 and not doc[start - 2].whitespace_ \
+                and doc[start - 2].pos_ == "PROPN":
+            start -= 2  # a hyphenated name ("Sanwo-Olu")
+        else:
+            break
+    return doc[start:tok.i + 1]

@@ -16,6 +16,8 @@ class PronounMixin:
     def subject_rank(self, m: dict) -> int:
         rank = 0
         for t in self.mention_tokens(m):
+            if t.dep_ == "appos" and t.head.dep_ in SUBJ_DEPS:
+                t = t.head  # "The director, Jane Doe, said": the apposition names the subject
             if t.dep_ in SUBJ_DEPS:
                 head = t.head
                 while head.dep_ == "conj" and head.head is not head:
@@ -83,7 +85,7 @@ class PronounMixin:
             cands = [m for m in self.index.overlapping(sent.start_char, sent.end_char)
                      if m["label"] == "PERSON" and m["end"] <= tok.idx and not self.covered(m["start"])
                      and not any(t.tag_ in ("NNS", "NNPS") for t in self.mention_tokens(m)[-1:])
-                     and self.gender_of(m) in (None, gender)]
+                     and (gender is None or self.gender_of(m) in (None, gender))]
             subjects = [m for m in cands if self.subject_rank(m) > 0]
             role_subject = self._role_subject(sent, tok, gender)
             if role_subject is not None and not any(self.subject_rank(m) == 2 for m in subjects):
@@ -153,6 +155,8 @@ class PronounMixin:
                     m = self.mention_at(x)
                     if m is not None and m not in ms:
                         ms.append(m)
+                persons = [m for m in ms if m["label"] == "PERSON"]
+                ms = persons or ms  # "the ministers of A and B, X and Y, met in C": the persons
                 if len(ms) == 1:
                     return self.from_mention(ms[0])
                 if ms:

@@ -29,8 +29,9 @@ def _according(d: _Doc) -> list[dict]:
                 continue
             src = objs[0]
             phrase_end = src.right_edge.i + 1
+            back = _back_reference(d, src)  # "according to the statement": an earlier statement's source
             src, written = _source_of(d, src)
-            if src is None:
+            if src is None and back is None:
                 continue  # "according to the agreement / official data": a document, not a speaker
             sent = tok.sent
             sent_start = _line_sentence_start(d, tok)
@@ -46,8 +47,11 @@ def _according(d: _Doc) -> list[dict]:
             bounds = _clause_bounds(clause)
             if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
                 continue
-            speaker = stamp(d, d.resolve(src), src.idx)
-            if speaker is None and written is None and d.role_of(src)[0] is not None:
+            if src is None:
+                speaker = stamp(d, back, back["anchor"])
+            else:
+                speaker = stamp(d, d.resolve(src), src.idx)
+            if src is not None and speaker is None and written is None and d.role_of(src)[0] is not None:
                 written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
             if written is not None and (speaker is None or not speaker.get("speaker") or speaker.get("body")):
                 # "according to Chinese customs data": the owner as written, no entity to name
@@ -65,6 +69,21 @@ def _according(d: _Doc) -> list[dict]:
 
 
 SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _back_reference(d: _Doc, src: Token) -> Optional[dict]:
+    """A definite statement noun with no owner ("according to the statement / the report / the
+    post"): a speaker record naming nobody yet, its noun as speaker_text and ``refers_back`` the
+    noun's lemma (``anaphora.resolve_back_references`` takes the source of the earlier statement)."""
+    if not d.rules.source_nouns.get(src.lower_, d.rules.source_nouns.get(src.lemma_.lower(), False)):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in d.rules.back_det for c in src.lefts):
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") for c in src.lefts) or \
+            any(p.dep_ == "prep" and p.lower_ in ("of", "by", "from") for p in src.rights):
+        return None  # an owner named or described ("the ministry's statement", "the latest report")
+    return {"speaker": None, "speaker_entity_id": None, "speaker_text": src.text,
+            "refers_back": src.lemma_.lower(), "anchor": src.idx}
 
 
 def _speakerish(d: _Doc, tok: Token) -> bool:
@@ -95,9 +114,11 @@ def _source_of(d: _Doc, src: Token) -> tuple[Optional[Token], Optional[str]]:
     owners = [c for c in src.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
     for prep in src.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "by", "from"):
-            owners += [o for o in prep.children if o.dep_ == "pobj"]
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            owners += objs + [a for o in objs for a in o.rights if a.dep_ == "appos"]  # "the consultancy Drewry"
     for owner in owners:
-        if _speakerish(d, owner) and owner.pos_ in ("PROPN", "NOUN", "PRON"):
+        named = owner.dep_ == "appos" and owner.pos_ == "PROPN"  # "the consultancy Drewry", whatever its label
+        if (named or _speakerish(d, owner)) and owner.pos_ in ("PROPN", "NOUN", "PRON"):
             if owner.i < src.i:  # "Chinese customs data" -> "Chinese customs"
                 toks = [t for t in src.lefts if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]
                 toks = [t for x in toks for t in subtree(x) if t.dep_ not in ("det", "case")]
@@ -129,7 +150,7 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
     the press service of X, he and Y held a meeting") reports an event, not a statement."""
     src_ids = {m.get("entity_id") for m in d.index.overlapping(source.start_char, source.end_char)}
     src_names = {m.get("canonical") for m in d.index.overlapping(source.start_char, source.end_char)}
-    if speaker is not None:
+    if speaker is not None and src_ids:  # (a description, "according to the company", names no event's actor)
         src_ids.add(speaker.get("speaker_entity_id"))
         src_names.add(speaker.get("speaker"))
     src_ids.discard(None)
@@ -156,9 +177,9 @@ def _reports_event(d: _Doc, clause: list[Token], source, speaker: Optional[dict]
 
 def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
     """The reported clauses (token lists) of a reporting verb; none for negated or hypothetical
-    speech ("did not say that C", "would never say", "if she says that C") and for a prompt
-    ("When asked whether C", "X was asked if C": a verb of asking without an active subject of
-    its own: the question is the reporter's)."""
+    speech ("did not say that C", "would never say", "if she says that C", "Nobody has said that
+    C") and for questions and prompts ("X asked whether C", "When asked whether C", "X was asked
+    if C": a verb of asking reports a question, not a statement)."""
     if _unsaid(tok, d.rules):
         return []
     clauses = []
@@ -184,7 +205,12 @@ def _unsaid(tok: Token, rules) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in rules.conditional_marks for c in tok.children):
         return True
-    return tok.lemma_.lower() in rules.question_verbs and not any(c.dep_ == "nsubj" for c in tok.children)
+    if any(c.dep_ in SUBJ_DEPS and (c.lower_ in rules.negative_subjects or
+                                    any(x.dep_ == "det" and x.lower_ in rules.negative_subjects for x in c.lefts))
+           for c in tok.children):
+        return True  # "Nobody in Washington has said that C"
+    # a question ("X asked whether C") or a prompt ("When asked whether C"): no statement
+    return tok.lemma_.lower() in rules.question_verbs
 
 
 def _reported(d: _Doc) -> list[dict]:
@@ -199,7 +225,7 @@ def _reported(d: _Doc) -> list[dict]:
             continue
         for clause in _clauses_of(tok, d):
             first = next((t for t in clause if not (t.is_punct or t.is_space)), None)
-            if first is not None and first.lower_ in d.rules.wh_words and verb_lemma(tok) not in d.rules.question_verbs:
+            if first is not None and first.lower_ in d.rules.wh_words:
                 continue  # "told how the system works": a topic, not a statement
             bounds = _clause_bounds(clause)
             if bounds is None or d.covered(*bounds):

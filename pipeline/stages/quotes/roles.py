@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from ...core.text import fold
-from .grammar import _small_number, subtree
+from .grammar import _small_number, name_phrase, subtree
 from .rules import GROUP_SEP, PRONOUN_WINDOW
 
 
@@ -93,11 +93,64 @@ class RoleMixin:
                 first, last = self.tok_at(m["start"]), self.tok_at(m["end"] - 1)
                 before = self.doc[first.i - 1] if first.i > 0 else None
                 after = [t for t in self.doc[last.i + 1:last.i + 4] if t.dep_ != "det"]
+                before2 = self.doc[first.i - 2] if first.i > 1 and before is not None and before.text == "," else None
                 if (before is not None and before.lemma_.lower() == word) or \
+                        (before2 is not None and before2.lemma_.lower() == word) or \
                         (len(after) > 1 and after[0].text == "," and after[1].lemma_.lower() == word):
                     found.append(m)
             cache[word] = found
         return cache[word]
+
+    def described_as(self, tok: Token, written: str, labels: tuple = ("PERSON",)) -> Optional[dict]:
+        """The latest mention (before tok) of these labels described with this word: among the
+        four words before the name ("founder Jane Doe", "the truckers' federation CNT") or in the
+        comma apposition after it ("Jane Doe, the 41-year-old chief executive of X,", "Tengri
+        Pay, a Kazakh payments company,")."""
+        word = tok.lemma_.lower()
+        cache = self.__dict__.setdefault("_described", {})
+        if (word, labels) not in cache:
+            found = []
+            for m in self.index.mentions:
+                if m["label"] not in labels:
+                    continue
+                first, last = self.tok_at(m["start"]), self.tok_at(m["end"] - 1)
+                near = []  # the words of the name's own phrase before it ("the truckers' federation CNT")
+                for t in reversed(self.doc[max(first.sent.start, first.i - 4):first.i]):
+                    if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ") or t.is_space:
+                        break
+                    near.append(t)
+                if last.i + 1 < len(self.doc) and self.doc[last.i + 1].text == ",":
+                    for t in self.doc[last.i + 2:min(last.sent.end, last.i + 14)]:
+                        if t.text in (",", ";", "(", ")") or t.is_space:
+                            break
+                        if t.dep_ == "appos" or (t.dep_ in ("compound", "amod") and t.head.dep_ == "appos"):
+                            near.append(t)  # the apposition's head, not a possessor in it ("the company's CEO")
+                if any(t.lemma_.lower() == word for t in near):
+                    found.append(m)
+            cache[(word, labels)] = found
+        found = None
+        for m in reversed(cache[(word, labels)]):
+            if m["start"] < tok.idx and not self.covered(m["start"]):
+                found = self.from_mention(m, written), m["start"]
+                break
+        if labels != ("PERSON",):  # an organisation the NER did not tag ("Baltic Freight, a Latvian company,")
+            named = self._unlabelled_described(tok, word)
+            if named is not None and (found is None or named[1] > found[1]):
+                found = named
+        return dict(found[0], speaker_text=written) if found is not None else None
+
+    def _unlabelled_described(self, tok: Token, word: str) -> Optional[tuple[dict, int]]:
+        """(speaker, start) of the latest proper name before tok with no entity mention whose
+        apposition is this word ("Baltic Freight, a Latvian logistics company,")."""
+        for t in reversed(self.doc[:tok.sent.start if tok.sent.start else 0]):
+            if t.dep_ != "appos" or t.lemma_.lower() != word or t.head.pos_ != "PROPN" or t.head.i > t.i:
+                continue
+            head = t.head
+            if self.covered(head.idx) or self.mention_at(head) is not None:
+                return None
+            written = name_phrase(head).text
+            return {"speaker": written, "speaker_entity_id": None, "speaker_text": written}, head.idx
+        return None
 
     def _introductions(self, word: str) -> list[dict]:
         """PERSON mentions with ``word`` among the four words before or five after them (same
@@ -156,7 +209,7 @@ class RoleMixin:
     def is_unnamed(self, tok: Token) -> bool:
         """An indefinite role noun ("a senior official", "one diplomat") or one described as
         anonymous: a new, unnamed source, never an earlier named person."""
-        if any(c.dep_ == "det" and c.lower_ in self.rules.unnamed_det for c in tok.lefts):
+        if any(c.dep_ in ("det", "nummod") and c.lower_ in self.rules.unnamed_det for c in tok.lefts):
             return True
         return any(t.lower_ in self.rules.unnamed_desc for t in subtree(tok) if t.i > tok.i)
 
@@ -282,7 +335,12 @@ class RoleMixin:
         return None
 
     def resolve_org_any(self, tok: Token, written: str) -> Optional[dict]:
-        """"the oil giant", "the firm" -> the latest organisation mentioned before."""
+        """"the oil giant", "the firm" -> the latest organisation the article described with that
+        word ("Tengri Pay, a Kazakh payments company"), else the latest organisation mentioned
+        before."""
+        described = self.described_as(tok, written, ("ORG", "PERSON"))  # (a firm the NER took for a person)
+        if described is not None:
+            return described
         best = None
         for m in self.index.mentions:
             if m["start"] >= tok.idx:
@@ -302,4 +360,6 @@ class RoleMixin:
             if m["label"] == "ORG" and m["end"] <= first and noun in m["text"].lower() \
                     and any(c.isupper() for c in m["text"]):
                 best = m
-        return self.from_mention(best, written) if best is not None else None
+        if best is None:  # "the federation" after "the truckers' federation CNT"
+            return self.described_as(tok, written, ("ORG",))
+        return self.from_mention(best, written)

@@ -57,7 +57,7 @@ class QuoteRules:
     media_staff: frozenset  # a medium's own staff: "a Kazinform correspondent reports" is no quote
     media_nouns: frozenset  # generic media nouns: "Saudi state media said" is a MEDIA speaker
     wh_words: frozenset     # words opening an embedded question ("told how …")
-    question_verbs: frozenset  # verbs whose embedded question is a reported question ("asked whether …")
+    question_verbs: frozenset  # verbs of asking: a question or prompt, never a statement ("asked whether …")
     conditional_marks: frozenset  # marks making speech hypothetical ("if she says that C")
     link_labels: frozenset  # labels opening a link or caption line ("READ MORE:"): no quotes in it
     addressee_verbs: frozenset  # verbs whose first object is the addressee ("told RIA Novosti C")
@@ -66,6 +66,8 @@ class QuoteRules:
     source_nouns: dict      # data/document noun -> whether its owner is the source ("Eurostat data")
     gender: dict = None     # (kind, lower word) -> 'f' | 'm': pronouns, courtesy titles, given names
     headline_sources: frozenset = frozenset()  # unnamed sources after a headline's claim ("C - sources")
+    negative_subjects: frozenset = frozenset()  # "nobody has said that C": no statement
+    back_det: frozenset = frozenset()  # determiners making a statement noun refer back ("according to the statement")
 
 
 def _countries(path: Path) -> dict:
@@ -120,4 +122,7 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
         gender={(r["kind"].strip(), r["word"].strip().lower()): r["gender"].strip()
                 for r in read_tsv(folder / "gender.tsv")},
         headline_sources=frozenset(w.lower() for w in read_lines(folder / "headline_sources.txt")),
+        negative_subjects=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
+                                    if r["role"].strip() == "negative_subject"),
+        back_det=frozenset(w.lower() for w in read_lines(folder / "back_determiners.txt")),
     )

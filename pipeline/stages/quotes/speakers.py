@@ -9,9 +9,10 @@ from spacy.tokens import Token
 from .clauses import _misattached_conj
 from .context import DocContext
 from .mentions import stamp
-from .grammar import subject_of, subtree
+from .grammar import name_phrase, subject_of, subtree
 from .pronouns import PronounMixin
 from .roles import RoleMixin
+from .rules import GROUP_SEP
 
 
 class _Doc(DocContext, RoleMixin, PronounMixin):
@@ -59,6 +60,10 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
     def resolve_role_noun(self, tok: Token, role: dict, role_toks: list) -> Optional[dict]:
         """The speaker a role noun ("the Chinese leader", "the sides", "the ministry") refers to."""
         kind = role["kind"]
+        if kind in ("person", "description", "representative"):
+            named = self.appositive_name(tok)
+            if named is not None:  # "The Kano State Governor, Abba Kabir Yusuf, said"
+                return named
         written = self.written_role(tok, role_toks)
         unnamed = {"speaker": None, "speaker_entity_id": None, "speaker_text": written}
         if kind == "unnamed" or (kind in ("person", "group") and self.is_unnamed(tok)):
@@ -67,7 +72,8 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                 p.dep_ == "prep" and p.lower_ in ("of", "for") for p in tok.rights):
             return unnamed  # "a Commission spokesperson" (but "a spokesman for X" speaks for X)
         if kind in ("person", "group") and tok.tag_ in ("NNS", "NNPS"):
-            definite = any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in self.rules.unnamed_det
+            # "the two leaders", "both sides" point back; "two diplomats", "officials" are new, unnamed
+            definite = any(c.dep_ in ("det", "predet") and c.lower_ not in self.rules.unnamed_det
                            for c in tok.lefts)
             if not definite:
                 return self.employer(tok) or unnamed  # "officials said" unnamed; "analysts at X said" -> X
@@ -94,6 +100,12 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             if tok.tag_ not in ("NNS", "NNPS") and not any(
                     self.mention_at(t, ("PERSON",)) for t in subtree(tok) if t.i != tok.i):
                 return unnamed  # "the Chinese ambassador" with no such person: not the NORP "Chinese"
+        elif kind == "description":  # "the founder", "the 36-year-old", "its chief executive"
+            written = self.description(tok)["speaker_text"]
+            if tok.tag_ in ("NNS", "NNPS") or self.is_unnamed(tok):
+                return dict(unnamed, speaker_text=written)  # "36-year-old", "its chief executive"
+            found = self.described_as(tok, written) or self.resolve_pronoun(tok, "sg")
+            return dict(found, speaker_text=written) if found is not None else dict(unnamed, speaker_text=written)
         elif kind == "org_any":
             return self.resolve_org_any(tok, written)
         elif kind in ("org", "state"):
@@ -105,6 +117,21 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             if found is None and kind == "state":
                 found = self.resolve_side(tok, written)  # "the Israeli government" -> Israel
             return found or self.body(tok)
+        return None
+
+    def appositive_name(self, tok: Token) -> Optional[dict]:
+        """A person's name of two or more capitalised words set off after a role noun, which the
+        entities stage did not tag as a person ("the minister of Kenya, Aden Duale,"): the name
+        as written, label PERSON."""
+        heads = [tok] + [o for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"]  # "the governor of Lagos, X Y,"
+        for c in (c for h in heads for c in h.rights):
+            if c.dep_ != "appos" or c.pos_ != "PROPN" or self.mention_at(c, ("PERSON", "GPE", "NORP")):
+                continue
+            span = name_phrase(c)
+            if len(span) >= 2 and all((t.text[:1].isupper() and t.is_alpha) or t.text == "-" for t in span):
+                return {"speaker": span.text, "speaker_entity_id": None, "speaker_text": span.text,
+                        "speaker_label": "PERSON"}
         return None
 
     def employer(self, tok: Token) -> Optional[dict]:
@@ -135,6 +162,8 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             if pron[1] == "org":
                 return self.resolve_org_pronoun(tok)
             return self.resolve_pronoun(tok, pron[1])
+        if low in self.rules.unnamed_det and any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.rights):
+            return self.description(tok)  # "One of them said", "one of the diplomats": unnamed
         named = self.titled_name(tok)
         if named is not None:  # "The Chairman of the Board of X, Nurlan Zhakupov," / "Minister of Y Murat Nurtleu"
             return named
@@ -192,6 +221,42 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             return self.doc[j]
         return None
 
+    def coordinated(self, subj: Token, found: dict) -> dict:
+        """A subject coordinated with other named parties ("Maersk and Hapag-Lloyd", "Kenya and
+        Uganda"): the group of their names, in text order; the single speaker otherwise."""
+        names = [found["speaker"]]
+        for c in subtree(subj):
+            if c.dep_ != "conj" or c.head.i != subj.i and c.head.dep_ != "conj":
+                continue
+            m = self.mention_at(c)
+            if m is None or m["start"] < subj.idx and m["end"] > subj.idx:
+                continue
+            name = m.get("canonical") or m["text"]
+            if name not in names:
+                names.append(name)
+        if len(names) == 1:
+            return found
+        toks = [t for t in subtree(subj) if t.dep_ not in ("det", "punct") or t.i > subj.left_edge.i]
+        written = self.doc[toks[0].i:toks[-1].i + 1].text if toks else found.get("speaker_text")
+        return {"speaker": GROUP_SEP.join(names), "speaker_entity_id": None, "speaker_text": written}
+
+    def after_dateline(self, verb: Token) -> Optional[dict]:
+        """The speaker when the parser made a dateline place the verb's subject: the last person or
+        organisation named between the dateline and the verb (not a prepositional object)."""
+        cands = [m for m in self.index.overlapping(verb.sent.start_char, verb.idx)
+                 if m["label"] in ("PERSON", "ORG") and not self.covered(m["start"])
+                 and not self.in_dateline(self.tok_at(m["start"]))
+                 and self.tok_at(m["end"] - 1).dep_ != "pobj"]
+        if cands:
+            return self.from_mention(cands[-1])
+        names = [t for t in verb.sent if t.i < verb.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "conj", "nsubj")
+                 and not self.in_dateline(t) and not self.covered(t.idx) and self.mention_at(t) is None
+                 and any(x.text in ("-", "--", "–", "—") or x.text.startswith("/") for x in self.doc[verb.sent.start:t.i])]
+        if names:  # a name the NER did not tag, after the dateline's dash
+            written = name_phrase(names[-1]).text
+            return {"speaker": written, "speaker_entity_id": None, "speaker_text": written}
+        return None
+
     def speaker_of_verb(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> Optional[dict]:
         """The speaker of a reporting verb, its mention's offsets stamped (nearest the verb)."""
         return stamp(self, self._speaker_of_verb(verb, exclude), verb.idx)
@@ -205,7 +270,11 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         if subj is not None and (subj.lower_ in ("this", "that", "which") or
                                  (subj.lower_ == "it" and subj.dep_ != "nsubj")):
             return None
+        if subj is not None and self.in_dateline(subj):
+            return self.after_dateline(verb)  # "NEW DELHI, Sep 10 (PTI) Minister X on Thursday said"
         found = self.resolve(subj) if subj is not None else None
+        if found is not None and found.get("speaker"):
+            found = self.coordinated(subj, found)  # "Maersk and Hapag-Lloyd said"
         if found is None:
             near = self.nearest_named(verb)
             if near is not None and near is not subj:

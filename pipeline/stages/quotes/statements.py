@@ -32,7 +32,7 @@ def _is_prompt_label(d: _Doc, s: int, colon: int, bare: str) -> bool:
         return True
     toks = [t for t in d.tokens_in(s, s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip()) + len(bare))
             if not t.is_space]
-    if not toks or not _label_like(toks, d) or d.text[s:colon].strip().isupper():
+    if not toks or not _label_like(toks, d) or bare.isupper():  # (a parenthesis after it may be lower case)
         return False
     if any(d.mention_at(t, ("PERSON",)) for t in toks):
         return False
@@ -45,9 +45,16 @@ def _is_questioner(d: _Doc, spk: dict) -> bool:
     eid = spk.get("speaker_entity_id")
     if eid is None:
         return False
-    for word in d.rules.anonymous_labels:
-        if " " not in word and len(word) > 1 and any(m.get("entity_id") == eid for m in d._introductions(word)):
-            return True
+    words = {w for w in d.rules.anonymous_labels if " " not in w and len(w) > 1}
+    for m in d.index.mentions:
+        if m.get("entity_id") != eid:
+            continue
+        first, last = d.tok_at(m["start"]), d.tok_at(m["end"] - 1)
+        before = d.doc[max(first.sent.start, first.i - 3):first.i]
+        after = d.doc[last.i + 1:min(last.sent.end, last.i + 4)]
+        if any(t.lower_ in words and t.pos_ in ("NOUN", "PROPN") for t in before) or \
+                any(t.lower_ in words and t.dep_ == "appos" for t in after):
+            return True  # "host Jane Doe", "our correspondent John Roe", "John Roe, our correspondent"
     return False
 
 
@@ -69,7 +76,10 @@ def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
     if _is_prompt_label(d, s, colon, bare):
         return {"prompt": True}, colon + 1
     lead = s + len(d.text[s:colon]) - len(d.text[s:colon].lstrip())
-    caps = _caps_label(d, lead, lead + len(bare), bare)
+    name, _, role = bare.partition(",")  # "KAVITA RAO, TRADE ECONOMIST", "MEERA NAIR, ANCHOR"
+    if role and name.strip().isupper() and any(w in d.rules.anonymous_labels for w in role.lower().split()):
+        return {"prompt": True}, colon + 1
+    caps = _caps_label(d, lead, lead + len(name.rstrip()), name.rstrip(), with_role=bool(role.strip()))
     if caps is not None:
         return caps, colon + 1
     if len(bare) < 2:
@@ -82,25 +92,30 @@ def _label_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
     return dict(stamp(d, d.from_mention(persons[0]), persons[0]["start"]), cue=":"), colon + 1
 
 
-def _caps_label(d: _Doc, s: int, end: int, label: str) -> Optional[dict]:
+def _caps_label(d: _Doc, s: int, end: int, label: str, with_role: bool = False) -> Optional[dict]:
     """"NDLOVU:" — a radio/TV transcript label in capitals naming, by surname, a person the
     article introduces ("host Sipho Ndlovu"): that person, speaker_text the label. A name the
-    entities stage missed is taken as written where the article introduces it ("Jane Dube")."""
+    entities stage missed is taken as written where the article introduces it ("Jane Dube"), or,
+    in a label with a role after a comma ("SAAD AL-KAABI, QATARENERGY CHIEF EXECUTIVE:"), as the
+    label writes it, in title case."""
     words = label.split()
-    if not 1 <= len(words) <= 3 or not all(w.isalpha() and w.isupper() and len(w) > 1 for w in words):
+    if not 1 <= len(words) <= 4 or not all(re.sub(r"[-'’]", "", w).isalpha() and w.isupper() and len(w) > 1
+                                           for w in words):
         return None
     found = None
     for m in d.index.mentions:
         name = (m.get("canonical") or m["text"]).split()
-        if m["label"] == "PERSON" and len(name) > 1 and name[-1].upper() == words[-1]:
+        if m["label"] == "PERSON" and len(name) > 1 and name[-1].upper() == words[-1] and not m["text"].isupper():
             found = d.from_mention(m, label)
             break
     if found is None:
         surname = words[-1][0] + words[-1][1:].lower()
         intro = re.search(r"\b([A-Z][a-z]+[ \u00a0])" + re.escape(surname) + r"\b", d.text)
-        if intro is None:
-            return None
-        name = " ".join((intro.group(1) + surname).split())
+        if intro is None and (len(words) == 1 or not with_role):
+            return None  # ("FACT SHEET:" names nobody; "SAAD AL-KAABI, QATARENERGY CHIEF:" names him)
+        # the name as the article introduces it, else the label's own full name ("SAAD AL-KAABI")
+        name = " ".join((intro.group(1) + surname).split()) if intro is not None and not with_role else \
+            " ".join(re.sub(r"[A-Za-z]+", lambda x: x.group(0).capitalize(), w) for w in words)
         found = {"speaker": name, "speaker_entity_id": None, "speaker_text": label, "speaker_label": "PERSON"}
     return dict(found, cue=":", speaker_start=s, speaker_end=end)
 
