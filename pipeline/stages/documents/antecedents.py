@@ -25,6 +25,22 @@ def pronoun_antecedent(text: str, mentions: list, sent_start: int, prev_start: i
     return None
 
 
+def reporter_antecedent(text: str, sent_start: int, pos: int, verbs: frozenset) -> Optional[dict]:
+    """"JSC KEGOC announces that it signed", "Uzbekneftegaz reported on Monday it had signed": the
+    capitalised name (with the legal forms before it) right before a reporting verb (``verbs``)
+    in the sentence before ``pos``, when the entities stage named no organisation there."""
+    if not verbs:
+        return None
+    alt = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    found = None
+    for m in re.finditer(rf"((?:[A-Z]{{2,5}}\s+)*[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){{0,4}})\s+(?:{alt})\b",
+                         text[sent_start:pos]):
+        found = m
+    if found is None:
+        return None
+    return {"party": found.group(1), "party_entity_id": None, "country": None}
+
+
 def head_antecedent(raw: str, mentions: list, pos: int, lex) -> Optional[dict]:
     """"the Group", "the state", "The State": a definite article and one noun that is a word of an
     organisation or sub-national government named before ``pos`` ("Air Astana Group", "the Lagos

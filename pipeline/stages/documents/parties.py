@@ -4,6 +4,7 @@ the phrase taken down to its name and resolved against the entities. Lists of si
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -12,8 +13,9 @@ from ...core.text import fold
 from .grammar import run_start
 from .phrases import strip_the, trim_span, collective_head
 from .party_text import (strip_leads, cut_time, country_possessor, descriptor_before, descriptor_after,
-                         place_after, side_people, name_before_purpose)
-from .antecedents import head_antecedent, pronoun_antecedent
+                         place_after, side_people, name_before_purpose,
+                         introduced_as_person, settled_countries)
+from .antecedents import head_antecedent, pronoun_antecedent, reporter_antecedent
 from .sides import SidesMixin, heads_of_sides, sides_head
 from .party_lists import PartyListsMixin
 
@@ -63,7 +65,17 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         if not m or self.lex.institution_re.match(raw) or not re.match(r"\s*$|\s+(?:of|for)\s", raw[m.end():]):
             return False  # "General Administration of Customs": a title word opening a body's name
         return not any(x["label"] in ("ORG", "PERSON", "FAC") and not self.lex.person_title_re.match(x["text"])
-                       for x in self.ents.overlapping(s, e))
+                       and not self.portfolio(x) for x in self.ents.overlapping(s, e))
+
+    def portfolio(self, m: dict) -> bool:
+        """Is the ORG mention ``m`` only a minister's portfolio the NER took for an organisation
+        ("Minister of Mines, Petroleum and Energy": "Petroleum and Energy"): after "of" or a comma,
+        capitalised words and "and" only, no institution word, no company suffix, no country?"""
+        before = self.text[max(0, m["start"] - 4):m["start"]]
+        words = m["text"].split()
+        return m["label"] == "ORG" and not m.get("country") and bool(re.search(r"(?:\bof|,)\s+$", before)) \
+            and re.fullmatch(r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*", m["text"]) is not None \
+            and not self.lex.institution_re.search(m["text"]) and words[-1] not in self.lex.company_suffixes
 
     def name_bounds(self, s: int, e: int) -> tuple[int, int, Optional[str], bool]:
         """The bounds of the name in the party phrase text[s:e], the country a possessor before
@@ -116,7 +128,8 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         if raw.lower() in self.lex.party_words.org_pronouns:
             i = self.sent_of(s)
             return pronoun_antecedent(self.text, self.ents.mentions, self.sents[i].start_char,
-                                      self.sents[max(0, i - 1)].start_char, s)
+                                      self.sents[max(0, i - 1)].start_char, s) or \
+                reporter_antecedent(self.text, self.sents[i].start_char, s, self.lex.party_words.report_verbs)
         named = head_antecedent(with_the, self.ents.mentions, s, self.lex)
         if named:
             return named
@@ -149,7 +162,7 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
             # a legal form before the name ("JSC Samruk-Kazyna", "PJSC Gazprom")
             whole = [m for m in mentions if m["end"] >= e - 1 and m["label"] in ("ORG", "FAC")
                      and re.fullmatch(r"[A-Z]{2,5}\s+", text[s:m["start"]])]
-        iso_name = self.lex.is_country_name(raw)
+        iso_name = self.lex.is_country_name(raw) or self.settled_name(raw)
         if iso_name:
             return {"party": self.lex.country_name[iso_name], "party_entity_id": self._eid(whole) or self.gpe_entity(iso_name),
                     "country": iso_name}
@@ -208,6 +221,15 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
             return {"party": None, "party_entity_id": None, "country": None, "person": raw}
         return None
 
+    @functools.cached_property
+    def settled(self) -> list:
+        """The shared country words ("Korea") this article's context settles (context_countries.tsv)."""
+        return settled_countries(self.text, self.lex.party_words.context_countries)
+
+    def settled_name(self, raw: str) -> Optional[str]:
+        """The ISO2 of ``raw`` when it is a shared country word the context settles ("Korea")."""
+        return next((iso for word, iso in self.settled if word.fullmatch(strip_the(raw).strip())), None)
+
     def place_country(self, s: int, e: int) -> Optional[str]:
         """The country of the place text[s:e]: a country name or adjective, a capital, or the
         country the entities stage gives its mention."""
@@ -223,8 +245,10 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         """A one-word PERSON mention of no known country that no fuller person name of the
         article contains ("Cameco and Kazatomprom signed"): a signer named so is an organisation
         (people are introduced by their full name before a surname alone signs)."""
-        if m.get("country") or len(m["text"].split()) != 1:
+        if m.get("country"):
             return False
+        if len(m["text"].split()) != 1:
+            return self.unintroduced_name(m)
         word = fold(m["text"]).lower()
         for o in self.ents.mentions:
             if o["label"] == "PERSON" and len((o.get("canonical") or o["text"]).split()) > 1:
@@ -232,6 +256,19 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
                 if word in words:
                     return False
         return not self.lex.person_title_re.search(self.text[max(0, m["start"] - 40):m["start"]])
+
+    def unintroduced_name(self, m: dict) -> bool:
+        """A PERSON mention of several words and no known country that no title or person cue
+        introduces anywhere in the article and whose words never stand alone as a person ("Air
+        Astana and Lufthansa Technik inked"): a company the NER took for a person."""
+        words = {w.lower() for w in re.findall(r"[\w'’-]+", fold(m["text"]))}
+        same = [o["start"] for o in self.ents.mentions if o["label"] == "PERSON" and (
+            o["text"] == m["text"] or (o.get("entity_id") is not None and o.get("entity_id") == m.get("entity_id")))]
+        if any(o["label"] == "PERSON" and len(o["text"].split()) == 1 and fold(o["text"]).lower() in words
+               for o in self.ents.mentions):
+            return False  # "Smith said": the surname alone names a person
+        return not introduced_as_person(self.text, same or [m["start"]], self.lex.person_title_re,
+                                        self.lex.party_words.person_cues)
 
     def person_word(self, raw: str) -> bool:
         """Is ``raw`` (or its last word) a word of a person the article names?"""

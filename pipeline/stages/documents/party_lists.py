@@ -27,7 +27,7 @@ class PartyListsMixin:
         if adj:
             return adj
         out = []
-        pieces = self.split_names(split_conjuncts(self.text, s, e, self.protected(s, e)))
+        pieces = self.title_lists(self.split_names(split_conjuncts(self.text, s, e, self.protected(s, e))))
         if len(pieces) >= 3 and self.common_phrase(*pieces[0]) and \
                 all(any(True for _ in self.ents.overlapping(a, b)) for a, b in pieces[1:]):
             pieces = pieces[1:]  # "the railway administrations of our two countries, A and B"
@@ -55,6 +55,36 @@ class PartyListsMixin:
             other = [c for c in self.context_sides(pos) if c["country"] != out[0].get("country")]
             out += other[:1]
         return self.context_country(self.fill_unknown(out, pos), pos)
+
+    def title_lists(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Pieces a comma split inside a title or institution's "of" list ("Minister of Mines,
+        Petroleum and Energy", "Ministry of Trade, Industry and Tourism") joined again: a piece
+        ending in a title or institution word (person_titles.txt, institution_words.txt) + "of" +
+        capitalised words, and after its comma capitalised words (joined by "and") that name
+        no place, person or institution (the NER may take the words for an organisation)."""
+        out: list[tuple[int, int]] = []
+        listing = False  # inside such a list: its last item follows "and"
+        for a, b in pieces:
+            sep = self.text[out[-1][1]:a].strip() if out else ""
+            if out and (sep == "," and self.of_list_head(*out[-1]) or listing and sep in (",", "and", ", and")) \
+                    and re.fullmatch(r"[A-Z][\w-]*(?:\s+(?:and|&)?\s*[A-Z][\w-]*)*", self.text[a:self.time_cut(a, b)].strip()) \
+                    and not any(m["label"] != "ORG" or self.lex.institution_re.search(m["text"])
+                                for m in self.ents.overlapping(a, b)):  # "Petroleum and Energy" as an ORG
+                out[-1] = (out[-1][0], b)
+                listing = sep.startswith(",")
+                continue
+            out.append((a, b))
+            listing = False
+        return out
+
+    def time_cut(self, a: int, b: int) -> int:
+        """The end of text[a:b] before a time written after it ("Water on Friday" -> "Water")."""
+        return cut_time(self.text, a, b, records(self.doc, "dates"), self.lex.party_words)
+
+    def of_list_head(self, a: int, b: int) -> bool:
+        """Does text[a:b] end in a title or institution word + "of" + one to three capitalised words?"""
+        m = re.search(r"(\S+(?:\s+\S+)?)\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}$", self.text[a:b])
+        return bool(m) and bool(self.lex.person_title_re.search(m.group(1)) or self.lex.institution_re.search(m.group(1)))
 
     def common_phrase(self, a: int, b: int) -> bool:
         """Is text[a:b] a common noun phrase: no entity and no capitalised word after an article?"""
@@ -101,18 +131,24 @@ class PartyListsMixin:
         than what the subject relates ("relations between Kazakhstan and China to the level of",
         "the railway between Tacheng and Ayagoz", "transport between China and Europe by rail")?
         Each conjunct is a capitalised name (of/for/and/the inside), no capital city, region or
-        other location."""
+        other location; regions all written with their head ("between the Tashkent region and the
+        Ganja-Dashkasan economic region", "between Hubei province and the Osh region") are sides."""
         pieces = split_conjuncts(self.text, s, e, self.protected(s, e))
         if len(pieces) < least:
             return False
+        headed = [bool(self.lex.region_heads_re.match(" " + strip_the(self.text[a:b]).split()[-1]))
+                  for a, b in pieces if self.text[a:b].split()]
+        regions = len(pieces) >= 2 and len(headed) == len(pieces) and all(headed)
         for a, b in pieces:
             seg = strip_the(self.text[a:b])
-            if not re.fullmatch(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z0-9][\w'’&.-]*)*", fold(seg)):
+            # "the Shirvan-Salyan economic region": the name before its lowercase head
+            name = (re.sub(r"(?:\s+[a-z][\w-]*)+$", "", seg.strip()) or seg) if regions else seg
+            if not re.fullmatch(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z0-9][\w'’&.-]*)*", fold(name)):
                 return False
             ents = [m for m in self.ents.overlapping(a, b)]
             whole = [m for m in ents if m["start"] <= a + 4 and m["end"] >= b - 1]
             if fold(seg).lower() in self.lex.capitals or any(m["label"] == "LOC" for m in whole) or \
-                    self.lex.region_heads_re.match(" " + seg.split()[-1]):
+                    (not regions and self.lex.region_heads_re.match(" " + seg.split()[-1])):
                 return False  # a city or region: the subject's route, not a side
         return True
 

@@ -32,6 +32,9 @@ class PartyWords:
     side_words: frozenset = frozenset()   # "side", "party": a collective of them names no kind of body
     after_name_re: re.Pattern = NEVER     # a preposition opening what a deal is about, after the name
     org_pronouns: frozenset = frozenset()  # "it": a signer standing for the organisation named before
+    person_cues: frozenset = frozenset()  # "chief executive", "counterpart": words introducing a person
+    report_verbs: frozenset = frozenset()  # "announces": the name before it is what "it" stands for
+    context_countries: tuple = ()  # (word regex, iso2, cue regex, against regex) of context_countries.tsv
 
     @classmethod
     def load(cls, folder: Path) -> "PartyWords":
@@ -42,6 +45,11 @@ class PartyWords:
             for r in read_tsv(folder / "body_heads.tsv"):
                 sing, plur = r["singular"].strip().lower(), r["plural"].strip().lower()
                 body_of[sing], body_of[plur] = (sing, False), (sing, True)
+        ctx = []
+        if (folder / "context_countries.tsv").exists():
+            for r in read_tsv(folder / "context_countries.tsv"):
+                ctx.append((re.compile(rf"(?<!\w){re.escape(r['word'].strip())}(?!\w)"), r["iso2"].strip(),
+                            re.compile(r["cues"].strip()), re.compile(r["against"].strip()) if r["against"].strip() else NEVER))
         # tried only where a whitespace run starts (linear in a long run of spaces)
         one = lambda ps: re.compile(run_start("(?:" + "|".join(f"(?:{p})" for p in ps) + ")")) if ps else NEVER
         return cls(leads=tuple(re.compile(p) for p in of_kind("lead")), tail_re=one(of_kind("tail")),
@@ -51,6 +59,9 @@ class PartyWords:
                    possessives=frozenset(w.strip().lower() for w in of_kind("possessive")), body_of=body_of,
                    side_words=frozenset(w.strip().lower() for w in of_kind("side_word")),
                    org_pronouns=frozenset(w.strip().lower() for w in of_kind("org_pronoun")),
+                   person_cues=frozenset(w.strip().lower() for w in of_kind("person_cue")),
+                   context_countries=tuple(ctx),
+                   report_verbs=frozenset(w.strip().lower() for w in of_kind("report_verb")),
                    after_name_re=re.compile("|".join(f"(?:{p})" for p in of_kind("after_name")) or NEVER.pattern))
 
     @property
@@ -244,3 +255,22 @@ def name_before_purpose(raw: str, words: PartyWords, ends: tuple = ()) -> int:
         if 0 < end < len(raw) and words.after_name_re.match(raw, end):
             return end
     return len(raw)
+
+
+def introduced_as_person(text: str, starts: list[int], title_re: re.Pattern, cues: frozenset) -> bool:
+    """Is a name written at ``starts`` in ``text`` introduced as a person anywhere: a title
+    (person_titles.txt) or a ``person_cue`` word ("chief executive", "counterpart") among the
+    five words before one of its mentions, in the same sentence?"""
+    for start in starts:
+        before = re.split(r"[.!?;:]\s", text[max(0, start - 60):start])[-1]
+        words = re.findall(r"[\w'’-]+", before)[-5:]
+        if title_re.search(" ".join(words)) or any(w.lower() in cues for w in words):
+            return True
+    return False
+
+
+def settled_countries(text: str, rules: tuple) -> list[tuple[re.Pattern, str]]:
+    """The shared country words (context_countries.tsv) the article ``text`` settles: (the word's
+    pattern, its ISO2) for each rule whose cue occurs in the text and whose counter-cue does not
+    ("Korea" is South Korea in an article naming Seoul and no DPRK)."""
+    return [(word, iso) for word, iso, cue, against in rules if cue.search(text) and not against.search(text)]

@@ -141,12 +141,16 @@ class SidesMixin:
                 seen.add(iso)
                 found.append((m["start"], {"party": self.lex.country_name.get(iso, iso),
                                            "party_entity_id": self.gpe_entity(iso), "country": iso}))
-        for m in self.lex.country_re.finditer(fold(self.text[s:e])):
-            iso = self.lex.country_of[m.group(0)]
-            if iso not in seen and not in_money(s + m.start()):
+        named = list(self.lex.country_re.finditer(fold(self.text[s:e])))
+        words = [(m.start(), self.lex.country_of[m.group(0)]) for m in named]
+        # a shared word the article settles ("Korea" beside Seoul), unless inside a name ("South Korea")
+        words += [(m.start() - s, iso) for word, iso in self.settled for m in word.finditer(self.text, s, e)
+                  if not any(n.start() <= m.start() - s < n.end() for n in named)]
+        for start, iso in sorted(words):
+            if iso not in seen and not in_money(s + start):
                 seen.add(iso)
-                found.append((s + m.start(), {"party": self.lex.country_name.get(iso, iso),
-                                              "party_entity_id": self.gpe_entity(iso), "country": iso}))
+                found.append((s + start, {"party": self.lex.country_name.get(iso, iso),
+                                          "party_entity_id": self.gpe_entity(iso), "country": iso}))
         return [p for _, p in sorted(found, key=lambda x: x[0])]
 
     def context_sides(self, pos: int) -> list[dict]:
