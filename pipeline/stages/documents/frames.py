@@ -64,6 +64,9 @@ class FramesMixin:
                     yield tok, "nominal"
                     continue
                 yield tok, "verb"
+            elif low in lex.entry_verbs and tok.pos_ == "VERB" and self.particle(tok) is not None \
+                    and any(self.objects(tok, "verb", sent)):
+                yield tok, "verb"  # "A entered into an agreement with B", never "entered into force"
             elif low in lex.particle_verbs and tok.pos_ == "VERB" and self.particle(tok) is not None \
                     and any(self.sents[ev["sent"]].end_char <= sent.start_char for ev in self.found.events):
                 yield tok, "verb"  # "A and B agreed on a roadmap" after a signing
@@ -71,7 +74,8 @@ class FramesMixin:
     def particle(self, tok):
         """The particle token after a particle verb ("agreed on"), else None."""
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-        return nxt if nxt is not None and nxt.lower_ in self.lex.particle_verbs.get(tok.lower_, ()) else None
+        allowed = self.lex.particle_verbs.get(tok.lower_) or self.lex.entry_verbs.get(tok.lower_, ())
+        return nxt if nxt is not None and nxt.lower_ in allowed else None
 
     def verb_slot(self, tok) -> bool:
         """Is a verb-only signing word the tagger took for a noun in a verb's place: lowercase,
@@ -96,7 +100,7 @@ class FramesMixin:
         text = self.text
         limit = sent.end_char
         after = tok.idx + len(tok.text)
-        if kind == "verb" and tok.lower_ in self.lex.particle_verbs and self.particle(tok) is not None:
+        if kind == "verb" and self.particle(tok) is not None:
             after = self.particle(tok).idx + len(self.particle(tok).text)  # "agreed on | a roadmap"
         found: list[dict] = []
         collective = None
@@ -121,7 +125,7 @@ class FramesMixin:
                 for t in types[1:]:
                     prev = found[-1]
                     gap = text[prev["end"]:t["start"]]
-                    j = re.search(rf"(?:,|;|\band\b)\s*(?:(?:{DET_ALT})\s+)?(?:[\w’'-]+\s+){{0,4}}$", gap)
+                    j = re.search(rf"(?:,|;|\b(?i:{self.lex.link_alt})\b)\s*(?:(?:{DET_ALT})\s+)?(?:[\w’'-]+\s+){{0,4}}$", gap)
                     if j and not re.search(rf"\b(?:{alternation(RELATIVES)}|was|were|is|are|has|have|had)\b", gap) \
                             and self._np_chars(prev["end"] + j.end(), t["start"]) \
                             and self._coordinated(prev["end"], t["start"]):
@@ -135,8 +139,8 @@ class FramesMixin:
                               "anaphoric": False}]
             if not found and collective is None:
                 collective = self.amount_object(after, limit)
-            if not found and collective is None:
-                found, collective = self.passive_subject(tok, sent)
+            if not found and collective is None and tok.lower_ not in self.lex.entry_verbs:
+                found, collective = self.passive_subject(tok, sent)  # never "the treaty entered into force"
         if found and found[0]["plural"] and collective is None:
             collective = (after if found[0]["start"] > tok.idx else self.np_start(found[0]["start"], sent.start_char),
                           found[0]["end"])

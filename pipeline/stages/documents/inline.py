@@ -3,13 +3,15 @@ signings (signings rows), and documents presented as part of an earlier signing.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import re
 
 from spacy.tokens import Span
 
 from ...core.extensions import records
 from .grammar import FINITE_TAGS, OCCASION_WINDOW
-from .phrases import count_of
+from .phrases import count_of, find_types
 
 
 class InlineMixin:
@@ -141,10 +143,39 @@ class InlineMixin:
             return
         self.named_documents(zone_s, sent, None, linked=True, zone_e=comma)
 
+    def coordinated_batch_start(self, np_s: int, floor: int) -> int:
+        """Where a batch subject starts when two plural heads share its count ("A further 11
+        interdepartmental documents and commercial agreements ... were signed"): the first
+        conjunct's start when it is itself a collective noun phrase, else ``np_s``."""
+        back = self._coord_start(np_s)
+        if back >= np_s or back <= floor:
+            return np_s
+        first = self.np_start(back, floor)
+        heads = [cm.end() for cm in self.lex.collective_re.finditer(self.text, first, back)]
+        heads += [t["end"] for t in find_types(self.text, self.lex, first, back) if t["plural"]]
+        if first < back and any(not self.text[h:back].strip() for h in heads):
+            return first
+        return np_s
+
+    def name_at(self, start: int, limit: int) -> Optional[dict]:
+        """A proper name the entities stage missed, opening at ``start`` ("two agreements with
+        Uzbekneftegaz, the national ..."): a run of capitalised proper nouns outside any entity."""
+        toks, first = [], self.tok_from(start)
+        for t in self.doc[first.i:] if first is not None and first.idx == start else ():
+            if t.idx >= limit or t.pos_ != "PROPN" or not t.text[:1].isupper() \
+                    or self.ents.overlapping(t.idx, t.idx + len(t.text)):
+                break
+            toks.append(t)
+        if not toks:
+            return None
+        return {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text)}
+
     def add_signing(self, i: int, sent: Span, tok, kind: str, obj: tuple[int, int]) -> dict | None:
         """The signing row of a collective object (None when the sentence has one already)."""
         text = self.text
         np_s = self.np_start(obj[0], sent.start_char) if obj[0] < tok.idx else obj[0]
+        if obj[0] < tok.idx:
+            np_s = self.coordinated_batch_start(np_s, sent.start_char)
         obj_text = text[np_s:obj[1]]
         for m in self.money:
             if m.get("start") is not None and np_s <= m["start"] and m["end"] <= obj[1]:
@@ -163,6 +194,7 @@ class InlineMixin:
             # "EU inks €30 million grant deals with Kyrgyzstan": the other side
             other = next((m for m in self.ents.overlapping(obj[1], sent.end_char)
                           if m["start"] == obj[1] + wm.end() and m["label"] in ("GPE", "ORG")), None)
+            other = other or self.name_at(obj[1] + wm.end(), sent.end_char)
             if other is not None:
                 p = self.resolve_party(other["start"], other["end"])
                 if p and p.get("party") and p["party"] not in {q.get("party") for q in parties}:

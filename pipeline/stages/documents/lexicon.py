@@ -87,6 +87,8 @@ class Lexicon:
     ranking_res: list = field(default_factory=list)    # "The largest of the deals is ...": no verb, an earlier signing
     unsigned_res: list = field(default_factory=list)   # "Another agreement is being negotiated": not signed
     particle_verbs: dict = field(default_factory=dict)  # "agreed" -> {"on", "upon"}: "agreed on a roadmap"
+    entry_verbs: dict = field(default_factory=dict)  # "entered" -> {"into"}: "entered into an agreement"
+    link_alt: str = "and"  # regex alternation of document_links.txt: "and", "as well as", "together with"
     earlier_res: list = field(default_factory=list)    # "previously", "already": a signing before the event
     provision_res: list = field(default_factory=list)  # "Under another deal, ...": a document of the signing
     speaker_pronouns: frozenset = frozenset()          # "we" signing in a quote: the speaker's side
@@ -151,6 +153,12 @@ def _load_types(lex: Lexicon, folder: Path) -> None:
     lex.type_re = words_regex(lex.type_of)
     lex.collective = {w.lower() for w in read_lines(folder / "collective_nouns.txt")}
     lex.collective_re = words_regex(lex.collective)
+
+
+def _particle_rows(rows) -> dict:
+    """form -> the particles that must follow it ("agreed" -> {"on", "upon"})."""
+    return {r["form"].strip().lower(): {w.strip().lower() for w in r["particles"].split("|") if w.strip()}
+            for r in rows}
 
 
 def _load_frames(lex: Lexicon, folder: Path) -> None:
@@ -258,8 +266,11 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
     lex.site_nouns = frozenset(w.lower() for w in read_lines(folder / "site_nouns.txt"))
     lex.ranking_res = [re.compile(p, re.I) for p in read_lines(folder / "ranking_openers.txt")]
     lex.unsigned_res = [re.compile(p, re.I) for p in read_lines(folder / "unsigned_cues.txt")]
-    lex.particle_verbs = {r["form"].strip().lower(): {w.strip().lower() for w in r["particles"].split("|") if w.strip()}
-                          for r in read_tsv(folder / "agreement_verbs.tsv")}
+    lex.particle_verbs = _particle_rows(read_tsv(folder / "agreement_verbs.tsv"))
+    entry_rows = read_tsv(folder / "entry_verbs.tsv")
+    lex.entry_verbs = _particle_rows(entry_rows)
+    lex.link_alt = alternation(w.lower() for w in read_lines(folder / "document_links.txt"))
+    lex.sign_base |= {r["form"].strip().lower() for r in entry_rows if (r.get("base") or "0").strip() == "1"}
     lex.earlier_res = [re.compile(p, re.I) for p in read_lines(folder / "earlier_cues.txt")]
     lex.provision_res = [re.compile(p, re.I) for p in read_lines(folder / "provision_openers.txt")]
     lex.deal_markers = DealMarkers.from_rows(read_tsv(folder / "deal_markers.tsv"))

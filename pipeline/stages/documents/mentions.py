@@ -338,7 +338,7 @@ class MentionsMixin:
         for t in types:
             ns = self.np_start(t["start"], zone_s)
             before = text[zone_s:ns].rstrip()
-            if ns == zone_s or not before.strip() or re.search(r"(?:,|;|\band|\bas well as)$", before) \
+            if ns == zone_s or not before.strip() or re.search(rf"(?:,|;|\b(?i:{self.lex.link_alt}))$", before) \
                     or (not starts and self._np_chars(zone_s, ns)):
                 starts.append((ns, t))
         if not starts:

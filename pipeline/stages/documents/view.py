@@ -159,7 +159,7 @@ class DocView:
 
     def _coord_start(self, type_start: int) -> int:
         s = self.np_start(type_start, 0)
-        back = re.search(r"(?:,|;|\band)\s*$", self.text[:s])
+        back = re.search(rf"(?:,|;|\b(?i:{self.lex.link_alt}))\s*$", self.text[:s])
         return back.start() if back else s
 
     def _coordinated(self, a: int, b: int) -> bool:
