@@ -88,3 +88,80 @@ def test_possessives_are_not_part_of_the_mention(nlp, text, mention, canonical):
 ])
 def test_name_particles_belong_to_the_name(nlp, text, name):
     assert {m["label"] for m in only(nlp(text), name)} == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, mention", [
+    # honorifics of West Africa, Malaysia, churches and parliaments are not part of the name
+    ("Alhaji Musa Garba told traders the market would reopen.", "Musa Garba"),
+    ("Tan Sri Rahman Kassim said the port deal was signed.", "Rahman Kassim"),
+    ("Datuk Lim Wei Ming said exports had risen.", "Lim Wei Ming"),
+    ("Pastor Emeka Obi said the church would help.", "Emeka Obi"),
+    ("Mallam Idris Bello said the farmers were ready.", "Idris Bello"),
+    ("Hon. Grace Achieng said the bill would pass.", "Grace Achieng"),
+])
+def test_honorifics_leave_the_name(nlp, text, mention):
+    found = only(nlp(text), mention)
+    assert {(m["label"], m["canonical"]) for m in found} == {("PERSON", mention)}
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a title word inside a body's name stays in that name
+    ("The Pastoral Council met on Monday.", None),
+    ("The Bishop Museum Trust reopened the gallery.", None),
+    ("Chief Executive Jonas Berg said output rose.", "Jonas Berg"),
+])
+def test_titles_do_not_eat_other_names(nlp, text, kept):
+    doc = nlp(text)
+    names = [m["text"] for m in doc._.entities if m["label"] == "PERSON"]
+    assert names == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name in apposition with a noun describing a person is a person, whatever the model read
+    ("Ana Luiza Ferreira, an economist at Banco Central, said rates would rise.", "Ana Luiza Ferreira"),
+    ("Her chief financial officer, Bobur Aliev, said a bond issue was more likely.", "Bobur Aliev"),
+    ("Tomasz Wierzbicki, a trader in Gdansk, said prices fell.", "Tomasz Wierzbicki"),
+    ("The company's founder, Leyla Mammadli, declined to comment.", "Leyla Mammadli"),
+    ("Kwame Asante-Mensah, a senior analyst at the bank, expects more cuts.", "Kwame Asante-Mensah"),
+    # a name right after a title, its abbreviation dot apart
+    ("Engr. Bola Adeyemi said the bridge was safe.", "Bola Adeyemi"),
+])
+def test_a_name_beside_a_person_noun_is_a_person(nlp, text, name):
+    assert {m["label"] for m in only(nlp(text), name)} == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # bodies in apposition with nouns that also describe bodies stay bodies
+    ("Aral Foods, a maker of snacks, said sales rose.", "Aral Foods"),
+    ("Shares of Northwind Capital, an investor in the project, rose.", "Northwind Capital"),
+    ("Kazakhstan Temir Zholy, the national railway company, said volumes grew.", "Kazakhstan Temir Zholy"),
+])
+def test_a_body_beside_a_body_noun_stays_a_body(nlp, text, name):
+    assert "PERSON" not in {m["label"] for m in only(nlp(text), name)}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a given name the model left out before a two-word name belongs to it
+    ("Minister of State for External Affairs Kirti Vardhan Singh said India would help.",
+     "Kirti Vardhan Singh", "PERSON"),
+    ("Deputy Minister of Finance Ana Maria Costa said the bonds sold well.", "Ana Maria Costa", "PERSON"),
+    # a body's name cut after "and" joins the rest of it
+    ("Shares of Konkan Ports and Logistics Ltd rose 4% on Monday.", "Konkan Ports and Logistics Ltd", "ORG"),
+    ("Talks with Baltic Rail and Freight Holdings Plc ended.", "Baltic Rail and Freight Holdings Plc", "ORG"),
+])
+def test_split_names_join(nlp, text, name, label):
+    assert {m["label"] for m in only(nlp(text), name)} == {label}
+
+
+def test_two_bodies_joined_by_and_stay_two(nlp):
+    doc = nlp("Gazprom and Rosneft signed the deal.")
+    assert [m["text"] for m in doc._.entities if m["label"] == "ORG"] == ["Gazprom", "Rosneft"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a capitalised word before a two-word name outside a title's reach is not its given name
+    ("Special Envoy for Compact Negotiations Joseph Yun said it.", "Joseph Yun"),
+    ("Ambassador for Climate Negotiations Amir Hadzic spoke.", "Amir Hadzic"),
+])
+def test_a_word_before_a_name_stays_out(nlp, text, name):
+    assert {m["label"] for m in only(nlp(text), name)} == {"PERSON"}

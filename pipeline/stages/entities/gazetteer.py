@@ -55,6 +55,7 @@ class Gazetteer:
             self.name_heads.setdefault(row["head"].lower(), []).append(row)
         self.particles = {row["particle"]: row["position"] for row in read_tsv(folder / "name_particles.tsv")}
         self.peerage = set(read_lines(folder / "peerage_titles.txt"))
+        self.person_roles = {w.lower() for w in read_lines(folder / "person_roles.txt")}
         self.titles = {tuple(w.rstrip(".") for w in t.lower().split()) for t in read_lines(folder / "titles.txt")}
         self.max_title = max((len(t) for t in self.titles), default=0)
         self.title_first = {t[0] for t in self.titles if t}     # a title can only start with one of these

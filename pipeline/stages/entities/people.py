@@ -158,18 +158,32 @@ def join_particles(doc: Doc, chosen: list[Span], entries: dict, taken: set, gaz:
     return out
 
 
+def _after_office(doc: Doc, k: int, gaz: Gazetteer) -> bool:
+    """Token k follows a title or its portfolio ("... External Affairs Kirti") and is neither."""
+    if k == 0 or doc[k].lower_ in gaz.portfolio:
+        return False
+    if any(j + gaz.title_at(doc, j) > k for j in range(max(0, k - gaz.max_title + 1), k)):
+        return False            # inside a title ("Tan Sri", "Chief Executive")
+    return doc[k - 1].lower_ in gaz.portfolio or any(
+        j + gaz.title_at(doc, j) == k for j in range(max(0, k - gaz.max_title), k))
+
+
 def _given_name_before(doc: Doc, span: Span, prev: Optional[Span], entries: dict, gaz: Gazetteer) -> int:
-    """The start of a one-word given name right before a one-word person span, or the span's
-    own start: a capitalised proper noun the model left out ("Daler" of "Daler Juma") or read
-    as a body ("Kanat" ORG of "Kanat Ospanov")."""
+    """The start of a one-word given name right before a person span of one or two words, or
+    the span's own start: a capitalised proper noun the model left out ("Daler" of "Daler
+    Juma", "Kirti" of "Kirti Vardhan Singh", after a title
+    or portfolio only) or read as a body ("Kanat" ORG of "Kanat
+    Ospanov")."""
     k = span.start - 1
-    if len(span) != 1 or k < 0 or doc[k].whitespace_ != " " or not (doc[k].is_title and doc[k].is_alpha):
+    if len(span) > 2 or k < 0 or doc[k].whitespace_ != " " or not (doc[k].is_title and doc[k].is_alpha):
         return span.start
     if prev is not None and prev.end > k and not (prev.start == k and prev.label_ in MISREAD_PERSON
                                                   and (prev.start, prev.end) not in entries):
         return span.start
     if doc[k].pos_ != "PROPN" or gaz.title_at(doc, k) or gaz.entry_for(doc[k].text) is not None \
             or gaz.is_head(doc[k].text) or doc[k].lower_ in CONNECTORS:
+        return span.start
+    if len(span) == 2 and not _after_office(doc, k, gaz):
         return span.start
     return k
 
