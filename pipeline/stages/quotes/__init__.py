@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 from ...core.stage import Stage
 from .anaphora import resolve_back_references
 from .direct import _marked, attribute_direct
-from .headlines import headline_attributions
+from .headlines import headline_attributions, headline_roles
 from .marks import find_direct_quotes, paragraphs
 from .mentions import finish
 from .reported import _reported
@@ -115,6 +115,7 @@ def extract_quotes(doc: Doc, rules: QuoteRules) -> list[dict]:
     ts, te = _title_range(d.text)
     if not any(ts <= rec["start"] < te for rec in out):
         out.extend(headline_attributions(d))  # "C: Goyal", "C - sources"
+    headline_roles(d, out, (ts, te))  # "C, says Kano governor": the governor the body names
 
     # a headline quote with no speaker takes the speaker of a later quote with the same content
     for rec in out:

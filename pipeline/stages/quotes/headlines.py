@@ -22,12 +22,30 @@ def _source(d: DocContext, start: int, end: int) -> Optional[dict]:
     found = [m for m in d.index.overlapping(start, end) if m["label"] == "PERSON"]
     if len(found) == 1 and found[0]["start"] == start and found[0]["end"] == end:
         return d.from_mention(found[0])
+    role = _role_source(d, words, end)
+    if role is not None:
+        return role
     if words[:1].isupper() and " " not in words:  # a surname the body names in full ("… : Goyal")
         for m in d.index.mentions:
             name = (m.get("canonical") or m["text"]).split()
             if m["label"] == "PERSON" and len(name) > 1 and name[-1] == words:
                 return d.from_mention(m, words)
     return None
+
+
+def _role_source(d: DocContext, words: str, end: int) -> Optional[dict]:
+    """A person role noun ending the source ("C — minister", "C, says Kano governor"): the one
+    person the body titles so ("Foreign Minister Anna Kovacs"); none or several named, the role
+    as written with no speaker (a description)."""
+    noun = words.split()[-1].lower()
+    role = d.rules.roles.get(noun)
+    if role is None or role["kind"] != "person":
+        return None
+    named = [m for m in d._titled(noun) if m["start"] >= end]
+    names = {m.get("canonical") or m["text"] for m in named}
+    if len(names) == 1:
+        return d.from_mention(named[0], words)
+    return {"speaker": None, "speaker_entity_id": None, "speaker_text": words, "speaker_label": "UNNAMED"}
 
 
 def headline_attributions(d: DocContext) -> list[dict]:
@@ -51,3 +69,19 @@ def headline_attributions(d: DocContext) -> list[dict]:
     cue = "say" if m.group("says") else ":"
     return [dict(spk, start=s, end=claim_end, kind="indirect", text=d.text[s:claim_end], cue=cue,
                  speaker_start=s + m.start("src"), speaker_end=s + m.end("src"))]
+
+
+def headline_roles(d: DocContext, rows: list[dict], title: tuple[int, int]) -> None:
+    """A headline's reported row attributed to a role ("C, says Kano governor", "Minister says
+    C") takes the person the body titles with it, as the role pass does for a headline attribution:
+    a headline has nothing before it to resolve a role to, and a place in the role phrase
+    ("Kano") is no speaker. A role the body titles nobody (or several people) with keeps what the
+    role pass found. Rows are updated in place; offsets of the mention are kept."""
+    for rec in rows:
+        written = rec.get("speaker_text")
+        if rec["kind"] != "indirect" or not written or not title[0] <= rec["start"] < title[1]:
+            continue
+        found = _role_source(d, written, title[1])
+        if found is not None and found["speaker"]:
+            rec.update(speaker=found["speaker"], speaker_entity_id=found["speaker_entity_id"])
+            rec.pop("speaker_label", None)

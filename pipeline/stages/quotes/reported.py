@@ -15,56 +15,70 @@ from .rules import SENT_END, SUBJ_DEPS
 from .speakers import _Doc
 
 
+def _cue_positions(d: _Doc) -> list[tuple[int, int, str]]:
+    """(first token, length, cue) of every source cue in the doc, cue by cue in the order of
+    ``source_cues.tsv`` and by position within a cue: the lower-cased words are read once and
+    only the positions of a cue's first word are compared."""
+    lower = [t.lower_ for t in d.doc]
+    starts: dict[str, list[int]] = {}
+    for i, w in enumerate(lower):
+        starts.setdefault(w, []).append(i)
+    found = []
+    for cue_words, cue in d.rules.source_cues:
+        n = len(cue_words)
+        found.extend((i, n, cue) for i in starts.get(cue_words[0], ()) if tuple(lower[i:i + n]) == cue_words)
+    return found
+
+
 def _according(d: _Doc) -> list[dict]:
     out = []
     doc = d.doc
-    for cue_words, cue in d.rules.source_cues:
-        n = len(cue_words)
-        for tok in doc:
-            if tuple(t.lower_ for t in doc[tok.i:tok.i + n]) != cue_words or d.covered(tok.idx):
+    for i, n, cue in _cue_positions(d):
+        tok = doc[i]
+        if d.covered(tok.idx):
+            continue
+        last = doc[tok.i + n - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        src = objs[0]
+        phrase_end = src.right_edge.i + 1
+        back = _back_reference(d, src)  # "according to the statement": an earlier statement's source
+        src, written = _source_of(d, src)
+        if src is None and back is None:
+            continue  # "according to the agreement / official data": a document, not a speaker
+        sent = tok.sent
+        sent_start = _line_sentence_start(d, tok)
+        before = [t for t in doc[sent_start:tok.i] if not (t.is_punct or t.is_space)]
+        if not before:
+            clause = list(doc[phrase_end:sent.end])
+        elif not [t for t in doc[phrase_end:sent.end] if not (t.is_punct or t.is_space)]:
+            clause = list(doc[sent_start:tok.i])
+        else:
+            clause = _mid_sentence_clause(doc, sent_start, tok.i, phrase_end, sent.end)
+            if not clause:
                 continue
-            last = doc[tok.i + n - 1]
-            objs = [c for c in last.children if c.dep_ == "pobj"]
-            if not objs:
-                continue
-            src = objs[0]
-            phrase_end = src.right_edge.i + 1
-            back = _back_reference(d, src)  # "according to the statement": an earlier statement's source
-            src, written = _source_of(d, src)
-            if src is None and back is None:
-                continue  # "according to the agreement / official data": a document, not a speaker
-            sent = tok.sent
-            sent_start = _line_sentence_start(d, tok)
-            before = [t for t in doc[sent_start:tok.i] if not (t.is_punct or t.is_space)]
-            if not before:
-                clause = list(doc[phrase_end:sent.end])
-            elif not [t for t in doc[phrase_end:sent.end] if not (t.is_punct or t.is_space)]:
-                clause = list(doc[sent_start:tok.i])
-            else:
-                clause = _mid_sentence_clause(doc, sent_start, tok.i, phrase_end, sent.end)
-                if not clause:
-                    continue
-            bounds = _clause_bounds(clause)
-            if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
-                continue
-            if src is None:
-                speaker = stamp(d, back, back["anchor"])
-            else:
-                speaker = stamp(d, d.resolve(src), src.idx)
-            if src is not None and speaker is None and written is None and d.role_of(src)[0] is not None:
-                written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
-            if written is not None and (speaker is None or not speaker.get("speaker") or speaker.get("body")):
-                # "according to Chinese customs data": the owner as written, no entity to name
-                body = speaker is not None and speaker.get("body")
-                speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
-                if body:
-                    speaker["speaker"] = written
-                speaker = stamp(d, speaker, src.idx)
-            if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
-                continue
-            s, e = bounds
-            out.append(dict(speaker or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
-                            start=s, end=e, kind="indirect", text=d.text[s:e], cue=cue))
+        bounds = _clause_bounds(clause)
+        if bounds is None or not _has_finite_verb(clause) or d.covered(*bounds):
+            continue
+        if src is None:
+            speaker = stamp(d, back, back["anchor"])
+        else:
+            speaker = stamp(d, d.resolve(src), src.idx)
+        if src is not None and speaker is None and written is None and d.role_of(src)[0] is not None:
+            written = d.written_role(src, d.role_of(src)[1])  # "according to the central bank", none named
+        if written is not None and (speaker is None or not speaker.get("speaker") or speaker.get("body")):
+            # "according to Chinese customs data": the owner as written, no entity to name
+            body = speaker is not None and speaker.get("body")
+            speaker = dict(speaker or {"speaker": None, "speaker_entity_id": None}, speaker_text=written)
+            if body:
+                speaker["speaker"] = written
+            speaker = stamp(d, speaker, src.idx)
+        if _reports_event(d, clause, doc[tok.i:phrase_end], speaker):
+            continue
+        s, e = bounds
+        out.append(dict(speaker or {"speaker": None, "speaker_entity_id": None, "speaker_text": None},
+                        start=s, end=e, kind="indirect", text=d.text[s:e], cue=cue))
     return out
 
 
