@@ -68,6 +68,7 @@ class QuoteRules:
     headline_sources: frozenset = frozenset()  # unnamed sources after a headline's claim ("C - sources")
     negative_subjects: frozenset = frozenset()  # "nobody has said that C": no statement
     back_det: frozenset = frozenset()  # determiners making a statement noun refer back ("according to the statement")
+    label_titles: frozenset = frozenset()  # courtesy titles before a capitals transcript label ("MR. KITAMURA:")
 
 
 def _countries(path: Path) -> dict:
@@ -125,4 +126,5 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
         negative_subjects=frozenset(r["word"].strip().lower() for r in read_tsv(folder / "embedded_questions.tsv")
                                     if r["role"].strip() == "negative_subject"),
         back_det=frozenset(w.lower() for w in read_lines(folder / "back_determiners.txt")),
+        label_titles=frozenset(w.lower().rstrip(".") for w in read_lines(folder / "label_titles.txt")),
     )

@@ -98,6 +98,10 @@ def _caps_label(d: _Doc, s: int, end: int, label: str, with_role: bool = False) 
     entities stage missed is taken as written where the article introduces it ("Jane Dube"), or,
     in a label with a role after a comma ("SAAD AL-KAABI, QATARENERGY CHIEF EXECUTIVE:"), as the
     label writes it, in title case."""
+    title = re.match(r"(\S+)\s+(?=\S)", label)
+    if title and title.group(1).rstrip(".").lower() in d.rules.label_titles:
+        # "MR. KITAMURA:", "DR SMITH:": a courtesy title before the name is no part of it
+        s, label = s + title.end(), label[title.end():]
     words = label.split()
     if not 1 <= len(words) <= 4 or not all(re.sub(r"[-'’]", "", w).isalpha() and w.isupper() and len(w) > 1
                                            for w in words):
@@ -105,19 +109,30 @@ def _caps_label(d: _Doc, s: int, end: int, label: str, with_role: bool = False) 
     found = None
     for m in d.index.mentions:
         name = (m.get("canonical") or m["text"]).split()
-        if m["label"] == "PERSON" and len(name) > 1 and name[-1].upper() == words[-1] and not m["text"].isupper():
+        if m["label"] == "PERSON" and len(name) > 1 and words[-1] in (name[-1].upper(), name[0]) and \
+                not m["text"].isupper():  # "Sipho Ndlovu", or a family name written first in capitals
             found = d.from_mention(m, label)
             break
     if found is None:
-        surname = words[-1][0] + words[-1][1:].lower()
-        intro = re.search(r"\b([A-Z][a-z]+[ \u00a0])" + re.escape(surname) + r"\b", d.text)
+        intro = _introduced_as(d, words[-1])
         if intro is None and (len(words) == 1 or not with_role):
             return None  # ("FACT SHEET:" names nobody; "SAAD AL-KAABI, QATARENERGY CHIEF:" names him)
         # the name as the article introduces it, else the label's own full name ("SAAD AL-KAABI")
-        name = " ".join((intro.group(1) + surname).split()) if intro is not None and not with_role else \
+        name = intro if intro is not None and not with_role else \
             " ".join(re.sub(r"[A-Za-z]+", lambda x: x.group(0).capitalize(), w) for w in words)
         found = {"speaker": name, "speaker_entity_id": None, "speaker_text": label, "speaker_label": "PERSON"}
     return dict(found, cue=":", speaker_start=s, speaker_end=end)
+
+
+def _introduced_as(d: _Doc, surname: str) -> Optional[str]:
+    """The full name the article introduces for a capitals label's surname: "Jane Dube" for
+    "DUBE", or the family name first in capitals ("KITAMURA Toshihiro") as written."""
+    title = surname[0] + surname[1:].lower()
+    intro = re.search(r"\b([A-Z][a-z]+[ \u00a0])" + re.escape(title) + r"\b", d.text)
+    if intro is not None:
+        return " ".join((intro.group(1) + title).split())
+    first = re.search(r"\b" + re.escape(surname) + r"[ \u00a0][A-Z][a-z]+\b", d.text)
+    return " ".join(first.group(0).split()) if first is not None else None
 
 
 def _said_intro(d: _Doc, s: int, e: int) -> Optional[tuple[dict, int]]:
