@@ -174,23 +174,32 @@ class PartyListsMixin:
         Energy Engineering Corporation and Uzbekenergo" as one ORG): split at the " and " when
         the left side ends in a company suffix (company_suffixes.txt), or the left side is one
         coined name ("KazMunayGas") and the right side ends in a suffix or opens with an acronym
-        or inner-capital name ("Uzbekenergo and ACWA Power")."""
+        or inner-capital name ("Uzbekenergo and ACWA Power"). Also split when the right side opens
+        with a country's possessive ("... Authority and Peru's Tourism Board") or when the piece is
+        the whole object of "between" (two sides: "between Fonterra and Dairy Board of Ghana")."""
         out = []
+        pair = len(pieces) == 1 and bool(re.search(r"\bbetween\s+(?:the\s+)?$", self.text[:pieces[0][0]]))
         for a, b in pieces:
             seg = self.text[a:b]
             m = re.search(run_start(r"\s+(?:and|&)\s+(?=[A-Z])"), seg)
-            ents = [x for x in self.ents.overlapping(a, b) if x["label"] in ("ORG", "FAC")]
+            ents = [x for x in self.ents.overlapping(a, b) if x["label"] in ("ORG", "FAC") or pair]
             if m and ents and ents[0]["start"] <= a + m.start() and ents[0]["end"] >= a + m.end() \
-                    and seg[:1].isupper() and not re.search(run_start(r"\s+(?:and|&)\s+"), seg[m.end():]):
+                    and re.match(r"(?:the\s+)?[A-Z]", seg) and not re.search(run_start(r"\s+(?:and|&)\s+"), seg[m.end():]):
                 left, right = seg[:m.start()].split(), seg[m.end():].split()
                 coined = len(left) == 1 and self.coined(left[0], a, b)
                 # (or two coined names: "Uzbekenergo and ACWA Power")
                 if left[-1] in self.lex.company_suffixes or (right[-1] in self.lex.company_suffixes and coined) \
-                        or (coined and re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", right[0])):
+                        or (coined and re.fullmatch(r"[A-Z0-9-]{2,}|[A-Z][a-z]+[A-Z][\w-]*", right[0])) \
+                        or pair or self.possessive_country(right[0]):
                     out += [(a, a + m.start()), (a + m.end(), b)]
                     continue
             out.append((a, b))
         return out
+
+    def possessive_country(self, word: str) -> bool:
+        """Is ``word`` a country's possessive ("Peru's", "Ghana’s")?"""
+        m = re.fullmatch(r"(.+?)['’]s?", word)
+        return bool(m) and bool(self.lex.is_country_name(m.group(1)))
 
     def coined(self, word: str, a: int, b: int) -> bool:
         """Is ``word`` a coined company name rather than an English word of a longer name: all
