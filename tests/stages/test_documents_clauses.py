@@ -6,6 +6,8 @@ tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.stages.documents_util import run
@@ -47,3 +49,29 @@ def test_bracketed_value_note(nlp, text, subjects):
 def test_dateline_date_yields_to_the_sentence(nlp, text, date):
     docs = run(nlp, text, published="2024-03-05")._.documents
     assert [d["signed_date"] for d in docs] == [date]
+
+
+@pytest.mark.parametrize("text, date", [
+    # a dateline ended by a colon (South Asian and Nordic wire styles)
+    ("Oslo, 5 March 2024: The two firms signed a contract on solar power on Monday.", "2024-03-04"),
+    ("Kathmandu, March 5 (RSS): Nepal and India signed an agreement on hydropower on Monday.", "2024-03-04"),
+    ("Lima, 5 March: The ministries signed a memorandum on fisheries on Monday.", "2024-03-04"),
+    ("DOHA, March 5, 2024: Qatar and Oman signed a protocol on customs on Monday.", "2024-03-04"),
+    ("Nairobi, 5 March (KNA): Kenya and Uganda signed an agreement on rail on Monday.", "2024-03-04"),
+])
+def test_dateline_ended_by_a_colon(nlp, text, date):
+    docs = run(nlp, text, published="2024-03-05")._.documents
+    assert [d["signed_date"] for d in docs] == [date]
+    # no party holds the dateline's date, agency mark or colon (the city alone as an extra
+    # party is a known gap: docs/documents.md)
+    assert not any(re.search(r"\d|\(|:", p["party"] or "") for d in docs for p in d["parties"])
+
+
+@pytest.mark.parametrize("text", [
+    # a colon after a place that is not a dateline: the sentence keeps its words
+    "Note: Kenya and Uganda signed an agreement on rail on Monday.",
+    "Update, 5 March: Kenya and Uganda signed an agreement on rail on Monday.",
+])
+def test_colon_lines_that_are_not_datelines_still_give_the_record(nlp, text):
+    docs = run(nlp, text, published="2024-03-05")._.documents
+    assert len(docs) == 1

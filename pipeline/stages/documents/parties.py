@@ -29,6 +29,8 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         {"collective": (singular, kind)} for "the two sides". The phrase is first taken down to
         the name it holds (party_text: no dateline, time, descriptor or locating place)."""
         text = self.text
+        if s < self.dateline_end < e:  # the body's wire dateline is never part of a party
+            s = self.dateline_end
         # drop a trailing parenthesised short form
         m = re.search(run_start(r"\s*\([^()]{1,40}\)\s*$"), text[s:e])
         if m:
