@@ -124,10 +124,11 @@ def test_heldout_gold_is_built_from_its_sources():
 
 
 DOCUMENT_SETS = [ROOT / "corpus" / "eval" / "documents", ROOT / "corpus" / "sealed" / "documents",
-                 ROOT / "corpus" / "sealed2" / "documents", ROOT / "corpus" / "sealed3" / "documents"]
+                 ROOT / "corpus" / "sealed2" / "documents", ROOT / "corpus" / "sealed3" / "documents",
+                 ROOT / "corpus" / "sealed4" / "documents"]
 
 
-@pytest.mark.parametrize("folder", DOCUMENT_SETS, ids=["eval", "sealed", "sealed2", "sealed3"])
+@pytest.mark.parametrize("folder", DOCUMENT_SETS, ids=["eval", "sealed", "sealed2", "sealed3", "sealed4"])
 def test_documents_sets_are_built_from_their_sources(folder):
     """The documents evaluation set and its sealed third (documents tables only): the CSVs are
     what build_gold.py makes of the sources, and only the annotated tables are present."""

@@ -25,6 +25,10 @@ SETS = [
     ("sealed2", "money_expressions.tsv", 50, VALUE_2, False, [DEV]),
     ("sealed3", "dates_expressions.tsv", 100, VALUE_3, True, [DEV, ROOT / "corpus" / "sealed2" / "dates_money"]),
     ("sealed3", "money_expressions.tsv", 60, VALUE_3, True, [DEV, ROOT / "corpus" / "sealed2" / "dates_money"]),
+    ("sealed4", "dates_expressions.tsv", 100, VALUE_3, True, [DEV, ROOT / "corpus" / "sealed2" / "dates_money",
+                                                            ROOT / "corpus" / "sealed3" / "dates_money"]),
+    ("sealed4", "money_expressions.tsv", 60, VALUE_3, True, [DEV, ROOT / "corpus" / "sealed2" / "dates_money",
+                                                           ROOT / "corpus" / "sealed3" / "dates_money"]),
 ]
 IDS = [f"{s}-{n.split('_')[0]}" for s, n, *_ in SETS]
 
