@@ -1,5 +1,5 @@
 """Integrity of the quotes evaluation sets (corpus/eval/quotes, corpus/sealed/quotes,
-corpus/sealed2/quotes, corpus/sealed3/quotes; issue 12).
+corpus/sealed2/quotes, corpus/sealed3/quotes, corpus/sealed4/quotes; issue 12).
 
 Only the gold files are read: no pipeline stage runs on these texts."""
 
@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {"eval": ROOT / "corpus" / "eval" / "quotes", "sealed": ROOT / "corpus" / "sealed" / "quotes",
-        "sealed2": ROOT / "corpus" / "sealed2" / "quotes", "sealed3": ROOT / "corpus" / "sealed3" / "quotes"}
+        "sealed2": ROOT / "corpus" / "sealed2" / "quotes", "sealed3": ROOT / "corpus" / "sealed3" / "quotes",
+        "sealed4": ROOT / "corpus" / "sealed4" / "quotes"}
 
 
 @pytest.mark.parametrize("name", list(SETS))
