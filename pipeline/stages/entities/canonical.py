@@ -82,14 +82,25 @@ def link_people(mentions: list[dict]) -> None:
         words = m["canonical"].split()
         for name in full:
             other = name.split()
-            if len(other) <= len(words):
+            if len(other) < len(words):
                 break
-            if other[-len(words):] == words or other[:len(words)] == words:
+            if _initialled(words, other) or len(other) > len(words) and (
+                    other[-len(words):] == words or other[:len(words)] == words):
                 m["canonical"] = name
                 src = next((p for p in people if p["canonical"] == name and p["_gaz"]), None)
                 if src:
                     m["country"], m["role"] = src["country"], src["role"]
                 break
+
+
+def _initialled(words: list[str], other: list[str]) -> bool:
+    """"B. Aloyev" / "B Aloyev" / "A. B. Surname" is the name "Bakhromjon Aloyev" with its given
+    names cut to initials: same surname, each initial the first letter of a given name."""
+    if len(words) != len(other) or len(words) < 2 or words[-1] != other[-1]:
+        return False
+    given = [w.rstrip(".") for w in words[:-1]]
+    return all(len(g) == 1 and g.isupper() for g in given) and \
+        all(o[:1] == g and len(o.rstrip(".")) > 1 for g, o in zip(given, other[:-1]))
 
 
 def keep_peerage(mentions: list[dict]) -> None:

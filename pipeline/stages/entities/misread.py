@@ -102,3 +102,49 @@ def join_split_bodies(doc: Doc, chosen: list[Span], entries: dict) -> list[Span]
             continue
         out.append(span)
     return out
+
+
+def split_person_of_body(doc: Doc, chosen: list[Span], entries: dict, gaz: Gazetteer) -> list[Span]:
+    """A span the model read as one name that is a person's name, "of" and a body's name
+    ("Nadia Rahman of Energy Aspects", "Tom Reid of Castle Research") is two mentions: the
+    person and the organisation. The part before "of" must be name-shaped (two to four
+    capitalised singular proper nouns, none an institution head, title or known name: "Bank of
+    England", "Royal Bank of Scotland", "Joint Chiefs of Staff" stay whole) and the part after it
+    capitalised."""
+    out: list[Span] = []
+    for span in chosen:
+        of = next((t.i for t in span if t.lower_ == "of"), None)
+        if span.label_ in ("ORG", "PERSON") + MISREAD_PERSON and of is not None \
+                and (span.start, span.end) not in entries and of + 1 < span.end \
+                and name_shaped(doc, span.start, of, gaz) and all(t.tag_ == "NNP" for t in doc[span.start:of]) \
+                and all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in doc[of + 1:span.end]):
+            out.append(Span(doc, span.start, of, label="PERSON"))
+            out.append(Span(doc, of + 1, span.end, label="ORG"))
+            continue
+        out.append(span)
+    return out
+
+
+def bodies_ending_in_nationality(doc: Doc, chosen: list[Span], entries: dict, taken: set,
+                                 gaz: Gazetteer) -> list[Span]:
+    """A nationality word used as a noun after a capitalised name word the model left out
+    ("Anglo American said", "shares of Anglo American") is the end of a body's name: the ORG
+    "Anglo American", never the nationality "American". The word before must be a proper noun
+    compound of it that no other mention, title or gazetteer name takes."""
+    out = []
+    for span in chosen:
+        k = span.start - 1
+        last = doc[span.end - 1]
+        merged = bool(out) and out[-1].label_ == "NORP" and (out[-1].start, out[-1].end) == (k, k + 1) \
+            and (k, k + 1) not in entries  # the model's own one-word NORP "Anglo"
+        if span.label_ == "NORP" and k >= 0 and (k not in taken or merged) and last.pos_ == "PROPN" \
+                and last.dep_ not in ("amod", "compound") and doc[k].pos_ == "PROPN" \
+                and doc[k].dep_ == "compound" and span.start <= doc[k].head.i < span.end \
+                and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_upper \
+                and doc[k].whitespace_ == " " and not gaz.title_at(doc, k) and gaz.entry_for(doc[k].text) is None:
+            taken.add(k)
+            if merged:
+                out.pop()
+            span = Span(doc, k, span.end, label="ORG")
+        out.append(span)
+    return out

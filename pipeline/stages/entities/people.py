@@ -125,13 +125,18 @@ MISREAD_PERSON = ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", 
 
 
 def _joinable(doc: Doc, left: Span, right: Span, gaz: Gazetteer) -> bool:
-    """Two person spans one name apart only by name particles ("Abdulaziz" + "bin Salman")."""
+    """Two person spans one name apart only by name particles ("Abdulaziz" + "bin Salman"), or
+    touching ("Widiyanti Putri" + "Wardhana": the model split one name)."""
     gap = doc[left.end:right.start]
     if len(gap) > 2 or "\n" in doc[left.start:right.end].text:
         return False
     if any(gaz.particles.get(t.text) != "inner" for t in gap):
         return False
-    return len(gap) > 0 or gaz.particles.get(doc[right.start].text) == "inner"
+    if len(gap) > 0 or gaz.particles.get(doc[right.start].text) == "inner":
+        return True
+    # "Widiyanti Putri" + "Wardhana": two spans touching with one space are one name
+    return doc[left.end - 1].whitespace_ == " " and right.end - left.start <= 5 \
+        and all(t.text[:1].isupper() for t in doc[left.start:right.end])
 
 
 def join_particles(doc: Doc, chosen: list[Span], entries: dict, taken: set, gaz: Gazetteer) -> list[Span]:
@@ -142,7 +147,10 @@ def join_particles(doc: Doc, chosen: list[Span], entries: dict, taken: set, gaz:
     out: list[Span] = []
     for span in chosen:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == span.label_ == "PERSON" \
+        misread_surname = span.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT") and len(span) == 1 \
+            and not span[0].is_upper \
+            and not gaz.is_head(span[0].text)  # "Sri Mulyani" + ORG "Indrawati"
+        if prev is not None and prev.label_ == "PERSON" and (span.label_ == "PERSON" or misread_surname) \
                 and (prev.start, prev.end) not in entries and (span.start, span.end) not in entries \
                 and _joinable(doc, prev, span, gaz):
             taken.update(range(prev.end, span.start))

@@ -16,7 +16,8 @@ from .institutions import capitalised_runs, institution_beside_names, institutio
 from .model_spans import clean_model_span, dateline_places, model_priority, person_or_place
 from .named_heads import generic_phrase_tokens, named_head_spans
 from .phrases import PhraseIndex, form_words
-from .misread import join_split_bodies, relabel_misread, untagged_appositions
+from .misread import (bodies_ending_in_nationality, join_split_bodies, relabel_misread, split_person_of_body,
+                      untagged_appositions)
 from .people import (appositive_names, drop_embedded_surnames, join_given_names, join_particles, peer_titles,
                      propagate_surnames, relabel_surnames, title_led_names)
 
@@ -131,6 +132,8 @@ class EntityStage(Stage):
             taken.update(range(span.start, span.end))
         chosen.sort(key=lambda s: s.start)
         chosen = [person_or_place(span, entries, self.gaz) for span in chosen]
+        chosen = split_person_of_body(doc, chosen, entries, self.gaz)
+        chosen = bodies_ending_in_nationality(doc, chosen, entries, taken, self.gaz)
         chosen = join_particles(doc, join_split_bodies(doc, chosen, entries), entries, taken, self.gaz)
         chosen = join_given_names(doc, chosen, entries, taken, self.gaz)
         chosen = relabel_misread(doc, relabel_surnames(chosen, entries), entries, self.gaz)

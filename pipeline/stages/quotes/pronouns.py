@@ -109,7 +109,7 @@ class PronounMixin:
         """The person a singular role noun subject of the sentence's main verb ("the minister")
         names, when its gender fits the pronoun."""
         for t in sent:
-            if t.i >= tok.i or t.dep_ not in SUBJ_DEPS or t.head.dep_ != "ROOT" or t.tag_ != "NN" \
+            if t.i >= tok.i or t.dep_ not in SUBJ_DEPS or t.head.dep_ != "ROOT" or t.tag_ not in ("NN", "NNP") \
                     or self.covered(t.idx) or self.mention_at(t) is not None:
                 continue
             role = self.role_of(t)[0]
@@ -152,7 +152,7 @@ class PronounMixin:
             if conj:
                 ms = []
                 for x in [t] + conj:
-                    m = self.mention_at(x)
+                    m = self.mention_at(x) or self._appositive_mention(x)
                     if m is not None and m not in ms:
                         ms.append(m)
                 persons = [m for m in ms if m["label"] == "PERSON"]
@@ -175,4 +175,13 @@ class PronounMixin:
             m = self.mention_at(t, ("ORG", "NORP"))
             if m is not None:
                 return self.from_mention(m)
+        return None
+
+    def _appositive_mention(self, tok: Token) -> Optional[dict]:
+        """The person named in apposition with a role noun ("his Polish counterpart Jan Nowak")."""
+        for c in tok.rights:
+            if c.dep_ == "appos":
+                m = self.mention_at(c, ("PERSON",))
+                if m is not None:
+                    return m
         return None

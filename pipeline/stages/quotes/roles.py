@@ -81,6 +81,32 @@ class RoleMixin:
                 return self.from_mention(m, written)
         return None
 
+    def initialled_as(self, tok: Token) -> Optional[dict]:
+        """A definite role written as the initials of a title ("the CS" after "Cabinet Secretary
+        Jane Doe", "the MD" after "Managing Director X"): the latest PERSON (before tok) whose
+        capitalised title words right before the name have these initials."""
+        word = tok.text.rstrip(".").replace(".", "")
+        if not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()) or self.covered(tok.idx) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+            return None
+        found = None
+        for m in self.index.mentions:
+            if m["label"] != "PERSON" or m["start"] >= tok.idx:
+                continue
+            first = self.tok_at(m["start"])
+            title = []
+            for t in reversed(self.doc[max(0, first.i - len(word) - 1):first.i]):
+                if not (t.is_alpha and t.text[:1].isupper()) or t.is_upper:
+                    break
+                title.insert(0, t.text[0])
+                if "".join(title) == word and not self.covered(m["start"]):
+                    found = m
+                    break
+        if found is None:
+            return None
+        written = self.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]):tok.i + 1].text
+        return self.from_mention(found, written)
+
     def _titled(self, word: str) -> list[dict]:
         """PERSON mentions titled ``word`` (right before the name, or ", the word" right after), in
         text order; computed once per word and doc."""

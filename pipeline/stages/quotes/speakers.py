@@ -134,6 +134,20 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
                         "speaker_label": "PERSON"}
         return None
 
+    def report_owner(self, tok: Token) -> Optional[dict]:
+        """A report noun whose owner speaks (``source_nouns.tsv``) as the subject, with the owner
+        after "by"/"from" ("a study by the X Institute warned", "a report from the bank said"):
+        the owner."""
+        if not self.rules.source_nouns.get(tok.lower_, self.rules.source_nouns.get(tok.lemma_.lower(), False)):
+            return None
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                for obj in prep.children:
+                    m = self.mention_at(obj, ("ORG", "PERSON", "GPE")) if obj.dep_ == "pobj" else None
+                    if m is not None:
+                        return self.from_mention(m)
+        return None
+
     def employer(self, tok: Token) -> Optional[dict]:
         """"analysts at X", "economists from X": the organisation X they speak for."""
         for prep in tok.rights:
@@ -151,6 +165,9 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
         medium = self.medium(tok)
         if medium is not None:  # "Saudi state media", "state television": never the bare "Saudi"
             return medium
+        initialled = self.initialled_as(tok)
+        if initialled is not None:  # "the CS said" after "Cabinet Secretary Jane Doe"
+            return initialled
         m = self.mention_at(tok)
         if m is not None and not (m["text"].islower() and self.role_of(tok)[0] is not None):
             return self.from_mention(m)  # (a lower-case "mention", "foreign ministry", is a description)
@@ -164,6 +181,9 @@ class _Doc(DocContext, RoleMixin, PronounMixin):
             return self.resolve_pronoun(tok, pron[1])
         if low in self.rules.unnamed_det and any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.rights):
             return self.description(tok)  # "One of them said", "one of the diplomats": unnamed
+        owner = self.report_owner(tok)
+        if owner is not None:  # "A study by the X Institute warned that C"
+            return owner
         named = self.titled_name(tok)
         if named is not None:  # "The Chairman of the Board of X, Nurlan Zhakupov," / "Minister of Y Murat Nurtleu"
             return named
