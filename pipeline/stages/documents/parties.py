@@ -13,7 +13,7 @@ from ...core.text import fold
 from .grammar import run_start
 from .phrases import strip_the, trim_span, collective_head
 from .party_text import (strip_leads, cut_time, country_possessor, descriptor_before, descriptor_after,
-                         place_after, side_people, name_before_purpose,
+                         place_after, side_people, name_before_purpose, nationality_person,
                          introduced_as_person, settled_countries)
 from .antecedents import head_antecedent, pronoun_antecedent, reporter_antecedent
 from .sides import SidesMixin, heads_of_sides, sides_head
@@ -29,7 +29,9 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         {"collective": (singular, kind)} for "the two sides". The phrase is first taken down to
         the name it holds (party_text: no dateline, time, descriptor or locating place)."""
         text = self.text
-        if s < self.dateline_end < e:  # the body's wire dateline is never part of a party
+        if s < self.dateline_end:  # the body's wire dateline (city, agency) is never part of a party
+            if e <= self.dateline_end:
+                return None
             s = self.dateline_end
         # drop a trailing parenthesised short form
         m = re.search(run_start(r"\s*\([^()]{1,40}\)\s*$"), text[s:e])
@@ -48,6 +50,10 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         if (own or not (collective_head(strip_the(with_the), self.lex) or collective_head(with_the.strip(), self.lex))) \
                 and side_people(with_the.strip(), self.lex.heads, self.lex.party_words, self.lex.country_re):
             return {"collective": ("side", "country")}  # "our ministers of education": the sides
+        people = nationality_person(with_the, self.lex.party_words, self.lex.country_in)
+        if people:  # "his Argentine counterpart": the country of a person named by nationality
+            return {"party": self.lex.country_name.get(people, people),
+                    "party_entity_id": self.gpe_entity(people), "country": people}
         p = self.resolve_name(s, e, with_the)
         if p and p.get("party") and iso and not p.get("country"):
             p["country"] = iso
@@ -102,7 +108,8 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
         ents = list(self.ents.overlapping(s, e))
         places = [m for m in ents if m["label"] in ("GPE", "LOC")] + self.named_places(s, e)
         e = place_after(text, s, e, places, [m for m in ents if m["label"] in ("ORG", "FAC")], words)
-        e = s + name_before_purpose(text[s:e], words, tuple(m["end"] - s for m in ents if m["start"] <= s + 1))
+        e = s + name_before_purpose(text[s:e], words, tuple(m["end"] - s for m in ents if m["start"] <= s + 1),
+                                    self.lex.institution_re)
         s, e = trim_span(text, s, e, " \t\n;.,:'\"’")
         return s, e, iso, body
 
@@ -129,9 +136,10 @@ class PartiesMixin(PartyListsMixin, SidesMixin):
             return self.speaker_side(s)
         if raw.lower() in self.lex.party_words.org_pronouns:
             i = self.sent_of(s)
-            return pronoun_antecedent(self.text, self.ents.mentions, self.sents[i].start_char,
-                                      self.sents[max(0, i - 1)].start_char, s) or \
-                reporter_antecedent(self.text, self.sents[i].start_char, s, self.lex.party_words.report_verbs)
+            lo = max(self.sents[i].start_char, self.dateline_end)
+            return pronoun_antecedent(self.text, self.ents.mentions, lo,
+                                      max(self.sents[max(0, i - 1)].start_char, self.dateline_end), s) or \
+                reporter_antecedent(self.text, lo, s, self.lex.party_words.report_verbs)
         named = head_antecedent(with_the, self.ents.mentions, s, self.lex)
         if named:
             return named

@@ -27,7 +27,7 @@ class PartyListsMixin:
         if adj:
             return adj
         out = []
-        pieces = self.title_lists(self.split_names(split_conjuncts(self.text, s, e, self.protected(s, e))))
+        pieces = self.shared_head(self.title_lists(self.split_names(split_conjuncts(self.text, s, e, self.protected(s, e)))))
         if len(pieces) >= 3 and self.common_phrase(*pieces[0]) and \
                 all(any(True for _ in self.ents.overlapping(a, b)) for a, b in pieces[1:]):
             pieces = pieces[1:]  # "the railway administrations of our two countries, A and B"
@@ -49,11 +49,13 @@ class PartyListsMixin:
                         m["label"] in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC") for m in self.ents.overlapping(a, b)):
                     p["unrecognised"] = True
                 out.append(p)
-        if len(out) == 1 and out[0].pop("speaker", False) and not self.with_after(e, pos):
+        if len(out) == 1 and out[0].pop("speaker", False):
             # "we signed" in a quote: the speaker's side and the other side the context names
-            # (unless "we signed X with Y" names it)
-            other = [c for c in self.context_sides(pos) if c["country"] != out[0].get("country")]
-            out += other[:1]
+            # (unless "we signed X with Y" names it: then a people the with-phrase names, "with
+            # our Iraqi brothers" -> Iraq)
+            with_s = self.with_after(e, pos)
+            other = self.with_people(with_s) if with_s is not None else self.context_sides(pos)
+            out += [c for c in other if c["country"] != out[0].get("country")][:1]
         return self.context_country(self.fill_unknown(out, pos), pos)
 
     def title_lists(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -92,11 +94,20 @@ class PartyListsMixin:
         return bool(words) and not any(w[:1].isupper() for w in words) and not any(
             True for _ in self.ents.overlapping(a, b))
 
-    def with_after(self, e: int, pos: int) -> bool:
-        """Does the signing clause after the signer phrase ending at ``e`` name the other side with
-        a counterparty marker ("we signed a memorandum with X")?"""
+    def with_after(self, e: int, pos: int) -> Optional[int]:
+        """Where the signing clause after the signer phrase ending at ``e`` names the other side
+        with a counterparty marker ("we signed a memorandum with X"): the marker's end, else None."""
         sent = self.sents[self.sent_of(pos)]
-        return bool(self.lex.deal_markers.counterparty.search(self.text, e, sent.end_char))
+        m = self.lex.deal_markers.counterparty.search(self.text, e, sent.end_char)
+        return m.end() if m else None
+
+    def with_people(self, s: int) -> list[dict]:
+        """The country a with-phrase starting at ``s`` names by its people when it names no
+        organisation ("with our Iraqi brothers", "with our friends from Oman"): [] otherwise."""
+        e = s + len(re.split(r"[,;:.!?\"“”]", self.text[s:s + 80])[0])
+        if any(m["label"] in ("ORG", "FAC") for m in self.ents.overlapping(s, e)):
+            return []
+        return self.countries_in(s, e)[:1]
 
     def zone_forms(self, s: int, e: int) -> Optional[list[dict]]:
         """Parties a whole phrase names at once: names sharing a plural body head ("the Osh and
@@ -195,6 +206,39 @@ class PartyListsMixin:
                     continue
             out.append((a, b))
         return out
+
+    def shared_head(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Join a legal form split off at a comma ("X Co., Ltd.") to its name, and a portfolio split
+        at "and" ("the Investment and Downstreaming Ministry", "Energy and Mineral Resources
+        Agency"): a piece of capitalised words naming nothing the entities stage
+        knows and holding no institution head, joined by a bare "and" (document_links.txt) to a
+        piece of capitalised words ending in an institution head (institution_words.txt) that is no
+        company suffix; a coined word ("QazaqGaz and China National Petroleum Corporation") is a name."""
+        out: list[tuple[int, int]] = []
+        for a, b in pieces:
+            first = re.match(r"\s*([A-Z][\w]*)(\.?)(?:\s+(?![A-Z])|\s*$)", self.text[a:b])
+            if out and first and first.group(1) + first.group(2) in self.lex.company_suffixes \
+                    and self.text[out[-1][1]:a].strip(" .") == ",":
+                out[-1] = (out[-1][0], b)  # "Thai Airport Ground Services Co., Ltd.": one name
+                continue
+            link = self.text[out[-1][1]:a].strip() if out else ""
+            if out and self.portfolio_word(*out[-1]) and re.fullmatch(rf"(?i:{self.lex.link_alt}|&)", link) \
+                    and re.fullmatch(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", self.text[a:b]) \
+                    and self.lex.institution_re.fullmatch(self.text[a:b].split()[-1]) \
+                    and self.text[a:b].split()[-1] not in self.lex.company_suffixes:
+                out[-1] = (out[-1][0], b)
+                continue
+            out.append((a, b))
+        return out
+
+    def portfolio_word(self, a: int, b: int) -> bool:
+        """Is text[a:b] one or two capitalised words of a portfolio: no entity of the entities stage
+        (other than an ORG it reads into a portfolio), no institution head, no country?"""
+        raw = strip_the(self.text[a:b])
+        return bool(re.fullmatch(r"[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?", raw)) \
+            and not any(self.coined(w, a, b) for w in raw.split()) \
+            and not self.lex.institution_re.search(raw) and not self.lex.country_in(raw) \
+            and not any(m["label"] in ("GPE", "PERSON", "NORP", "FAC", "LOC") for m in self.ents.overlapping(a, b))
 
     def possessive_country(self, word: str) -> bool:
         """Is ``word`` a country's possessive ("Peru's", "Ghana’s")?"""

@@ -31,6 +31,7 @@ class PartyWords:
     body_of: dict = field(default_factory=dict)  # lower singular or plural -> (singular, is_plural)
     side_words: frozenset = frozenset()   # "side", "party": a collective of them names no kind of body
     after_name_re: re.Pattern = NEVER     # a preposition opening what a deal is about, after the name
+    name_tail_re: re.Pattern = NEVER      # "for the Pacific" after an institution head: the name's own
     org_pronouns: frozenset = frozenset()  # "it": a signer standing for the organisation named before
     person_cues: frozenset = frozenset()  # "chief executive", "counterpart": words introducing a person
     report_verbs: frozenset = frozenset()  # "announces": the name before it is what "it" stands for
@@ -62,6 +63,7 @@ class PartyWords:
                    person_cues=frozenset(w.strip().lower() for w in of_kind("person_cue")),
                    context_countries=tuple(ctx),
                    report_verbs=frozenset(w.strip().lower() for w in of_kind("report_verb")),
+                   name_tail_re=re.compile("|".join(f"(?:{p})" for p in of_kind("name_tail")) or NEVER.pattern),
                    after_name_re=re.compile("|".join(f"(?:{p})" for p in of_kind("after_name")) or NEVER.pattern))
 
     @property
@@ -243,18 +245,37 @@ def descriptor_parts(raw: str, appositive_heads: frozenset, det_alt: str) -> Opt
     return m.end(), m.end() + (wm.start(2) if wm.group(2) else len(rest))
 
 
-def name_before_purpose(raw: str, words: PartyWords, ends: tuple = ()) -> int:
+def name_before_purpose(raw: str, words: PartyWords, ends: tuple = (), heads: Optional[re.Pattern] = None) -> int:
     """The end of a name followed by what the deal is about or a time ("Aluminium of Kazakhstan on
     a second anode plant", "University of Dar es Salaam, on joint PhD supervision", "the European
     Union in recent years"): a capitalised name (or one of ``ends``, where names the entities stage
     found end, or its first comma), then an ``after_name`` preposition of party_trims.tsv and a lowercase word;
-    len(raw) when there is none."""
+    len(raw) when there is none. A ``name_tail`` to the phrase's end after a word that ``heads``
+    matches (an institution head) is the name's own ("Australian Infrastructure Financing Facility
+    for the Pacific")."""
     m = re.match(rf"(?:the\s+)?{NAME}", raw)
     comma = raw.find(",")
     for end in ([m.end()] if m else []) + list(ends) + ([comma] if comma > 0 else []):
         if 0 < end < len(raw) and words.after_name_re.match(raw, end):
+            last = raw[:end].split()[-1]
+            if heads is not None and heads.fullmatch(last) and words.name_tail_re.fullmatch(raw, end):
+                continue
             return end
     return len(raw)
+
+
+def nationality_person(raw: str, words: PartyWords, country_in) -> Optional[str]:
+    """The country of a person written by nationality and role alone ("his Argentine
+    counterpart", "the Qatari minister", "their Omani colleagues"): an optional lowercase
+    determiner, a capitalised word ``country_in`` reads as a country, lowercase words, the last a
+    ``person_cue`` of party_trims.tsv; its ISO2, else None."""
+    m = re.fullmatch(r"(?:[a-z]+\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)((?:\s+[a-z][\w-]*)+)", raw.strip())
+    if not m:
+        return None
+    last = m.group(2).split()[-1].lower()
+    if last not in words.person_cues and last.rstrip("s") not in words.person_cues:
+        return None
+    return country_in(m.group(1))
 
 
 def introduced_as_person(text: str, starts: list[int], title_re: re.Pattern, cues: frozenset) -> bool:

@@ -14,11 +14,22 @@ FRAME_REACH = 2
 
 def heads_of_sides(raw: str, lex) -> Optional[tuple[str, str]]:
     """"the rectors of the two universities", "the heads of the two cities": people of a plural
-    head "of" a quantified side head -> the collective (singular, "side"); None otherwise."""
+    head "of" a quantified side head -> the collective (singular, "side"); "the energy ministries
+    of the two countries", "the central banks of both states": bodies of a plural head (with up
+    to two lowercase modifiers) "of" quantified countries -> the countries (singular, "country");
+    None otherwise."""
     quant, heads = alternation(lex.quantifiers), lex.heads_alt
-    m = re.fullmatch(rf"(?:(?:{quant})\s+)*({heads})\s+of\s+(?:(?:{quant})\s+)+({heads})", fold(raw).strip().lower())
-    if m and lex.heads[m.group(2)][1] == "side":
-        return lex.heads[m.group(2)][0], "side"
+    m = re.fullmatch(rf"(?:(?:{quant})\s+)*((?:[a-z][\w-]*\s+){{0,2}})({heads})\s+of\s+(?:(?:{quant})\s+)+({heads})",
+                     fold(raw).strip().lower())
+    if not m:
+        return None
+    kind = lex.heads[m.group(3)][1]
+    if kind == "side" and not m.group(1):
+        return lex.heads[m.group(3)][0], "side"
+    before = m.group(1) + m.group(2)  # "central banks": the longest head it ends with
+    if kind == "country" and any(before == h or before.endswith(" " + h) for h, (_, k) in lex.heads.items()
+                                 if k == "institution"):
+        return lex.heads[m.group(3)][0], "country"
     return None
 
 
