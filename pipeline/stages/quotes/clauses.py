@@ -15,7 +15,7 @@ from .rules import SENT_END, SPEAKER_LABELS, SUBJ_DEPS, QuoteRules
 def _clause_bounds(toks: list[Token]) -> Optional[tuple[int, int]]:
     toks = sorted(toks, key=lambda t: t.i)
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"
-                    or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+                    or (toks[0].dep_ in ("mark", "dobj") and toks[0].lower_ == "that")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
@@ -34,6 +34,7 @@ def _misattached_conj(verb: Token, rules: QuoteRules) -> bool:
     """"X said C and vowed to …" parsed with "vowed" coordinated inside C: a speech verb with no
     subject of its own, conjoined to the clause head of another speech verb."""
     return (verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_speech_verb(verb, rules)
+            and verb_lemma(verb) not in rules.aspectual_verbs  # "said talks had made progress and would continue"
             and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
             and is_speech_verb(verb.head.head, rules))
 
@@ -186,7 +187,8 @@ def _reported_clauses(tok: Token, rules: QuoteRules, d: Optional["DocContext"] =
         for obj in objs:
             if not heads:
                 heads += [(c, []) for c in obj.children if c.dep_ in ("relcl", "acl", "ccomp") and _valid_clause(c)
-                          and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
+                          and (any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)
+                               or _that_as_object(tok, obj, c))]
         return heads
     if tok.tag_.startswith("VB") and tok.lemma_.lower() in rules.light_verbs:
         for obj in tok.children:
@@ -195,6 +197,48 @@ def _reported_clauses(tok: Token, rules: QuoteRules, d: Optional["DocContext"] =
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                 heads += [c for c in tok.children if c.dep_ == "ccomp" and _valid_clause(c)]
                 return [(h, []) for h in heads]
+    return []
+
+
+def _that_as_object(verb: Token, obj: Token, clause: Token) -> bool:
+    """A that-clause the parser read as a relative clause on the object with "that" as its object
+    ("told a press briefing that the government had sent the proposal", "It was stated after the
+    meeting that a centre would open"): "that" right after the object's phrase, and the clause
+    verb has an object of its own or the speech verb is an impersonal passive ("it was stated"),
+    so "that" cannot be a relative pronoun ("announced the deal that they had signed" stays a
+    relative clause)."""
+    that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "dobj" and c.i < clause.i), None)
+    if that is None or that.i != clause.left_edge.i:
+        return False
+    own = [t for t in subtree(obj) if t.i < that.i]
+    if not own or own[-1].i + 1 != that.i:
+        return False
+    objects = [c for c in clause.children if c.i != that.i and c.dep_ in ("dobj", "dative", "attr", "oprd", "acomp")]
+    passive_it = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+    return bool(objects) or passive_it
+
+
+def _reason_clause(tok: Token, head: Token, rules: QuoteRules) -> list[Token]:
+    """A reason clause the parser hung on the reporting verb after its reported clause ("told a
+    briefing that C, as the liaison line has been cut since 2023"): part of the statement. Set off
+    by a comma right after the clause, opened by a mark of ``reason_marks.txt``, with a subject of
+    its own that is no pronoun; "as" with a present, perfect or modal verb only (", as he arrived"
+    is the time of speaking). [] otherwise."""
+    doc = tok.doc
+    end = max(t.i for t in subtree(head))
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.i <= end:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in rules.reason_marks), None)
+        subj = [s for s in c.children if s.dep_ in SUBJ_DEPS]
+        if mark is None or mark.i != c.left_edge.i or doc[mark.i - 1].text != "," or mark.i - 1 != end + 1:
+            continue
+        if not subj or any(s.lower_ in rules.pronouns for s in subj):
+            continue
+        if mark.lower_ == "as" and not (c.tag_ in ("VBZ", "VBP") or any(
+                a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBZ", "VBP", "MD") for a in c.children)):
+            continue
+        return [doc[mark.i - 1]] + subtree(c)
     return []
 
 

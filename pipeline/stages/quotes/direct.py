@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .grammar import _has_finite_verb, is_speech_verb, subtree, verb_lemma
 from .marks import find_direct_quotes, paragraphs
 from .mentions import stamp
-from .rules import (CONTINUATION_GAP, MAX_LABEL_WORDS, MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_INLINE_WORDS, SENT_END,
+from .rules import (CONTINUATION_GAP, MAX_LABEL_WORDS, MIN_CHARACTERISED_WORDS, MIN_QUOTE_WORDS, MIN_UNATTRIBUTED_INLINE_WORDS, SENT_END,
                     TIGHT_WINDOW, QuoteRules)
 from .speakers import _Doc
 
@@ -19,7 +19,7 @@ def _words(toks: Iterable[Token]) -> list[Token]:
     return [t for t in toks if t.is_alpha or t.like_num]
 
 
-def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
+def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], Optional[bool]]:
     """(speaker record with cue, tight) for a marked quote. tight: the attribution frames the
     quote as an utterance (colon/comma before the open mark, comma/sentence end inside or
     right after the close mark)."""
@@ -64,6 +64,9 @@ def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
             spk = d.speaker_of_verb(t)
             if spk is not None:
                 return dict(spk, cue=verb_lemma(t)), tight_before and n <= TIGHT_WINDOW
+    characterised = _characterised(d, before)
+    if characterised is not None:
+        return characterised
     if last is not None and last.text == ":":
         label = [t for t in before if not t.is_space]
         persons = [d.mention_at(t, ("PERSON",)) for t in label]
@@ -71,6 +74,28 @@ def attribute_direct(q: dict, d: _Doc) -> tuple[Optional[dict], bool]:
         if persons and _label_like(label[:-1], d):
             return dict(stamp(d, d.from_mention(persons[0]), persons[0]["start"]), cue=":"), True
     return None, False
+
+
+def _characterised(d: _Doc, before: list[Token]) -> Optional[tuple[dict, bool]]:
+    """'X described the talks as “warm and substantive”', 'X called the deal “a turning point”':
+    a quoted characterisation right after "as" or the object of a verb of
+    ``characterising_verbs.txt`` is the words of the verb's subject; tight (kept however short)
+    from MIN_CHARACTERISED_WORDS words, so a one- or two-word scare quote stays no quote."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 3:
+        return None
+    for verb in reversed(words[:-1]):
+        if not verb.tag_.startswith("VB") or verb_lemma(verb) not in d.rules.characterising_verbs:
+            continue
+        last = words[-1]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        framed = (last.lower_ == "as" and last.head.i in (verb.i, *(o.i for o in objs))) or \
+            any(o.i <= last.i and any(t.i == last.i for t in subtree(o)) for o in objs)
+        spk = d.speaker_of_verb(verb) if framed else None
+        if spk is None:
+            return None
+        return dict(spk, cue=verb_lemma(verb)), None
+    return None
 
 
 def _before_frame(d: _Doc, end: int) -> list[Token]:
@@ -120,6 +145,8 @@ def _direct_records(d: _Doc) -> list[dict]:
         before = d.tokens_in(d.tok_starts[max(0, bisect.bisect_left(d.tok_starts, q["open"]) - 3)], q["open"])
         name_cue = any(t.lower_ in d.rules.name_cues for t in before[-2:])
         attr, tight = attribute_direct(q, d)
+        if tight is None:  # a quoted characterisation: an utterance from MIN_CHARACTERISED_WORDS words
+            tight = len(words) >= MIN_CHARACTERISED_WORDS
         q = dict(q, attr=attr, tight=tight, words=len(words), name_cue=name_cue,
                  finite=_has_finite_verb(content))
         sent_start = d.tok_at(q["open"]).sent.start_char

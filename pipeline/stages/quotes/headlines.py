@@ -13,6 +13,10 @@ from .marks import paragraphs
 
 # claim, separator (":" / dash / ","), source, optional "says"
 _TAIL = re.compile(r"^(?P<claim>.+?)(?P<sep>:|\s[-–—]|,)\s+(?P<src>[^:,\-–—]{2,40}?)(?:\s+(?P<says>says?))?$")
+# claim, ", says" source ("Sugar imports to be capped from July, says Agriculture CS")
+_SAYS_TAIL = re.compile(r"^(?P<claim>.+?),\s+(?P<says>says?)\s+(?P<src>[^:,\-–—]{2,40}?)$")
+#: most words of the source opening a "Source says C" headline ("Kremlin says …", "Kano governor says …")
+MAX_SOURCE_WORDS = 5
 
 
 def _source(d: DocContext, start: int, end: int) -> Optional[dict]:
@@ -25,6 +29,9 @@ def _source(d: DocContext, start: int, end: int) -> Optional[dict]:
     role = _role_source(d, words, end)
     if role is not None:
         return role
+    body = _body_source(d, words, end)
+    if body is not None:
+        return body
     if words[:1].isupper() and " " not in words:  # a surname the body names in full ("… : Goyal")
         for m in d.index.mentions:
             name = (m.get("canonical") or m["text"]).split()
@@ -48,20 +55,75 @@ def _role_source(d: DocContext, words: str, end: int) -> Optional[dict]:
     return {"speaker": None, "speaker_entity_id": None, "speaker_text": words, "speaker_label": "UNNAMED"}
 
 
+def _body_source(d: DocContext, words: str, end: int) -> Optional[dict]:
+    """An organisation role noun ending the source ("C: cabinet", "Ministry says C", "C, ministry
+    says"): the first organisation the body names with that word (the lead's source: "the Ministry
+    of Energy and Water Resources", a later "Uzbekistan's Ministry of Water Resources" being a
+    second voice); none named, the body as written (label ORG)."""
+    noun = words.split()[-1].lower()
+    role = d.rules.roles.get(noun)
+    if role is None or role["kind"] not in ("org", "state"):
+        return None
+    named = [m for m in d.index.mentions if m["start"] >= end and m["label"] in ("ORG", "GPE")
+             and noun in (m.get("canonical") or m["text"]).lower().split()]
+    if named:  # the lead's source: the first the body names so
+        return d.from_mention(named[0], words)
+    return {"speaker": words, "speaker_entity_id": None, "speaker_text": words, "speaker_label": "ORG", "body": True}
+
+
+def _described(words: str) -> Optional[dict]:
+    """A capitalised description ending the source that names no one the body knows ("Agriculture
+    CS"): no speaker, the description as written."""
+    toks = words.split()
+    if len(toks) > 3 or not all(w[:1].isupper() for w in toks):
+        return None
+    return {"speaker": None, "speaker_entity_id": None, "speaker_text": words, "speaker_label": "UNNAMED"}
+
+
+def _says_first(d: DocContext, s: int, e: int) -> list[dict]:
+    """"Source says C" ("Kremlin says door open for Armenia", "Minister says talks to resume"):
+    a headline verb of speech in the present after a short capitalised source; the claim, often
+    without a finite verb, is the rest of the line."""
+    toks = d.tokens_in(s, e)
+    verb = next((t for t in toks[1:MAX_SOURCE_WORDS + 1] if t.tag_ == "VBZ" and t.lemma_.lower() in d.rules.speech_verbs
+                 and t.lemma_.lower() not in d.rules.question_verbs), None)
+    if verb is None or not toks[0].text[:1].isupper() or any(t.is_punct for t in toks[:verb.i - toks[0].i]):
+        return []
+    rest = [t for t in toks if t.i > verb.i and not t.is_space]
+    if rest and rest[0].lower_ == "that":
+        rest = rest[1:]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    if len([t for t in rest if t.is_alpha]) < 3:
+        return []
+    src_end = toks[verb.i - toks[0].i - 1].idx + len(toks[verb.i - toks[0].i - 1])
+    spk = _source(d, s, src_end)
+    if spk is None:
+        return []
+    a, b = rest[0].idx, rest[-1].idx + len(rest[-1])
+    return [dict(spk, start=a, end=b, kind="indirect", text=d.text[a:b], cue="say", speaker_start=s,
+                 speaker_end=src_end)]
+
+
 def headline_attributions(d: DocContext) -> list[dict]:
     """The headline's attributed claim as an indirect row (at most one; none when it is quoted)."""
     paras = paragraphs(d.text)
     if not paras:
         return []
     s, e = paras[0]
-    m = _TAIL.match(d.text[s:e])
-    if m is None or d.covered(s, e):
+    if d.covered(s, e):
         return []
-    if m.group("sep") != "," and m.group("says"):
-        return []
-    if m.group("sep") == "," and not m.group("says"):
-        return []  # "C, Name" is no attribution; "C, source says" is
+    m = _SAYS_TAIL.match(d.text[s:e]) or _TAIL.match(d.text[s:e])
+    if m is None:
+        return _says_first(d, s, e)
+    sep = m.groupdict().get("sep", ",")
+    if sep != "," and m.group("says"):
+        return _says_first(d, s, e)
+    if sep == "," and not m.group("says"):
+        return _says_first(d, s, e)  # "C, Name" is no attribution; "C, source says" is
     spk = _source(d, s + m.start("src"), s + m.end("src"))
+    if spk is None and m.group("says"):
+        spk = _described(m.group("src"))
     claim_end = s + m.end("claim")
     words = d.text[s:claim_end].split()
     if spk is None or len(words) < 3:

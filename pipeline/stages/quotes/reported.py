@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .clauses import (_clause_bounds, _coordinated_predicates, _mid_sentence_clause, _misparsed_clause,
-                      _reported_clauses, _trailing_actions, _trim_lead, _valid_clause)
+                      _reason_clause, _reported_clauses, _trailing_actions, _trim_lead, _valid_clause)
 from .grammar import _has_finite_verb, _segment_break, is_speech_verb, subject_of, subtree, verb_lemma
 from .mentions import stamp
 from .rules import SENT_END, SUBJ_DEPS
@@ -202,8 +202,8 @@ def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
             continue
         heads = [head] + _coordinated_predicates(tok, head, d.rules)
         cut = set().union(*(_trailing_actions(h, d.rules) for h in heads))
-        clause = lead + [t for h in heads for t in subtree(h)
-                         if not _segment_break(d.breaks, t.i, head.i) and t.i not in cut]
+        toks = [t for h in heads for t in subtree(h)] + _reason_clause(tok, heads[-1], d.rules)
+        clause = lead + [t for t in toks if not _segment_break(d.breaks, t.i, head.i) and t.i not in cut]
         if not lead and head.i > tok.i:
             clause = _trim_lead(tok, head, clause, d)
         clauses.append(clause)

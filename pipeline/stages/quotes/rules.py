@@ -16,6 +16,8 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_QUOTE_WORDS = 4
 #: share of a headline quote's content words found in a later quote to inherit its speaker
 HEADLINE_OVERLAP = 0.6
+#: fewest words of a quoted characterisation ('described the talks as "warm and substantive"')
+MIN_CHARACTERISED_WORDS = 3
 #: a short quote counts as an utterance only if its reporting verb is this close to the marks
 TIGHT_WINDOW = 6
 #: an unattributed quote inside running text shorter than this is a cited phrase, not a quote
@@ -69,6 +71,8 @@ class QuoteRules:
     negative_subjects: frozenset = frozenset()  # "nobody has said that C": no statement
     back_det: frozenset = frozenset()  # determiners making a statement noun refer back ("according to the statement")
     label_titles: frozenset = frozenset()  # courtesy titles before a capitals transcript label ("MR. KITAMURA:")
+    reason_marks: frozenset = frozenset()  # ", as/because C2" after a reported clause belongs to it
+    characterising_verbs: frozenset = frozenset()  # 'described the talks as "warm and substantive"'
 
 
 def _countries(path: Path) -> dict:
@@ -127,4 +131,6 @@ def load_rules(data_dir: Optional[str] = None, countries_table: Optional[str] = 
                                     if r["role"].strip() == "negative_subject"),
         back_det=frozenset(w.lower() for w in read_lines(folder / "back_determiners.txt")),
         label_titles=frozenset(w.lower().rstrip(".") for w in read_lines(folder / "label_titles.txt")),
+        reason_marks=frozenset(w.lower() for w in read_lines(folder / "reason_marks.txt")),
+        characterising_verbs=frozenset(w.lower() for w in read_lines(folder / "characterising_verbs.txt")),
     )
