@@ -82,6 +82,8 @@ def governing_tense(span: Span, grammar: Grammar) -> Optional[str]:
     on Wednesday"); a planned time ("scheduled the vote for November") and a reported
     "would" ("said the visit would take place in March") are future."""
     tok = span.root
+    if tok.pos_ in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head  # a date word the tagger read as a verb ("this sat") governs nothing
     seen = 0
     while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
         if tok.pos_ == "NOUN" and _forward(tok, grammar) and tok.i < span.start \

@@ -43,6 +43,7 @@ class Lexicon:
     quantifiers: set = field(default_factory=set)
     time_anaphora: list = field(default_factory=list)
     today_re: re.Pattern = None
+    same_day_re: re.Pattern = None   # "earlier in the day", "on the same day" (same_day_cues.txt)
     stops: list = field(default_factory=list)
     dateline_res: list = field(default_factory=list)   # datelines opening the body (dateline_patterns.txt)
     numbers: dict = field(default_factory=dict)
@@ -245,6 +246,7 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
     lex.quantifiers = {w.lower() for w in read_lines(folder / "collective_quantifiers.txt")}
     lex.time_anaphora = [re.compile(p, re.I) for p in read_lines(folder / "time_anaphora.txt")]
     lex.today_re = words_regex(read_lines(folder / "today_cues.txt"))
+    lex.same_day_re = re.compile("|".join(read_lines(folder / "same_day_cues.txt")), re.I)
     lex.event_links = {w.lower() for w in read_lines(folder / "event_links.txt")}
     # the quotes stage's verbs introducing speech, except the signing verbs ("concluded")
     lex.statement_verbs = {r["lemma"].strip().lower() for r in read_tsv(reporting_verbs)

@@ -24,11 +24,19 @@ class OccasionMixin:
         the time of a statement ("..., the ministry said on Friday") nor of another event of
         the sentence ("after trade grew 10% last year")."""
         cands = [d for d in self.dates if d["start"] >= s and d["end"] <= e
-                 and not (exclude[0] <= d["start"] < exclude[1]) and not self.period_date(d)
-                 and self.date_ok(d, tok)]
+                 and (not (exclude[0] <= d["start"] < exclude[1]) or self.dates_verb(d, tok))
+                 and not self.period_date(d) and not self.after_publication(d) and self.date_ok(d, tok)]
+        own = [d for d in cands if d["start"] >= self.dateline_end]
+        if not own and self.dateline_end > s:
+            # the dateline's date is the last resort: a day of the sentence past a listed document
+            # ("signed six texts, including a protocol on trade, in Tripoli on Wednesday") first,
+            # whatever the parser attached it to
+            own = [d for d in self.dates if max(s, self.dateline_end) <= d["start"] and d["end"] <= e
+                   and exclude[0] <= d["start"] < exclude[1] and len(str(d["value"])) == 10
+                   and not self.after_publication(d) and not self.quoted_date(d, tok)]
+            cands = own or cands
         if not cands:
             return None
-        own = [d for d in cands if d["start"] >= self.dateline_end]
         if own:
             cands = own  # "TASHKENT, May 14 (Xinhua) -- ... signed ... on Monday": the event's own day
         elif tok is not None and self.perfect(tok):
@@ -41,16 +49,41 @@ class OccasionMixin:
             return self.speech_day(self.sents[self.sent_of(d["start"])], d) or str(d["value"])
         return str(d["value"])
 
+    def after_publication(self, d: dict) -> bool:
+        """Is date ``d`` a relative date resolved after the publication date ("next year's
+        meeting")? It dates no signing (a date written with its year is taken as written)."""
+        value, pub = str(d["value"]), self.published
+        return bool(pub) and value[:4].isdigit() and value > pub[:len(value)] \
+            and not re.search(r"\b\d{4}\b", d["text"])
+
+    def governor(self, t):
+        """The first verb governing token ``t`` (temporal prepositions like "following" skipped)."""
+        v, steps = t.head, 0
+        while steps < 12 and v is not v.head and not (v.pos_ in ("VERB", "AUX") and v.lower_ not in self.lex.event_links):
+            v, steps = v.head, steps + 1
+        return v
+
+    def dates_verb(self, d: dict, tok) -> bool:
+        """Does date ``d`` modify the signing verb ``tok`` itself, wherever it stands ("signed seven
+        instruments, including a power trade agreement, in New Delhi on Tuesday")?"""
+        t = self.tok_at(d["start"])
+        if tok is None or t is None or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        return t.head.i == tok.i or (t.head.dep_ == "prep" and t.head.head.i == tok.i)
+
+    def quoted_date(self, d: dict, tok=None) -> bool:
+        """Is date ``d`` inside a direct quote that does not also hold the event token ``tok``? An
+        indirect quote ("X said A and B signed ... on Tuesday") is the narrative's own report."""
+        return any(q["start"] <= d["start"] < q["end"] and q.get("kind") != "indirect"
+                   and not (tok is not None and q["start"] <= tok.idx < q["end"]) for q in self.quotes)
+
     def date_ok(self, d: dict, tok=None) -> bool:
-        if self.in_quote(d["start"], tok):
+        if self.quoted_date(d, tok):
             return False
         t = self.tok_at(d["start"])
         if t is None:
             return True
-        # the first verb governing the date (temporal prepositions like "following" skipped)
-        v, steps = t.head, 0
-        while steps < 12 and v is not v.head and not (v.pos_ in ("VERB", "AUX") and v.lower_ not in self.lex.event_links):
-            v, steps = v.head, steps + 1
+        v = self.governor(t)
         if v.pos_ not in ("VERB", "AUX") or v.lower_ in self.lex.event_links:
             return True
         if v.lemma_.lower() in self.lex.statement_verbs and (tok is None or (v.i != tok.i and tok.pos_ in ("VERB", "AUX"))) \
@@ -100,6 +133,9 @@ class OccasionMixin:
             return value
         if self.published and self.lex.today_re.search(sent.text):
             return self.speech_day(sent) or self.published
+        if self.lex.same_day_re.search(sent.text):
+            # "Earlier in the day, ...", "On the same day, ...": the day of the latest dated event
+            return self.previous_day(sent_i)
         # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
         j = sent_i
         cues, prev = [], []
@@ -253,7 +289,8 @@ class OccasionMixin:
                                          for c in tok.children)
 
     def dateline_date(self) -> Optional[str]:
-        """A full date standing alone on a line before the first body sentence (a dateline)."""
+        """A full date standing alone on a line (with a city before it) near the body's start (a
+        dateline; also when the title heuristic took that line for the headline: "Baku, 15 July 2026")."""
         text = self.text
         for d in self.dates:
             if d["start"] > self.title_end + 200:
@@ -264,7 +301,7 @@ class OccasionMixin:
             le = text.find("\n", d["end"])
             le = len(text) if le == -1 else le
             line = text[ls:le].strip()
-            if ls >= self.title_end and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?" + re.escape(d["text"]) + r"\W*", line):
+            if re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?" + re.escape(d["text"]) + r"\W*", line):
                 return str(d["value"])
         return None
 
@@ -327,6 +364,23 @@ class OccasionMixin:
             line = [d for d in self.dates if self.title_end <= d["start"] < self.dateline_end and len(str(d["value"])) == 10]
             if line:
                 return str(line[0]["value"])
+        # a dateline line ("Baku, 15 July 2026"), else the day of the event the article is
+        # reporting ("A and B on Wednesday signed ... 'Today we signed ...', X told a press
+        # conference": the speaker spoke at that event, not on the publication day)
+        return self.dateline_date() or self.previous_day(self.sent_of(sent.start_char))
+
+    def previous_day(self, i: int) -> Optional[str]:
+        """The day of the latest event before sentence ``i`` dated to a day: a signing noted
+        so far, else a day-level date of the sentences before it (the lead's "on Wednesday")."""
+        days = [ev for ev in self.found.events if ev["sent"] < i and ev["date"] and len(ev["date"]) == 10]
+        if days:
+            return max(days, key=lambda ev: ev["sent"])["date"]
+        for j in range(i - 1, -1, -1):
+            if self.sents[j].start_char < self.title_end:
+                break
+            value = self.date_in(self.sents[j].start_char, self.sents[j].end_char)
+            if value and len(value) == 10:
+                return value
         return None
 
     def lead_day(self, i: int) -> Optional[str]:
@@ -356,7 +410,10 @@ class OccasionMixin:
     def earlier_marked(self, sent: Span, tok=None) -> bool:
         """Does ``sent`` mark its signing as earlier than the reported event ("Previously, ...",
         "already signed", "similar agreements earlier", a pluperfect "had signed")?"""
-        if tok is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in tok.children):
+        if self.lex.same_day_re.search(sent.text):
+            return False  # "Earlier in the day, ...": the day of the reported event
+        toks = [tok] if tok is not None else [t for t, kind in self.signing_tokens(sent) if kind == "verb"]
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for t in toks for c in t.children):
             return True
         return any(p.search(sent.text) for p in self.lex.earlier_res)
 
