@@ -40,15 +40,21 @@ def _according(d: _Doc) -> list[dict]:
         last = doc[tok.i + n - 1]
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if not objs:
-            continue
-        src = objs[0]
-        phrase_end = src.right_edge.i + 1
-        back = _back_reference(d, src)  # "according to the statement": an earlier statement's source
-        src, written = _source_of(d, src)
+            back = _unparsed_back_reference(d, last)
+            if back is None:
+                continue
+            src, phrase_end = None, d.tok_at(back["anchor"]).i + 1
+        else:
+            src = objs[0]
+            phrase_end = src.right_edge.i + 1
+            back = _back_reference(d, src)  # "according to the statement": an earlier statement's source
+        src, written = _source_of(d, src) if src is not None else (None, None)
         if src is None and back is None:
             continue  # "according to the agreement / official data": a document, not a speaker
         sent = tok.sent
         sent_start = _line_sentence_start(d, tok)
+        if _segment_break(d.breaks, sent_start, tok.i):  # the parser ran the previous sentence into this one
+            sent_start = next(j for j in range(tok.i, sent_start, -1) if _segment_break(d.breaks, j - 1, j))
         before = [t for t in doc[sent_start:tok.i] if not (t.is_punct or t.is_space)]
         if not before:
             clause = list(doc[phrase_end:sent.end])
@@ -100,6 +106,20 @@ def _back_reference(d: _Doc, src: Token) -> Optional[dict]:
             "refers_back": src.lemma_.lower(), "anchor": src.idx}
 
 
+def _unparsed_back_reference(d: _Doc, last: Token) -> Optional[dict]:
+    """"According to the post, C" where the parser gave the cue no object (it read "post" as an
+    adjective of the clause's subject): a determiner of ``back_determiners.txt`` and a statement
+    noun right after the cue, then a comma, refer back as ``_back_reference`` does."""
+    doc = last.doc
+    if last.i + 3 >= len(doc):
+        return None
+    det, noun, comma = doc[last.i + 1], doc[last.i + 2], doc[last.i + 3]
+    if det.lower_ not in d.rules.back_det or comma.text != "," or not d.rules.source_nouns.get(noun.lower_, False):
+        return None
+    return {"speaker": None, "speaker_entity_id": None, "speaker_text": noun.text,
+            "refers_back": noun.lower_, "anchor": noun.idx}
+
+
 def _speakerish(d: _Doc, tok: Token) -> bool:
     """Whether a source phrase's head can make a statement: a person, organisation, country or
     nationality mention, a third-person pronoun, a role noun, or a proper name the entities stage
@@ -130,14 +150,20 @@ def _source_of(d: _Doc, src: Token) -> tuple[Optional[Token], Optional[str]]:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "by", "from"):
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             owners += objs + [a for o in objs for a in o.rights if a.dep_ == "appos"]  # "the consultancy Drewry"
+    for acl in src.rights:  # "a report released by the Department of Industry"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            owners += [o for a in acl.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+                       for o in a.children if o.dep_ == "pobj"]
     for owner in owners:
         named = owner.dep_ == "appos" and owner.pos_ == "PROPN"  # "the consultancy Drewry", whatever its label
         if (named or _speakerish(d, owner)) and owner.pos_ in ("PROPN", "NOUN", "PRON"):
             if owner.i < src.i:  # "Chinese customs data" -> "Chinese customs"
                 toks = [t for t in src.lefts if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]
                 toks = [t for x in toks for t in subtree(x) if t.dep_ not in ("det", "case")]
-            else:  # "data from the World Bank" -> "World Bank"
-                toks = [t for t in subtree(owner) if not (t.dep_ == "det" and t.i < owner.i)]
+            else:  # "data from the World Bank" -> "World Bank" ("… by X on Tuesday": not "on Tuesday")
+                when = {t.i for p in owner.rights if p.dep_ == "prep" and p.lower_ not in ("of", "for")
+                        for t in subtree(p)}
+                toks = [t for t in subtree(owner) if not (t.dep_ == "det" and t.i < owner.i) and t.i not in when]
             toks = sorted(toks, key=lambda t: t.i)
             written = d.doc[toks[0].i:toks[-1].i + 1].text if toks else None
             return owner, written
@@ -214,6 +240,14 @@ def _clauses_of(tok: Token, d: _Doc) -> list[list[Token]]:
     return clauses
 
 
+def _reports_report(tok: Token, clause: list[Token], d: _Doc) -> bool:
+    """A trailing attribution ("…, the statement added") whose clause is itself a reporting
+    sentence ("Madbouly stressed that C"): the inner statement is the quote, the outer only sources
+    the narration."""
+    heads = [t for t in clause if t.head.i == tok.i and t.i < tok.i]
+    return any(is_speech_verb(h, d.rules) and _reported_clauses(h, d.rules, d) for h in heads)
+
+
 def _unsaid(tok: Token, rules) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -245,6 +279,8 @@ def _reported(d: _Doc) -> list[dict]:
             if bounds is None or d.covered(*bounds):
                 continue
             s, e = bounds
+            if _reports_report(tok, clause, d):
+                continue  # "X stressed that C, the statement added": X's statement is the row
             subj = subject_of(tok)
             if subj is not None and d.rules.pronouns.get(subj.lower_, ("3",))[0] == "1" and not d.covered(subj.idx):
                 continue  # "I can assure you that …" outside quotes: the author's own voice
@@ -330,6 +366,8 @@ def _as_said(d: _Doc) -> list[dict]:
         if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         head = tok.head
+        if block is not None and is_speech_verb(head, d.rules) and _reported_clauses(head, d.rules, d):
+            continue  # "X stressed that C, the statement added": X's statement is the row, not the narration
         own = {t.i for t in subtree(tok)} if block is None else block
         lent = [c for c in tok.children if block is not None and c.dep_ in SUBJ_DEPS and c.i < min(block)]
         if head.sent != tok.sent or not (_valid_clause(head) or (lent and head.tag_[:2] in ("VB", "MD"))):
