@@ -162,6 +162,13 @@ def _compile_context(t) -> None:
                                   r"(?<![^\W\d_])(?:{})(?![^\W\d_])")
     cues = _bounded(t.price_cues) if t.price_cues else r"(?!x)x"
     t.re_price_cue = re.compile(rf"(?i:{cues})(?:{_SP}+[^\W\d_][\w'-]*){{0,2}}{_SP}+$")
+    after = _bounded(t.price_after) if t.price_after else r"(?!x)x"
+    t.re_price_after = re.compile(rf"{_SP}+(?i:{after})(?![\w-])")
+    weight = t.weight_cues or {}
+    before = _bounded(weight.get("before") or []) if weight.get("before") else r"(?!x)x"
+    t.re_weight_before = re.compile(rf"(?<![\w-])(?i:{before})(?![\w-])")
+    wafter = _bounded(weight.get("after") or []) if weight.get("after") else r"(?!x)x"
+    t.re_weight_after = re.compile(rf"{_SP}+(?i:{wafter})(?![\w-])")
 
 
 def _compile_cues(t) -> None:

@@ -42,6 +42,30 @@ class _Atom:
             self.cue = tables.re_price_cue.search(text, max(0, self.start - 40), self.start) is not None
         return self.cue
 
+    def weight_cue(self, text: str, unit_end: int, tables: MoneyTables) -> bool:
+        """A weight word before the number or after its unit ("lost ten pounds", "ten pounds of")."""
+        return (tables.re_weight_before.search(text, max(0, self.start - 50), self.start) is not None
+                or tables.re_weight_after.match(text, unit_end) is not None)
+
+
+def _price_after(text: str, pos: int, tables: MoneyTables) -> bool:
+    """A price per something right after an amount ("15 sen per litre", "10 c a pack")."""
+    return tables.re_price_after.match(text, pos) is not None
+
+
+def _ambiguous_money(a: _Atom, mk: Marker, text: str, unit_end: int, tables: MoneyTables) -> bool:
+    """Whether a word that is also a weight ("pounds": flag needs_scale) names money without a
+    scale word: its minor unit follows ("one pound and twenty pence"), no weight word is near and a
+    price word precedes ("costs 10 pounds") or follows ("10 pounds a week"), or the number is
+    written in words before a word
+    flagged ``words_ok`` ("ten pounds"; not "three crowns")."""
+    if _has_minor_part(text, unit_end, mk, tables):
+        return True
+    if a.weight_cue(text, unit_end, tables):
+        return False
+    return (a.price_cue(text, tables) or _price_after(text, unit_end, tables)
+            or (mk.words_ok and a.is_words and not a.article_only))
+
 
 def _read_number(m, text: str, tables: MoneyTables) -> Optional[_Atom]:
     """The number of a ``re_atom`` match with its scale, or None when it is no amount's number."""
@@ -104,10 +128,11 @@ def _marker_after(a: _Atom, text: str, tables: MoneyTables) -> None:
         if mk.family == a.marker.family and (mk.generic or mk.code == a.marker.code):
             a.end = a_end  # "$10 dollars", "US$ 5 million USD"
         return
-    if ((mk.needs_scale and not a.has_scale and not _has_minor_part(text, a_end, mk, tables)
-         and not a.price_cue(text, tables))
+    if mk.lower_only and not after.group(0).islower():
+        return  # "3 Dong Nai": a currency word that is also a name counts in lower case only
+    if ((mk.needs_scale and not a.has_scale and not _ambiguous_money(a, mk, text, a_end, tables))
             or (not a.is_words and _is_year(a.num_text, a.has_scale))):
-        return  # "100 pounds" (weight) unless "one pound and twenty pence", "costs ten pounds"; "in 2015 dollars"
+        return  # "100 pounds", "lost ten pounds" (weight) unless "costs ten pounds"; "in 2015 dollars"
     if (a.article_only or mk.informal) and (mk.kind != "word" or not (_follows_ok(text, a_end, tables)
                                                                       or a.price_cue(text, tables))):
         return  # "a dollar", "3 grand": before punctuation or a closed-class word, or after a price word
@@ -152,7 +177,8 @@ def _lone_minor(a: _Atom, text: str, tables: MoneyTables) -> None:
     minor = minor_match(tables, text, a.end)
     if minor:
         word = minor.group(0).strip(" -\u00a0\t")
-        mk = _minor_marker(word, tables) or (_minor_marker(word, tables, True) if a.price_cue(text, tables) else None)
+        priced = a.price_cue(text, tables) or _price_after(text, minor.end(), tables)
+        mk = _minor_marker(word, tables) or (_minor_marker(word, tables, True) if priced else None)
         if mk is not None:
             a.marker = mk
             a.end = minor.end()

@@ -33,6 +33,8 @@ class Marker:
     alternatives: tuple = ()  # a minor unit's currencies, default first ("cents": USD, EUR, ...)
     after_only: bool = False  # a word that is also English ("won", "sum"): never before a number
     informal: bool = False  # "grand", "quid" (informal.tsv): no noun after it ("3 grand masters")
+    lower_only: bool = False  # a word that is also a name ("Dong"): a currency only in lower case
+    words_ok: bool = False  # a needs_scale word that is money after a number in words ("ten pounds")
 
 
 @dataclass
@@ -75,6 +77,11 @@ class MoneyTables:
     price_cues: list = field(default_factory=list)  # price words before an amount ("costs")
     re_country: re.Pattern = field(repr=False, default=None)
     re_price_cue: re.Pattern = field(repr=False, default=None)
+    price_after: list = field(default_factory=list)  # words after an amount that make it a price ("per")
+    re_price_after: re.Pattern = field(repr=False, default=None)
+    weight_cues: dict = field(default_factory=dict)  # before/after -> words of weight ("weighs", "of")
+    re_weight_before: re.Pattern = field(repr=False, default=None)
+    re_weight_after: re.Pattern = field(repr=False, default=None)
     determiners: frozenset = frozenset()  # dropped before contexts are compared (repeat_of)
     # cheap tests in front of the big alternations (gates.py): first/last words of the markers,
     # and the currency and country names by first word
@@ -113,12 +120,13 @@ def _add_code_markers(code: str, family: str, lower_ok: bool, prefixes: dict, ma
             markers.setdefault((prefix + code).lower(), Marker(prefix + code, code, family, False, "code", power=power))
 
 
-def _needs_scale(flags: str, text: str, kind: str) -> bool:
+def _flagged(flags: str, text: str, kind: str, flag_name: str = "needs_scale") -> bool:
     """``needs_scale`` (every word of the row) or ``needs_scale:pound|pounds`` (the words or
-    symbols listed: "R" of the rand only with a scale word, "R5 billion")."""
+    symbols listed: "R" of the rand only with a scale word, "R5 billion"); the same for
+    ``lower_only`` and ``words_ok``."""
     for flag in flags.split(","):
         name, _, words = flag.strip().partition(":")
-        if name == "needs_scale":
+        if name == flag_name:
             if not words:
                 return kind == "word"
             return text in words.split("|") or _norm(text) in {_norm(w) for w in words.split("|")}
@@ -146,8 +154,10 @@ def read_currencies(data_dir: Path) -> tuple[dict, dict, dict, dict]:
             countries.setdefault(country, real_code)
 
         def add(text, kind, is_generic):
-            m = Marker(text, real_code, family, is_generic, kind, _needs_scale(flags, text, kind),
-                       after_only="after_only" in flags and kind == "word")
+            m = Marker(text, real_code, family, is_generic, kind, _flagged(flags, text, kind),
+                       after_only="after_only" in flags and kind == "word",
+                       lower_only=_flagged(flags, text, kind, "lower_only"),
+                       words_ok=_flagged(flags, text, kind, "words_ok"))
             if kind == "word" or _has_currency_sign(text):
                 markers.setdefault(_norm(text), m)
             else:
@@ -217,10 +227,19 @@ def read_approximation(data_dir: Path) -> tuple[dict, dict]:
     return approx, bounds
 
 
+def read_weight_cues(data_dir: Path) -> dict:
+    """``weight_cues.tsv`` -> where (before/after) -> phrases that make "pounds" a weight."""
+    cues = {"before": [], "after": []}
+    for row in read_tsv(data_dir / "weight_cues.tsv"):
+        cues[row["where"].strip()].append(_norm(row["phrase"]))
+    return cues
+
+
 def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
     """Read and compile ``currencies.tsv``, ``minor_units.tsv``, ``scales.tsv``,
     ``number_words.tsv``, ``approximation.tsv``, ``range_cues.tsv``, ``conversion_cues.txt``,
-    ``measure_nouns.txt`` and ``followers.txt`` (default: models/money)."""
+    ``measure_nouns.txt``, ``followers.txt``, ``price_cues.txt``, ``price_after.txt`` and
+    ``weight_cues.tsv`` (default: models/money)."""
     data_dir = Path(data_dir) if data_dir else stage_data_dir("money", None)
     markers, markers_cs, family_default, countries = read_currencies(data_dir)
     minor, minor_fractions = read_minor_units(data_dir)
@@ -239,6 +258,8 @@ def load_tables(data_dir: Optional[Path] = None) -> MoneyTables:
                     approx["before"], approx["after"], approx["vague"], approx["vague_prefix"], cues,
                     range_cues, measure, bounds, countries=countries,
                     price_cues=[_norm(x) for x in read_lines(data_dir / "price_cues.txt")],
-                    determiners=frozenset(_norm(x) for x in read_lines(data_dir / "determiners.txt")))
+                    determiners=frozenset(_norm(x) for x in read_lines(data_dir / "determiners.txt")),
+                    price_after=[_norm(x) for x in read_lines(data_dir / "price_after.txt")],
+                    weight_cues=read_weight_cues(data_dir))
     compile_patterns(t, attached_only, spaced)
     return t
