@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Optional
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
 from ...core.extensions import records
@@ -71,6 +71,25 @@ class DocView:
         """Each token's start offset (``token.idx``), in token order: offsets to tokens by
         ``bisect`` instead of a walk over the doc (each step of ``for t in doc`` builds a Token)."""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        """Each token's ``lower_``, in token order, read once per doc (no Token objects)."""
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(LOWER).tolist()] if len(self.doc) else []
+
+    @functools.cached_property
+    def signing_words(self) -> frozenset:
+        """The lower-case forms a signing token can have (signing nouns, signing verb forms, entry
+        and particle verbs): ``signing_tokens`` looks only at tokens holding one."""
+        lex = self.lex
+        return frozenset(lex.sign_nouns) | frozenset(lex.sign_forms) | frozenset(lex.entry_verbs) \
+            | frozenset(lex.particle_verbs)
+
+    def sent_text(self, sent) -> str:
+        """``sent.text`` (a Span's text ends at its last token, trailing space excluded) as a
+        slice of the doc's text: ``Span.text`` builds a Token per token on every access."""
+        return self.text[sent.start_char:sent.end_char]
 
     def tok_range(self, a: int, b: int) -> range:
         """The indices of the tokens starting in [a, b) (``a <= t.idx < b``)."""
