@@ -20,7 +20,7 @@ from .budget import DEFAULT_TIMEOUT, set_budget
 from .extensions import records, register_extensions
 from .inputs import ArticleInput
 from .stage import content_sentences
-from .text import text_of
+from .text import TEXT_KEY, text_of
 
 #: doc._ record list -> (table, id column)
 RECORD_TABLES = {
@@ -147,7 +147,9 @@ def tokenize(nlp: Language, text: str) -> Doc:
 
 def _make_doc(nlp: Language, art: ArticleInput, timeout: Optional[float],
               date_order: Optional[str] = None) -> Doc:
-    doc = tokenize(nlp, model_text(art.body))
+    text = model_text(art.body)
+    doc = tokenize(nlp, text)
+    doc.user_data[TEXT_KEY] = text   # the tokens spell the text: text_of(doc) need not rebuild it
     doc._.published = art.published
     set_budget(doc, timeout)
     # front matter date_order (MDY|DMY|YMD) or locale ("en-GB") says how the article writes numeric

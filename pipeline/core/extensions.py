@@ -46,8 +46,12 @@ def register_extensions() -> None:
 
 
 def records(doc: Doc, name: str) -> list:
-    """The record list ``doc._.<name>``, [] when the stage has not run."""
-    value = getattr(doc._, name)
+    """The record list ``doc._.<name>``, [] when the stage has not run. Read from where
+    spaCy keeps a set value (``doc.user_data``) without building the ``doc._`` accessor;
+    an unset attribute falls back to ``doc._`` (its default)."""
+    value = doc.user_data.get(("._.", name, None, None))
+    if value is None:
+        value = getattr(doc._, name)
     return value if value is not None else []
 
 

@@ -31,9 +31,25 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+#: alternation() results by (words as given, spaces); stages build patterns from the same word
+#: lists per sentence or record, and the escaping and sorting cost more than the lookup
+_ALTERNATIONS: dict[tuple, str] = {}
+_MAX_ALTERNATIONS = 1024
+
+
 def alternation(words: Iterable[str], spaces: bool = False) -> str:
     """A regex alternation of ``words``: escaped, de-duplicated, longest first. With
     ``spaces`` a space in a word matches any run of whitespace."""
+    key = (tuple(words), spaces)
+    found = _ALTERNATIONS.get(key)
+    if found is None:
+        if len(_ALTERNATIONS) >= _MAX_ALTERNATIONS:
+            _ALTERNATIONS.clear()
+        found = _ALTERNATIONS[key] = _alternation(key[0], spaces)
+    return found
+
+
+def _alternation(words: tuple, spaces: bool) -> str:
     alts = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     escaped = (re.escape(w) for w in alts)
     if spaces:

@@ -8,6 +8,7 @@ import functools
 import re
 from typing import Optional
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
 from ...core.extensions import records
@@ -65,6 +66,41 @@ class DocView:
     def sent_starts(self) -> list[int]:
         return [s.start_char for s in self.sents]
 
+    @functools.cached_property
+    def tok_starts(self) -> list[int]:
+        """Each token's start offset (``token.idx``), in token order: offsets to tokens by
+        ``bisect`` instead of a walk over the doc (each step of ``for t in doc`` builds a Token)."""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        """Each token's ``lower_``, in token order, read once per doc (no Token objects)."""
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(LOWER).tolist()] if len(self.doc) else []
+
+    @functools.cached_property
+    def signing_words(self) -> frozenset:
+        """The lower-case forms a signing token can have (signing nouns, signing verb forms, entry
+        and particle verbs): ``signing_tokens`` looks only at tokens holding one."""
+        lex = self.lex
+        return frozenset(lex.sign_nouns) | frozenset(lex.sign_forms) | frozenset(lex.entry_verbs) \
+            | frozenset(lex.particle_verbs)
+
+    def sent_text(self, sent) -> str:
+        """``sent.text`` (a Span's text ends at its last token, trailing space excluded) as a
+        slice of the doc's text: ``Span.text`` builds a Token per token on every access."""
+        return self.text[sent.start_char:sent.end_char]
+
+    def tok_range(self, a: int, b: int) -> range:
+        """The indices of the tokens starting in [a, b) (``a <= t.idx < b``)."""
+        starts = self.tok_starts
+        return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) if b > a else range(0)
+
+    def tokens_in(self, a: int, b: int) -> list:
+        """The tokens starting in [a, b), in order (``[t for t in doc if a <= t.idx < b]``)."""
+        r = self.tok_range(a, b)
+        return list(self.doc[r.start:r.stop]) if r else []
+
     def protected(self, start: int, end: int) -> list[tuple[int, int]]:
         return [(m["start"], m["end"]) for m in self.ents.overlapping(start, end)
                 if m["label"] in ("ORG", "GPE", "FAC", "NORP", "PERSON", "LOC", "WORK_OF_ART", "LAW")]
@@ -81,10 +117,8 @@ class DocView:
 
     def tok_from(self, char: int):
         """The first token starting at or after ``char``."""
-        for t in self.doc:
-            if t.idx >= char:
-                return t
-        return None
+        i = bisect.bisect_left(self.tok_starts, char)
+        return self.doc[i] if i < len(self.tok_starts) else None
 
     def tok_at(self, char: int):
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -152,10 +186,10 @@ class DocView:
             return False
         if not self.text[a:b].strip():
             return True
-        idx = [t.i for t in self.doc if a <= t.idx < b]
+        idx = self.tok_range(a, b)
         if not idx or len(idx) > 14:
             return False
-        return self.np_between(idx[0], idx[-1] + 1)
+        return self.np_between(idx.start, idx.stop)
 
     def _coord_start(self, type_start: int) -> int:
         s = self.np_start(type_start, 0)
