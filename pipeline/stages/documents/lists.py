@@ -127,7 +127,8 @@ class ListsMixin:
             e = t["end"] + clause.start()
         e = self.participle_cut(t["end"], e)  # "Agreement on X, renewing the 2016 agreement"
         e = self.stop_cut(t["end"], e)  # "Agreement on X between A and B (value 1.6 billion yuan)"
-        parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
+        after = self.amount_skip(t["end"], e)  # "Credit facility agreement of €300 million between A and B"
+        parse = parse_after_type(text, after, e, self.lex, self.protected(after, e))
         cut = self.between_cut(*parse["subject"], pos=s) if parse["subject"] and not parse["parties"] else None
         if cut:
             # "Agreement on cooperation between the Chamber of ... of A and the Chamber of ... of B"
