@@ -88,7 +88,7 @@ class DealListMixin:
         """The end of sentence ``i``, or of the next one when ``i`` ends in a separator (a comma,
         a semicolon, a coordinator: the parser cut a list in two)."""
         sent = self.sents[i]
-        if i + 1 < len(self.sents) and _OPEN_END.search(sent.text):
+        if i + 1 < len(self.sents) and _OPEN_END.search(self.sent_text(sent)):
             return self.sents[i + 1].end_char
         return sent.end_char
 

@@ -52,15 +52,18 @@ class FramesMixin:
         return False
 
     def signing_tokens(self, sent: Span):
-        lex = self.lex
-        for tok in sent:
-            low = tok.lower_
-            if low in lex.sign_nouns and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of":
+        lex, lowers, words, n = self.lex, self.lowers, self.signing_words, len(self.doc)
+        for i in range(sent.start, sent.end):
+            low = lowers[i]
+            if low not in words:  # no branch below can hold (the view's per-doc word columns)
+                continue
+            tok = self.doc[i]
+            if low in lex.sign_nouns and i + 1 < n and lowers[i + 1] == "of":
                 yield tok, "nominal"
             elif low in lex.sign_forms:
                 if lex.sign_forms[low] in lex.verb_only and tok.pos_ != "VERB" and not self.verb_slot(tok):
                     continue
-                if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of" and low.endswith("ing"):
+                if i + 1 < n and lowers[i + 1] == "of" and low.endswith("ing"):
                     yield tok, "nominal"
                     continue
                 yield tok, "verb"
@@ -170,7 +173,7 @@ class FramesMixin:
 
     def lead_in(self, sent: Span) -> Optional[int]:
         """The offset of the colon closing a signing lead-in in ``sent``, else None."""
-        text = sent.text
+        text = self.sent_text(sent)
         for m in re.finditer(r":", text):
             head = text[:m.start()]
             if not head.strip():
@@ -192,7 +195,7 @@ class FramesMixin:
     def back_reference(self, sent: Span) -> Optional[re.Match]:
         """An opening that presents what follows as one of the documents of an earlier signing
         ("The largest of the deals is", "Among them are", "Another agreement", ranking_openers.txt)."""
-        t = sent.text
+        t = self.sent_text(sent)
         lead = len(t) - len(t.lstrip())
         am = self.lex.adverb_re.match(t, lead)
         for start in ((lead, am.end()) if am else (lead,)):

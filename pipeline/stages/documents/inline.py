@@ -21,7 +21,7 @@ class InlineMixin:
     def inline(self, i: int, sent: Span) -> None:
         text = self.text
         headline = sent.start_char < self.title_end
-        if sent.text.rstrip().endswith("?"):
+        if self.sent_text(sent).rstrip().endswith("?"):
             return  # a question reports no signing ("What kind of agreements have they signed?")
         used: set = set()  # document names of this sentence already recorded (one record per mention)
         for tok, kind in self.signing_tokens(sent):
@@ -119,7 +119,7 @@ class InlineMixin:
         an earlier signing ("The sides signed 15 agreements. The largest of the deals is a $1.1
         billion contract between A and B for C."; "Another agreement, between A and B, provides
         for ..."): records with the earlier signing's date and place."""
-        if sent.start_char < self.title_end or sent.text.rstrip().endswith("?"):
+        if sent.start_char < self.title_end or self.sent_text(sent).rstrip().endswith("?"):
             return
         if self.found.record_starts.any_in(self.found.records, sent.start_char, sent.end_char) or \
                 self.found.signing_starts.any_in(self.found.signings, sent.start_char, sent.end_char):
@@ -131,11 +131,11 @@ class InlineMixin:
             self.provision_document(i, sent)
             return
         if any(t.lower_ in self.lex.negations or (t.lower_ in self.lex.modals and t.tag_ == "MD") for t in sent) \
-                or any(p.search(sent.text) for p in self.lex.unsigned_res):
+                or any(p.search(self.sent_text(sent)) for p in self.lex.unsigned_res):
             return  # "Another agreement would follow", "... is being negotiated": not (yet) signed
         zone_s = sent.start_char + m.start()
         subject_position = re.match(r"(?i:another|a\s+further|a\s+second|a\s+third|one\s+more|a\s+separate)\b",
-                                    sent.text[m.start():]) is not None
+                                    self.sent_text(sent)[m.start():]) is not None
         if not subject_position:
             zone_s = sent.start_char + m.end()
         # a document in subject position needs a verb stating its content ("Another agreement provides for")
@@ -150,7 +150,7 @@ class InlineMixin:
         sentence's first finite verb is a record with its own parties, else the signing's sides,
         and the signing's date and place. The main clause's modal is the document's obligation,
         not a planned signing; a negation or an unsigned cue inside the opening gives nothing."""
-        t = sent.text
+        t = self.sent_text(sent)
         lead = len(t) - len(t.lstrip())
         am = self.lex.adverb_re.match(t, lead)
         m = next((pm for start in ((lead, am.end()) if am else (lead,)) for p in self.lex.provision_res
@@ -233,7 +233,7 @@ class InlineMixin:
         if not parties:
             sides = self.context_sides(sent.start_char)
             parties = sides if len(sides) >= 2 else []
-        stext = sent.text.rstrip()
+        stext = self.sent_text(sent).rstrip()
         rec = {"start": sent.start_char, "end": sent.start_char + len(stext), "text": stext, "count": count,
                "value": value, "currency": currency,
                "parties": " | ".join(p["party"] for p in parties if p.get("party")) or None,

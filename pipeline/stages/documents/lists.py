@@ -81,7 +81,7 @@ class ListsMixin:
         colon = self.lead_in(sent)
         if colon is not None:
             return colon
-        stripped = sent.text.rstrip()
+        stripped = self.sent_text(sent).rstrip()
         if stripped.endswith(":") and len(stripped.split()) <= 6 and i > 0 \
                 and self.collective_signing(self.sents[i - 1]):
             return sent.start_char + len(stripped) - 1  # "Among them:" after "24 agreements were signed."
@@ -96,10 +96,10 @@ class ListsMixin:
     def block_lead(self, sent: Span) -> bool:
         """Does ``sent`` announce a list on the lines after it without a colon ("are listed
         below", "the following outcomes": block_cues.txt), and not as planned or negated?"""
-        if not self.lex.block_cue_re.search(sent.text):
+        if not self.lex.block_cue_re.search(self.sent_text(sent)):
             return False
         if any(self.is_planned(t) for t, _ in self.signing_tokens(sent)) \
-                or any(p.search(sent.text) for p in self.lex.unsigned_res):
+                or any(p.search(self.sent_text(sent)) for p in self.lex.unsigned_res):
             return False
         return not any(t.lower_ in self.lex.negations or (t.lower_ in self.lex.modals and t.tag_ == "MD") for t in sent)
 

@@ -273,7 +273,7 @@ class MentionsMixin:
         """The subject given by a document name's own modifiers ("Strategic Arms Reduction
         Treaty", "a currency swap agreement", "a cross-border trade agreement"), else None."""
         text = self.text
-        pre = [t for t in self.doc if r.start <= t.idx < r.type_start and not t.is_space]
+        pre = [t for t in self.tokens_in(r.start, r.type_start) if not t.is_space]
         words = []
         k = len(pre) - 1
         while k >= 0:
@@ -348,7 +348,7 @@ class MentionsMixin:
         if not cue:
             # "Among the documents signed were an agreement on X and ...": the opening names the signing
             m = self.back_reference(sent)
-            if m is not None and sent.start_char + m.end() > after and re.match(r"(?i:among)\b", sent.text.lstrip()):
+            if m is not None and sent.start_char + m.end() > after and re.match(r"(?i:among)\b", self.sent_text(sent).lstrip()):
                 return self.named_documents(sent.start_char + m.end(), sent, tok)
             return []
         return self.named_documents(after + cue.end(), sent, tok)
@@ -372,8 +372,8 @@ class MentionsMixin:
         if tok is None:
             # no signing verb: the document's description ends at the sentence's finite verb
             # ("Another agreement provides for ...")
-            fin = next((x for x in self.doc if starts[0][1]["end"] <= x.idx < sent.end_char
-                        and x.tag_ in FINITE_TAGS and x.lemma_.lower() not in self.lex.statement_verbs), None)
+            fin = next((x for x in self.tokens_in(starts[0][1]["end"], sent.end_char)
+                        if x.tag_ in FINITE_TAGS and x.lemma_.lower() not in self.lex.statement_verbs), None)
             if fin is not None:
                 starts = [(ns, t) for ns, t in starts if ns < fin.idx]
         fin_end = fin.idx if tok is None and fin is not None else sent.end_char

@@ -131,9 +131,9 @@ class OccasionMixin:
         value = self.date_in(sent.start_char, sent.end_char, exclude, near, tok)
         if value:
             return value
-        if self.published and self.lex.today_re.search(sent.text):
+        if self.published and self.lex.today_re.search(self.sent_text(sent)):
             return self.speech_day(sent) or self.published
-        if self.lex.same_day_re.search(sent.text):
+        if self.lex.same_day_re.search(self.sent_text(sent)):
             # "Earlier in the day, ...", "On the same day, ...": the day of the latest dated event
             return self.previous_day(sent_i)
         # "At the time, ..." / "Following the meeting, ...": the time of an earlier sentence
@@ -235,7 +235,7 @@ class OccasionMixin:
         """The place a sentence names for its event ("in Astana"), else the dateline's city when
         the sentence opens the body under it ("TASHKENT, March 4 (Kazinform) - ...")."""
         place = self.place_in(sent.start_char, sent.end_char)
-        if place is None and any(p.search(sent.text) for p in self.lex.time_anaphora):
+        if place is None and any(p.search(self.sent_text(sent)) for p in self.lex.time_anaphora):
             # "Following the talks, ...": the place of the event an earlier sentence reports
             i = self.sent_of(sent.start_char)
             for j in range(i - 1, max(-1, i - 4), -1):
@@ -410,12 +410,12 @@ class OccasionMixin:
     def earlier_marked(self, sent: Span, tok=None) -> bool:
         """Does ``sent`` mark its signing as earlier than the reported event ("Previously, ...",
         "already signed", "similar agreements earlier", a pluperfect "had signed")?"""
-        if self.lex.same_day_re.search(sent.text):
+        if self.lex.same_day_re.search(self.sent_text(sent)):
             return False  # "Earlier in the day, ...": the day of the reported event
         toks = [tok] if tok is not None else [t for t, kind in self.signing_tokens(sent) if kind == "verb"]
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for t in toks for c in t.children):
             return True
-        return any(p.search(sent.text) for p in self.lex.earlier_res)
+        return any(p.search(self.sent_text(sent)) for p in self.lex.earlier_res)
 
     def item_place(self, date: Optional[str]) -> Optional[str]:
         """A list item's place: the headline's/dateline's, unless it was signed in another month."""

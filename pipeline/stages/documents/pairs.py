@@ -84,7 +84,7 @@ class PairsMixin:
     def _pair_subject(self, np_s: int, t: dict) -> Optional[str]:
         """The plural name's own modifiers ("twinning agreements" -> "twinning"), without
         determiners, numbers and generic modifiers."""
-        words = [x for x in self.doc if np_s <= x.idx < t["start"] and x.is_alpha and not x.like_num
+        words = [x for x in self.tokens_in(np_s, t["start"]) if x.is_alpha and not x.like_num
                  and x.pos_ != "DET" and x.lower_ not in self.lex.generic_modifiers]
         while words and words[0].pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
             words.pop(0)

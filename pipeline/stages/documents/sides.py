@@ -172,7 +172,7 @@ class SidesMixin:
         for j in range(i, max(-1, i - 8), -1):
             sent = self.sents[j]
             for m in re.finditer(r"\bbetween\s+((?:[^,;.:]+?,\s+)*.+?)(?=(?<!\s)\s+(?:on|in|to|for|were|was|is|are|has|have|had|at)\s|[,;.:]|$)",
-                                 sent.text):
+                                 self.sent_text(sent)):
                 s, e = sent.start_char + m.start(1), sent.start_char + m.end(1)
                 sides = self.countries_in(s, e)
                 if len(sides) >= 2:
