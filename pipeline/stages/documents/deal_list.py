@@ -103,11 +103,7 @@ class DealListMixin:
         parties = [dict(p) for p in signers if p.get("party")]
         if other and other.get("party") and other["party"] not in {p["party"] for p in parties}:
             parties.append({k: other.get(k) for k in ("party", "party_entity_id", "country")})
-        subject = None
-        if item.subject:
-            # the item's purpose ends at a description stop (", in a move expected to ...")
-            se = self.stop_cut(item.subject[0], item.subject[1])
-            subject = text[item.subject[0]:se].rstrip(" ,;") or None
+        subject = text[item.subject[0]:item.subject[1]] if item.subject else None
         return Mention(start=item.start, end=item.end, type_start=item.start, type_end=item.start,
                        doc_type=doc_type, anaphoric=False, definite=False, title=None, subject=subject,
                        parties=parties, explicit_parties=True, signed_date=date, signed_place=place,

@@ -60,59 +60,32 @@ class InlineMixin:
                     continue  # "No agreement was signed", "signed no contract"
                 nxt = found[n + 1]["start"] if n + 1 < len(found) else None
                 m = self.mention_from(t, limit, self._coord_start(nxt) if nxt else None, i)
-                self.inline_record(m, i, sent, tok, kind, headline)
-                while m is not None and nxt is None:
-                    # "a memorandum on X and another on Y": the second document, of the same type
-                    m = self.elliptical(m, limit, i)
-                    if m is not None:
-                        self.inline_record(m, i, sent, tok, kind, headline)
-
-    def inline_record(self, m, i: int, sent: Span, tok, kind: str, headline: bool) -> None:
-        """Add the record of a document ``m`` named as the object or subject of the signing ``tok``:
-        its parties (own, else the signers), date and place."""
-        m.headline = headline
-        if not m.explicit_parties or m.parties == [] or m.with_side:
-            signers = self.signers(tok, kind, m.end, sent)
-            if m.with_subject and len(signers) >= 2:
-                # "A and B signed an agreement on trade with China": China is what the trade is with
-                m.subject, m.parties = m.with_subject, signers
-            elif m.explicit_parties and m.with_side:
-                m.parties = signers + [p for p in m.parties if p.get("country") not in
-                                       {q.get("country") for q in signers} or not p.get("country")]
-            elif not m.explicit_parties:
-                m.parties = signers
-        subj = (m.type_end, m.end)
-        m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx, tok=tok)
-        if m.signed_date is None and kind == "verb" and self.perfect(tok):
-            m.signed_date = self.dateline_date()
-        m.signed_place = self.sentence_place(sent)
-        if not headline:
-            earlier = self.earlier_marked(sent, tok)
-            m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place,
-                                                               self.back_reference(sent) is not None, earlier)
-            m.passing = earlier or self.other_time(i, m.signed_date)
-        if not m.parties:
-            m.parties = self.unnamed_sides(i, sent, m.passing)
-        if not headline:
-            self.note_event(i, m.signed_date, m.signed_place, doc_parties=[p for p in m.parties if p.get("party")])
-        self.add_mention(m)
-
-    def elliptical(self, m, limit: int, i: int):
-        """The document an elliptical "and another on Y" (", and one for Y with B") names right after
-        ``m``'s description: a mention of ``m``'s type with its own subject (and with-side), else None."""
-        em = re.match(rf"\s*,?\s+(?:{self.lex.link_alt})\s+({self.lex.elliptical_alt})\b(?=\s+\w)",
-                      self.text[m.end:limit], re.I)
-        if not em:
-            return None
-        s, e = m.end + em.start(1), m.end + em.end(1)
-        n = self.mention_from({"start": s, "end": e, "doc_type": m.doc_type, "anaphoric": False, "form": em.group(1)},
-                              limit, None, i, desc_start=s)
-        if not n.subject and not n.explicit_parties:
-            return None
-        n.proper, n.definite, n.title = False, False, None
-        if not n.explicit_parties and m.explicit_parties and not m.with_side:
-            n.parties, n.explicit_parties = [dict(p) for p in m.parties], True
-        return n
+                m.headline = headline
+                if not m.explicit_parties or m.parties == [] or m.with_side:
+                    signers = self.signers(tok, kind, m.end, sent)
+                    if m.with_subject and len(signers) >= 2:
+                        # "A and B signed an agreement on trade with China": China is what the trade is with
+                        m.subject, m.parties = m.with_subject, signers
+                    elif m.explicit_parties and m.with_side:
+                        m.parties = signers + [p for p in m.parties if p.get("country") not in
+                                               {q.get("country") for q in signers} or not p.get("country")]
+                    elif not m.explicit_parties:
+                        m.parties = signers
+                subj = (m.type_end, m.end)
+                m.signed_date = self.signed_date(i, exclude=subj, near=tok.idx, tok=tok)
+                if m.signed_date is None and kind == "verb" and self.perfect(tok):
+                    m.signed_date = self.dateline_date()
+                m.signed_place = self.sentence_place(sent)
+                if not headline:
+                    earlier = self.earlier_marked(sent, tok)
+                    m.signed_date, m.signed_place = self.same_occasion(i, m.signed_date, m.signed_place,
+                                                                       self.back_reference(sent) is not None, earlier)
+                    m.passing = earlier or self.other_time(i, m.signed_date)
+                if not m.parties:
+                    m.parties = self.unnamed_sides(i, sent, m.passing)
+                if not headline:
+                    self.note_event(i, m.signed_date, m.signed_place, doc_parties=[p for p in m.parties if p.get("party")])
+                self.add_mention(m)
 
     def context_documents(self, i: int, sent: Span) -> None:
         """Documents named without a signing verb in a sentence that presents them as part of

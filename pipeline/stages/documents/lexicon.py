@@ -101,7 +101,6 @@ class Lexicon:
     stop_heading_re: re.Pattern = None                 # "Looking ahead": a list heading of items not concluded
     subject_leads: list = field(default_factory=list)  # "cooperation in the field of X" -> "X"
     block_cue_re: re.Pattern = None                    # "listed below", "the following outcomes": a list follows
-    elliptical_alt: str = "another"                    # "and another on Y": a second document of the type named
 
     @classmethod
     def load(cls, folder: Path, countries: Optional[Path] = None, segmentation: Optional[Path] = None,
@@ -287,7 +286,6 @@ def _load_phrasing(lex: Lexicon, folder: Path, reporting_verbs: Path) -> None:
                         if (r.get("doc_type") or "").strip()}
     lex.stop_heading_re = words_regex(read_lines(folder / "list_stop_headings.txt"))
     lex.subject_leads = [re.compile(p, re.I) for p in read_lines(folder / "subject_leads.txt")]
-    lex.elliptical_alt = alternation(w.lower() for w in read_lines(folder / "elliptical_openers.txt"))
     lex.block_cue_re = re.compile("|".join(f"(?:{p})" for p in read_lines(folder / "block_cues.txt")), re.I)
 
 

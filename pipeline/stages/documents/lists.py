@@ -127,8 +127,7 @@ class ListsMixin:
             e = t["end"] + clause.start()
         e = self.participle_cut(t["end"], e)  # "Agreement on X, renewing the 2016 agreement"
         e = self.stop_cut(t["end"], e)  # "Agreement on X between A and B (value 1.6 billion yuan)"
-        after = self.amount_skip(t["end"], e)  # "Credit facility agreement of €300 million between A and B"
-        parse = parse_after_type(text, after, e, self.lex, self.protected(after, e))
+        parse = parse_after_type(text, t["end"], e, self.lex, self.protected(t["end"], e))
         cut = self.between_cut(*parse["subject"], pos=s) if parse["subject"] and not parse["parties"] else None
         if cut:
             # "Agreement on cooperation between the Chamber of ... of A and the Chamber of ... of B"

@@ -92,8 +92,7 @@ class MentionsMixin:
         fm = re.match(r"\s+(?:for|on behalf of)\s+", text[type_m["end"]:end], re.I)
         if fm and self.behalf_of(type_m["end"] + fm.end(), end):
             end = type_m["end"]
-        after = self.amount_skip(type_m["end"], end)
-        parse = parse_after_type(text, after, end, self.lex, self.protected(after, end))
+        parse = parse_after_type(text, type_m["end"], end, self.lex, self.protected(type_m["end"], end))
         parties, explicit, with_side, with_subject = [], False, False, None
         if parse["parties"]:
             parties = self.parties_from_zone(*parse["parties"], pos=start)
@@ -115,10 +114,6 @@ class MentionsMixin:
                     parties, explicit, with_side = sides, True, True
                     with_subject = text[ss:se]
                     parse["subject"] = (ss, ss + wm.start())
-            elif wm and self.people_side(ss + wm.start(1), se):
-                # "a framework agreement on water management with our Iraqi brothers": the other side
-                parties, explicit, with_side = [self.people_side(ss + wm.start(1), se)], True, True
-                parse["subject"] = (ss, ss + wm.start())
         if parse["subject"]:
             ss, se = parse["subject"]
             # "signed the Memorandum for the United States": a represented side, not a subject
@@ -147,27 +142,6 @@ class MentionsMixin:
                        title=title, subject=subject, parties=parties, explicit_parties=explicit, with_side=with_side,
                        with_subject=with_subject,
                        signed_date=None, signed_place=None, proper=proper)
-
-    def people_side(self, s: int, e: int) -> Optional[dict]:
-        """The country of a with-phrase naming a people by its nationality ("our Iraqi brothers",
-        "their Chinese partners", "the Kenyan side"): a determiner, a country adjective, one noun."""
-        m = re.fullmatch(rf"(?:{DET_ALT}|our|their|his|her|my)\s+(\S+(?:\s+\S+)?)\s+[a-z][\w-]*", fold(self.text[s:e]), re.I)
-        am = self.lex.adjective_re.fullmatch(m.group(1)) if m else None
-        if not am:
-            return None
-        iso = self.lex.country_of[am.group(0)]
-        return {"party": self.lex.country_name.get(iso, iso), "party_entity_id": self.gpe_entity(iso), "country": iso}
-
-    def amount_skip(self, type_end: int, end: int) -> int:
-        """Where the parse after a document name starts: after an amount that follows the name
-        ("Credit facility agreement of €300 million between A and B for X"), else ``type_end``."""
-        m = re.match(r"\s*,?\s*(?:of|worth|valued at)\s+", self.text[type_end:end])
-        if m:
-            pos = type_end + m.end()
-            money = next((x for x in self.money if x.get("start") == pos and x["end"] <= end), None)
-            if money is not None:
-                return money["end"]
-        return type_end
 
     def subject_after_date(self, type_end: int, limit: int, next_start: Optional[int]) -> Optional[str]:
         """"signed a deal on Tuesday on gas supplies": the subject after a time adjunct that

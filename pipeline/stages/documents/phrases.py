@@ -161,9 +161,6 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
                 if mk and j > zone_start:
                     zone_end = j - 1
                     break
-            if text[j - 1] == " " and j > zone_start and _object_purpose(text, j, end, lex):
-                zone_end = j - 1  # "... and JICA for the Matarbari Port Project (Phase 2)": the object, not a name
-                break
             j += 1
         ps, pe = trim_span(text, zone_start, zone_end)
         if pe > ps:
@@ -196,28 +193,6 @@ def parse_after_type(text: str, type_end: int, end: int, lex: Lexicon,
         if se > ss:
             out["subject"] = (ss, se)
     return out
-
-
-#: "for" + an object phrase to the end of a description, with an optional bracketed stage "(Phase 2)"
-_PURPOSE = re.compile(r"for\s+(?:the\s+|an?\s+)?(?P<obj>[^,;()]*?[\w’'-]+)\s*(?:\([^()]{1,40}\))?[\s.;,]*$")
-
-
-def _object_purpose(text: str, j: int, end: int, lex: Lexicon) -> bool:
-    """Does "for" at ``j`` open what the document is for, running to ``end`` ("between A and the
-    Japan International Cooperation Agency for the Matarbari Port Development Project (Phase 2)",
-    "... and the Ministry of Finance for the Lagos Red Line suburban rail"), even inside an entity
-    span that ran on over it? Only when the phrase ends with a lowercase word or an object noun
-    (site_nouns.txt), and holds no other subject marker or "and the": "Agency for Strategic Planning",
-    "Facility for the Pacific" and "Agency for X of Y and the Z on W" stay names."""
-    m = _PURPOSE.match(text, j, end)
-    if not m:
-        return False
-    obj = m.group("obj")
-    if re.search(r"\sand\s+the\s", obj) or any(
-            _marker_at(obj, k + 1, lex, party_zone=False) for k in range(len(obj) - 1) if obj[k] == " "):
-        return False  # "for Strategic Planning and Reform of X and the Y on Z": names, then a subject
-    last = re.search(r"[\w’'-]+$", m.group("obj")).group(0)
-    return (last.islower() and last.isalpha()) or last.lower() in lex.site_nouns
 
 
 def _after_country(text: str, j: int, lex: Lexicon) -> bool:
